@@ -1,0 +1,254 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// ConfigFile is the name of the site configuration file.
+const ConfigFile = "pamphlet.yaml"
+
+// Config is a site's pamphlet.yaml. Every key has a default (see
+// DefaultConfig); any key not listed here is a finding.
+type Config struct {
+	Title            string              `key:"title"`
+	Description      string              `key:"description"`
+	BaseURL          string              `key:"base_url"`
+	Language         string              `key:"language"`
+	Organization     Organization        `key:"organization"`
+	ClinicalSections []string            `key:"clinical_sections"`
+	Reviewers        map[string]Reviewer `key:"reviewers"`
+	Review           ReviewPolicy        `key:"review"`
+	Readability      ReadabilityPolicy   `key:"readability"`
+	Trust            Trust               `key:"trust"`
+	Menu             []MenuItem          `key:"menu"`
+	Build            BuildOptions        `key:"build"`
+
+	// Keys records where each key was written, by dotted path, so that
+	// later checks can point at the configuration line they concern.
+	Keys map[string]finding.Position `key:"-"`
+}
+
+// Organization is who publishes the site.
+type Organization struct {
+	Name            string `key:"name"`
+	URL             string `key:"url"`
+	Logo            string `key:"logo"`
+	Phone           string `key:"phone"`
+	Email           string `key:"email"`
+	Address         string `key:"address"`
+	EmergencyNumber string `key:"emergency_number"`
+}
+
+// Reviewer is an entry of the reviewer registry.
+type Reviewer struct {
+	Name        string   `key:"name"`
+	Credentials string   `key:"credentials"`
+	Role        string   `key:"role"`
+	Clinical    bool     `key:"clinical"`
+	Keys        []string `key:"keys"`
+}
+
+// ReviewPolicy says how often clinical pages must be reviewed.
+type ReviewPolicy struct {
+	Interval          Period `key:"interval"`
+	WarnBefore        Period `key:"warn_before"`
+	Overdue           string `key:"overdue"` // "error" or "warning"
+	RequireSignatures bool   `key:"require_signatures"`
+}
+
+// ReadabilityPolicy holds the site's reading-grade targets.
+type ReadabilityPolicy struct {
+	Formula   string                  `key:"formula"`
+	Target    float64                 `key:"target"`
+	Max       float64                 `key:"max"`
+	Audiences map[string]GradeTargets `key:"audiences"`
+}
+
+// GradeTargets overrides the reading-grade targets for one audience.
+type GradeTargets struct {
+	Target float64 `key:"target"`
+	Max    float64 `key:"max"`
+}
+
+// Trust is the statement behind the "How we make our health information"
+// page.
+type Trust struct {
+	Publisher   string `key:"publisher"`
+	Funding     string `key:"funding"`
+	Advertising string `key:"advertising"`
+	Process     string `key:"process"`
+	Review      string `key:"review"`
+	Feedback    string `key:"feedback"`
+	Disclaimer  string `key:"disclaimer"`
+}
+
+// MenuItem is a link in the site's main navigation.
+type MenuItem struct {
+	Name string `key:"name"`
+	URL  string `key:"url"`
+}
+
+// BuildOptions are switches for the build.
+type BuildOptions struct {
+	Minify *bool `key:"minify"`
+	Feeds  *bool `key:"feeds"`
+}
+
+// DefaultConfig returns the configuration a site gets for every key it
+// does not set.
+func DefaultConfig() *Config {
+	return &Config{
+		Language:         "en",
+		ClinicalSections: []string{"articles", "faq"},
+		Reviewers:        map[string]Reviewer{},
+		Review: ReviewPolicy{
+			Interval:   Period{12, "mo"},
+			WarnBefore: Period{30, "d"},
+			Overdue:    "error",
+		},
+		Readability: ReadabilityPolicy{Formula: "smog", Target: 8, Max: 10},
+		Keys:        map[string]finding.Position{},
+	}
+}
+
+var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// LoadConfig reads pamphlet.yaml from the site folder fsys. Problems in the
+// file are findings (rule "config.*") at the line that has them; the error is
+// for a file that is missing or cannot be read.
+func LoadConfig(fsys fs.FS) (*Config, []finding.Finding, error) {
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("no %s here: %w", ConfigFile, err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return ParseConfig(src)
+}
+
+// ParseConfig reads the text of a pamphlet.yaml.
+func ParseConfig(src []byte) (*Config, []finding.Finding, error) {
+	cfg := DefaultConfig()
+	tree, err := parseYAML(src, 1)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			return nil, []finding.Finding{{
+				Position: finding.Position{File: ConfigFile, Line: se.line, Col: se.col},
+				Rule:     "config.syntax", Severity: finding.Error, Message: se.msg,
+			}}, nil
+		}
+		return nil, nil, err
+	}
+	d := newDecoder(ConfigFile, "config")
+	if tree.kind != mapNode && tree.kind != nullNode {
+		d.report(tree, "type", "%s must be a set of keys, such as title: My clinic", ConfigFile)
+	} else {
+		d.decode(tree, reflectValue(cfg), "")
+	}
+	cfg.Keys = d.keys
+	found := append(d.found, cfg.validate()...)
+	return cfg, finding.Sort(found), nil
+}
+
+func (c *Config) validate() []finding.Finding {
+	var out []finding.Finding
+	bad := func(key, format string, args ...any) {
+		pos, ok := c.Keys[key]
+		if !ok {
+			pos = finding.Position{File: ConfigFile, Line: 1, Col: 1}
+		}
+		out = append(out, finding.Finding{Position: pos, Rule: "config.value", Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		bad("title", "the site needs a title, such as title: Riverside Community Health")
+	}
+	if c.BaseURL == "" {
+		bad("base_url", "the site needs a base_url, the address it is published at, such as https://health.example.org/")
+	} else if err := c.SetBaseURL(c.BaseURL); err != nil {
+		bad("base_url", "%v", err)
+	}
+	if !languagePattern.MatchString(c.Language) {
+		bad("language", "language %q must be a language tag such as en or en-GB", c.Language)
+	}
+	if c.Review.Overdue != "error" && c.Review.Overdue != "warning" {
+		bad("review.overdue", "review.overdue must be error or warning, not %q", c.Review.Overdue)
+	}
+	if c.Readability.Formula != "smog" && c.Readability.Formula != "fkgl" {
+		bad("readability.formula", "readability.formula must be smog or fkgl, not %q", c.Readability.Formula)
+	}
+	if c.Readability.Target <= 0 || c.Readability.Max < c.Readability.Target {
+		bad("readability", "readability.target must be above zero and no higher than readability.max")
+	}
+	for a := range c.Readability.Audiences {
+		if !slices.Contains(Audiences, a) {
+			bad("readability.audiences."+a, "audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		}
+	}
+	for _, id := range slices.Sorted(func(yield func(string) bool) {
+		for id := range c.Reviewers {
+			if !yield(id) {
+				return
+			}
+		}
+	}) {
+		r := c.Reviewers[id]
+		if !slugPattern.MatchString(id) {
+			bad("reviewers."+id, "reviewer id %q may hold only lowercase letters, digits and hyphens, such as ada-okafor", id)
+		}
+		if strings.TrimSpace(r.Name) == "" {
+			bad("reviewers."+id, "reviewer %s needs a name", id)
+		}
+	}
+	for i, m := range c.Menu {
+		if m.Name == "" || m.URL == "" {
+			bad(fmt.Sprintf("menu.%d", i), "menu item %d needs a name and a url", i+1)
+		}
+	}
+	return out
+}
+
+// SetBaseURL checks and sets the address the site is published at. It must
+// be absolute (http or https); a missing trailing slash is added.
+func (c *Config) SetBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("base_url %q must be an absolute address such as https://health.example.org/", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	c.BaseURL = u.String()
+	return nil
+}
+
+// BasePath returns the path part of the base URL, such as "/" or
+// "/my-repo/" for a GitHub Pages project site. Site links start with it.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// IsClinicalSection reports whether pages in the section are clinical by
+// default.
+func (c *Config) IsClinicalSection(section string) bool {
+	return slices.Contains(c.ClinicalSections, section)
+}
+
+// MinifyOn reports whether output is minified (default true).
+func (b BuildOptions) MinifyOn() bool { return b.Minify == nil || *b.Minify }
+
+// FeedsOn reports whether feeds are written (default true).
+func (b BuildOptions) FeedsOn() bool { return b.Feeds == nil || *b.Feeds }

@@ -1,0 +1,153 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// FrontMatter is what a page's front matter may say. Every key is listed
+// here with its `key` name; any other key is a finding.
+type FrontMatter struct {
+	Title        string       `key:"title"`
+	Description  string       `key:"description"`
+	Date         Date         `key:"date"`
+	Updated      Date         `key:"updated"`
+	Draft        bool         `key:"draft"`
+	Slug         string       `key:"slug"`
+	Weight       int          `key:"weight"`
+	Audience     []string     `key:"audience"`
+	About        string       `key:"about"`
+	Tags         []string     `key:"tags"`
+	Clinical     *bool        `key:"clinical"`
+	Readability  *Readability `key:"readability"`
+	Sources      []Source     `key:"sources"`
+	FAQ          []QA         `key:"faq"`
+	Consent      *Consent     `key:"consent"`
+	Starts       Date         `key:"starts"`
+	Ends         Date         `key:"ends"`
+	Severity     string       `key:"severity"`
+	Location     *Location    `key:"location"`
+	Registration string       `key:"registration"`
+	Cost         string       `key:"cost"`
+	Review       *Review      `key:"review"`
+}
+
+// Readability holds a page's own reading-grade targets.
+type Readability struct {
+	Target float64 `key:"target"`
+	Max    float64 `key:"max"`
+}
+
+// Source is a piece of evidence behind a page.
+type Source struct {
+	Title     string `key:"title"`
+	Publisher string `key:"publisher"`
+	URL       string `key:"url"`
+	Date      Date   `key:"date"`
+}
+
+// QA is one question and its Markdown answer.
+type QA struct {
+	Q string `key:"q"`
+	A string `key:"a"`
+}
+
+// Consent records a story teller's consent to publish.
+type Consent struct {
+	Ref     string   `key:"ref"`
+	Date    Date     `key:"date"`
+	Expires Date     `key:"expires"`
+	Scope   []string `key:"scope"`
+}
+
+// Location is where an event takes place.
+type Location struct {
+	Name    string `key:"name"`
+	Address string `key:"address"`
+	URL     string `key:"url"`
+}
+
+// Review is the sign-off block that `pamphlet review sign` writes.
+type Review struct {
+	Reviewer    string `key:"reviewer"`
+	Date        Date   `key:"date"`
+	Next        Date   `key:"next"`
+	Fingerprint string `key:"fingerprint"`
+	Signature   string `key:"signature"`
+}
+
+// Audiences lists the values `audience` accepts.
+var Audiences = []string{"patients", "parents", "caregivers", "seniors", "young-people", "clinicians"}
+
+// Severities lists the values an alert's `severity` accepts.
+var Severities = []string{"info", "warning", "urgent"}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// validate reports values that have the right type but are not allowed.
+func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) []finding.Finding {
+	var out []finding.Finding
+	bad := func(key, format string, args ...any) {
+		pos, ok := keys[key]
+		if !ok {
+			pos = finding.Position{File: file, Line: 1, Col: 1}
+		}
+		out = append(out, finding.Finding{Position: pos, Rule: "frontmatter.value", Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+	}
+	for i, a := range fm.Audience {
+		if !slices.Contains(Audiences, a) {
+			bad(fmt.Sprintf("audience.%d", i), "audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		}
+	}
+	if fm.Severity != "" && !slices.Contains(Severities, fm.Severity) {
+		bad("severity", "severity %q is not one of %s", fm.Severity, strings.Join(Severities, ", "))
+	}
+	if fm.Slug != "" && !slugPattern.MatchString(fm.Slug) {
+		bad("slug", "slug %q may hold only lowercase letters, digits and single hyphens, such as asthma-inhaler", fm.Slug)
+	}
+	for i, t := range fm.Tags {
+		if strings.TrimSpace(t) == "" {
+			bad(fmt.Sprintf("tags.%d", i), "a tag cannot be empty")
+		}
+	}
+	for i, s := range fm.Sources {
+		key := fmt.Sprintf("sources.%d", i)
+		if strings.TrimSpace(s.Title) == "" {
+			bad(key, "source %d needs a title", i+1)
+		}
+		if s.URL != "" && !isWebURL(s.URL) {
+			bad(key+".url", "source URL %q must start with https:// or http://", s.URL)
+		}
+	}
+	for i, qa := range fm.FAQ {
+		if strings.TrimSpace(qa.Q) == "" || strings.TrimSpace(qa.A) == "" {
+			bad(fmt.Sprintf("faq.%d", i), "question %d needs both q (the question) and a (its answer)", i+1)
+		}
+	}
+	if fm.Registration != "" && !isWebURL(fm.Registration) {
+		bad("registration", "registration %q must be a web address starting with https:// or http://", fm.Registration)
+	}
+	if !fm.Updated.IsZero() && !fm.Date.IsZero() && fm.Updated.Before(fm.Date.Time) {
+		bad("updated", "updated (%s) is before date (%s); updated is when the page last changed", fm.Updated, fm.Date)
+	}
+	if !fm.Starts.IsZero() && !fm.Ends.IsZero() && !fm.Ends.After(fm.Starts.Time) {
+		bad("ends", "ends (%s) must be after starts (%s)", fm.Ends, fm.Starts)
+	}
+	if fm.Readability != nil {
+		r := fm.Readability
+		if r.Target < 0 || r.Max < 0 || (r.Max > 0 && r.Target > r.Max) {
+			bad("readability", "readability target and max must be positive grades, with target no higher than max")
+		}
+	}
+	return out
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}

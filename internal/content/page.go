@@ -1,0 +1,215 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// Kind is what a page is in the site.
+type Kind int
+
+// The kinds of page.
+const (
+	Single  Kind = iota // an article, question page, news item, ...
+	Section             // a folder's list page, from its _index.md
+	Home                // the home page, from content/_index.md
+)
+
+// String returns "single", "section" or "home".
+func (k Kind) String() string {
+	switch k {
+	case Section:
+		return "section"
+	case Home:
+		return "home"
+	}
+	return "single"
+}
+
+// Page is one Markdown file of the content tree, with its front matter
+// decoded and the offsets needed to point findings at exact positions.
+type Page struct {
+	File    string // slash path from the site root, such as content/articles/flu.md; "" when made up for a folder without _index.md
+	Kind    Kind
+	Section string // the top folder under content/, such as "articles"; "" at the top
+	Dir     string // the folder under content/ holding the page (for a list page, its own folder)
+	URL     string // the site path, such as /articles/flu/, before the base path
+	Meta    FrontMatter
+	Format  string // front matter format: "yaml", "toml", "json" or "" for none
+	Source  []byte // the whole file
+
+	// FrontStart and FrontEnd delimit the front matter text between its
+	// delimiter lines; both are 0 when there is none. BodyStart is where the
+	// Markdown starts.
+	FrontStart, FrontEnd, BodyStart int
+
+	// Keys records where each front matter key is written, by dotted path
+	// such as "review" or "faq.0".
+	Keys map[string]finding.Position
+
+	lines *lineIndex
+}
+
+// Body returns the Markdown after the front matter.
+func (p *Page) Body() []byte { return p.Source[p.BodyStart:] }
+
+// Pos returns the position of byte offset off of the whole file.
+func (p *Page) Pos(off int) finding.Position {
+	if p.lines == nil {
+		p.lines = newLineIndex(p.Source)
+	}
+	l, c := p.lines.pos(off)
+	return finding.Position{File: p.File, Line: l, Col: c}
+}
+
+// KeyPos returns where the front matter key is written; for a missing key,
+// where the title is, or the first line.
+func (p *Page) KeyPos(key string) finding.Position {
+	if pos, ok := p.Keys[key]; ok {
+		return pos
+	}
+	if pos, ok := p.Keys["title"]; ok {
+		return pos
+	}
+	return finding.Position{File: p.File, Line: 1, Col: 1}
+}
+
+// Published reports whether the page goes into the built site.
+func (p *Page) Published() bool { return !p.Meta.Draft }
+
+type captured struct {
+	format string
+	data   []byte
+}
+
+func capture(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*captured)
+		c.format, c.data = format, data
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", capture("yaml")),
+	frontmatter.NewFormat("---yaml", "---", capture("yaml")),
+	frontmatter.NewFormat("+++", "+++", capture("toml")),
+	frontmatter.NewFormat("---toml", "---", capture("toml")),
+	frontmatter.NewFormat(";;;", ";;;", capture("json")),
+	frontmatter.NewFormat("---json", "---", capture("json")),
+}
+
+// ParsePage reads one Markdown file. file is its slash path from the site
+// root, used in findings. Front matter problems are findings; the page is
+// returned whenever its text could be split from its front matter, so that
+// the rest of the checks can still run.
+func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
+	p := &Page{File: file, Source: src, Keys: map[string]finding.Position{}}
+	fail := func(line, col int, rule, msg string) (*Page, []finding.Finding) {
+		return p, []finding.Finding{{Position: finding.Position{File: file, Line: line, Col: col}, Rule: rule, Severity: finding.Error, Message: msg}}
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		pos := p.Pos(off)
+		return fail(pos.Line, pos.Col, "content.encoding", "the file is not valid UTF-8 text here; save it as UTF-8")
+	}
+	skip := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		skip = 3 // a byte order mark some editors write
+	}
+	var c captured
+	rest, err := frontmatter.Parse(bytes.NewReader(src[skip:]), &c, formats...)
+	if err != nil { // the capture never fails, so this is a read error
+		return fail(1, 1, "frontmatter.syntax", "cannot read the front matter: "+err.Error())
+	}
+	if c.format == "" {
+		if open := openingDelimiter(src[skip:]); open != "" {
+			pos := p.Pos(skip + strings.Index(string(src[skip:]), open))
+			return fail(pos.Line, pos.Col, "frontmatter.syntax", "the front matter that opens with "+open+" is never closed; end it with a line holding only "+closing(open))
+		}
+		p.BodyStart = skip
+		return p, nil
+	}
+	p.Format = c.format
+	p.BodyStart = len(src) - len(rest)
+	// The closing delimiter is the line that ends where the body starts.
+	end := p.BodyStart
+	if end > 0 && src[end-1] == '\n' {
+		end--
+	}
+	p.FrontEnd = bytes.LastIndexByte(src[:end], '\n') + 1
+	p.FrontStart = p.FrontEnd - len(c.data)
+
+	first := p.Pos(p.FrontStart).Line
+	var tree *node
+	switch c.format {
+	case "yaml":
+		tree, err = parseYAML(c.data, first)
+	case "toml":
+		tree, err = parseTOML(c.data, first)
+	case "json":
+		tree, err = parseJSON(src, p.FrontStart, p.FrontEnd)
+	}
+	if err != nil {
+		var se *syntaxError
+		if !errors.As(err, &se) {
+			return fail(first, 1, "frontmatter.syntax", err.Error())
+		}
+		line := se.line
+		if line == 0 {
+			line = first
+		}
+		return fail(line, max(se.col, 1), "frontmatter.syntax", se.msg)
+	}
+	d := newDecoder(file, "frontmatter")
+	switch tree.kind {
+	case mapNode:
+		d.decode(tree, reflectValue(&p.Meta), "")
+	case nullNode:
+	default:
+		d.report(tree, "type", "the front matter must be a set of keys, such as title: Flu vaccine")
+	}
+	p.Keys = d.keys
+	found := append(d.found, p.Meta.validate(file, p.Keys)...)
+	return p, finding.Sort(found)
+}
+
+// openingDelimiter returns the front matter delimiter the file opens with,
+// or "" when its first non-blank line is not one.
+func openingDelimiter(src []byte) string {
+	for line := range strings.Lines(string(src)) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		for _, f := range formats {
+			if t == f.Start {
+				return t
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+func closing(open string) string {
+	for _, f := range formats {
+		if f.Start == open {
+			return f.End
+		}
+	}
+	return open
+}

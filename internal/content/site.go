@@ -1,0 +1,329 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// ContentDir is the folder of a site that holds its pages.
+const ContentDir = "content"
+
+// Site is a site's configuration and its whole content tree.
+type Site struct {
+	Config *Config
+	Pages  []*Page // every page, sorted by URL; list pages for folders without _index.md are made up
+
+	// Static maps the site path of each file that is not a page (an image
+	// beside an article, a theme asset) to where it comes from.
+	Static map[string]string
+
+	byURL  map[string]*Page
+	byFile map[string]*Page
+}
+
+// Load reads every page under content/ of the site folder fsys. Problems
+// with pages are findings; the error is for a tree that cannot be read.
+// Editor temporary files and hidden files are passed over.
+func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
+	s := &Site{Config: cfg, Static: map[string]string{}, byURL: map[string]*Page{}, byFile: map[string]*Page{}}
+	var found []finding.Finding
+	var files []string
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != ContentDir && Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", ContentDir, err)
+	}
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, ContentDir+"/")
+		if !IsMarkdown(f) {
+			s.Static["/"+rel] = f
+			continue
+		}
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, nil, err
+		}
+		p, pf := ParsePage(f, src)
+		found = append(found, pf...)
+		s.place(p, rel)
+		found = append(found, s.add(p)...)
+	}
+	s.addMissingLists()
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	return s, finding.Sort(found), nil
+}
+
+// Ignored reports whether a file or folder name is passed over: hidden
+// files and the temporary files editors leave while saving.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+// IsMarkdown reports whether a file name is a page.
+func IsMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// place sets the page's kind, section, folder and URL from its path under
+// content/ and its slug.
+func (s *Site) place(p *Page, rel string) {
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	p.Dir = dir
+	p.Section, _, _ = strings.Cut(dir, "/")
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	switch {
+	case base == "_index" && dir == "":
+		p.Kind, p.URL = Home, "/"
+	case base == "_index":
+		p.Kind, p.URL = Section, "/"+dir+"/"
+	default:
+		slug := p.Meta.Slug
+		if slug == "" {
+			slug = Slugify(base)
+		}
+		p.Kind, p.URL = Single, path.Join("/", dir, slug)+"/"
+	}
+}
+
+func (s *Site) add(p *Page) []finding.Finding {
+	var found []finding.Finding
+	if other, ok := s.byURL[p.URL]; ok {
+		found = append(found, finding.Finding{
+			Position: p.KeyPos("slug"), Rule: "content.url", Severity: finding.Error,
+			Message: fmt.Sprintf("this page's address %s is already %s's; give one of them another slug", p.URL, other.File),
+		})
+	} else {
+		s.byURL[p.URL] = p
+	}
+	if p.File != "" {
+		s.byFile[p.File] = p
+	}
+	s.Pages = append(s.Pages, p)
+	return found
+}
+
+// addMissingLists makes a list page for the home and for each folder that
+// holds pages but has no _index.md, titled after the folder.
+func (s *Site) addMissingLists() {
+	dirs := map[string]bool{"": true}
+	for _, p := range s.Pages {
+		for d := p.Dir; d != ""; d = parentDir(d) {
+			dirs[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(func(yield func(string) bool) {
+		for d := range dirs {
+			if !yield(d) {
+				return
+			}
+		}
+	}) {
+		u := "/" + d + "/"
+		if d == "" {
+			u = "/"
+		}
+		if _, ok := s.byURL[u]; ok {
+			continue
+		}
+		p := &Page{Kind: Section, Dir: d, URL: u, Keys: map[string]finding.Position{}}
+		p.Section, _, _ = strings.Cut(d, "/")
+		if d == "" {
+			p.Kind = Home
+			p.Meta.Title = s.Config.Title
+			p.Meta.Description = s.Config.Description
+		} else {
+			p.Meta.Title = Humanize(path.Base(d))
+		}
+		s.add(p)
+	}
+}
+
+func parentDir(d string) string {
+	if i := strings.LastIndexByte(d, '/'); i >= 0 {
+		return d[:i]
+	}
+	return ""
+}
+
+// PageByURL returns the page at a site path such as /articles/flu/.
+func (s *Site) PageByURL(u string) *Page { return s.byURL[u] }
+
+// PageByFile returns the page read from a file such as content/articles/flu.md.
+func (s *Site) PageByFile(f string) *Page { return s.byFile[f] }
+
+// Children returns the published single pages and list pages directly in
+// the list page's folder, in the order lists show them: by weight, then
+// newest first, then by title.
+func (s *Site) Children(list *Page) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p == list || !p.Published() {
+			continue
+		}
+		switch {
+		case p.Kind == Single && p.Dir == list.Dir:
+			out = append(out, p)
+		case p.Kind == Section && parentDir(p.Dir) == list.Dir && p.Dir != list.Dir:
+			out = append(out, p)
+		}
+	}
+	SortPages(out)
+	return out
+}
+
+// SortPages orders pages by weight, then newest first, then by title and URL.
+func SortPages(ps []*Page) {
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		return cmp.Or(
+			cmp.Compare(a.Meta.Weight, b.Meta.Weight),
+			b.Meta.Date.Compare(a.Meta.Date.Time),
+			cmp.Compare(strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title)),
+			cmp.Compare(a.URL, b.URL),
+		)
+	})
+}
+
+// Target is what an internal link leads to.
+type Target struct {
+	Page     *Page  // the page linked to, or nil
+	Static   string // the site path of a file linked to, or ""
+	Fragment string // the #anchor without '#', or ""
+}
+
+// Found reports whether the link leads to a page or file of the site.
+func (t Target) Found() bool { return t.Page != nil || t.Static != "" }
+
+// URL returns the site path the link leads to, with its fragment.
+func (t Target) URL() string {
+	u := t.Static
+	if t.Page != nil {
+		u = t.Page.URL
+	}
+	if t.Fragment != "" {
+		u += "#" + t.Fragment
+	}
+	return u
+}
+
+// Resolve returns what a link written in from's Markdown leads to, and
+// false for a link that leaves the site (it has a scheme or host). Links may
+// name a Markdown file relative to the page's file (flu.md, ../faq/flu.md,
+// the way GitHub previews them), a Markdown file from the site root
+// (/content/faq/flu.md), a site path (/articles/flu/) or a file beside the
+// page (images/chart.png).
+func (s *Site) Resolve(from *Page, dest string) (Target, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || dest == "" {
+		return Target{}, false
+	}
+	t := Target{Fragment: u.Fragment}
+	p := u.Path
+	if p == "" {
+		t.Page = from
+		return t, true
+	}
+	dir := path.Dir(from.File)
+	if from.File == "" {
+		dir = path.Join(ContentDir, from.Dir)
+	}
+	if IsMarkdown(p) {
+		var file string
+		switch {
+		case strings.HasPrefix(p, "/"+ContentDir+"/"):
+			file = p[1:]
+		case strings.HasPrefix(p, "/"):
+			file = path.Join(ContentDir, p)
+		default:
+			file = path.Join(dir, p)
+		}
+		t.Page = s.byFile[file]
+		return t, true
+	}
+	var candidates []string
+	if strings.HasPrefix(p, "/") {
+		candidates = []string{p}
+	} else {
+		candidates = []string{"/" + strings.TrimPrefix(path.Join(dir, p), ContentDir+"/"), path.Join(from.URL, p)}
+	}
+	for _, c := range candidates {
+		c = path.Clean(c)
+		if _, ok := s.Static[c]; ok {
+			t.Static = c
+			return t, true
+		}
+		c = strings.TrimSuffix(strings.TrimSuffix(c, "/index.html"), "/")
+		if page := s.byURL[c+"/"]; page != nil {
+			t.Page = page
+			return t, true
+		}
+		if c == "" {
+			t.Page = s.byURL["/"]
+			return t, true
+		}
+	}
+	return t, true
+}
+
+// Slugify turns a file name into the last part of a URL: lowercase
+// letters and digits, with hyphens between words.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	if b.Len() == 0 {
+		return "page"
+	}
+	return b.String()
+}
+
+// Humanize turns a folder name into a title: "patient-stories" becomes
+// "Patient stories", "faq" becomes "FAQ".
+func Humanize(s string) string {
+	if strings.EqualFold(s, "faq") {
+		return "FAQ"
+	}
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,194 @@
+// Package markdown sets up goldmark once for pamphlet: GitHub Flavoured
+// Markdown, footnotes, heading IDs, typographic quotes and the callouts of
+// GitHub's alert syntax. It parses a page body to an AST that keeps byte
+// offsets into the source, and renders it to HTML with internal links
+// resolved. Raw HTML in Markdown is never passed through.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure the Markdown engine.
+type Options struct {
+	// EmergencyNumber is shown in [!EMERGENCY] callouts, such as "911".
+	EmergencyNumber string
+}
+
+// Markdown is a configured parser and renderer. It is safe for concurrent
+// use.
+type Markdown struct {
+	gm goldmark.Markdown
+}
+
+// New returns the Markdown engine.
+func New(opts Options) *Markdown {
+	gm := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			callouts{emergency: opts.EmergencyNumber},
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+		),
+		// No html.WithUnsafe: raw HTML is replaced by a comment.
+	)
+	return &Markdown{gm: gm}
+}
+
+// Document is a parsed Markdown body.
+type Document struct {
+	Root     ast.Node
+	Source   []byte // the body the offsets point into
+	Links    []Link
+	Headings []Heading
+}
+
+// Link is a link or image in the body.
+type Link struct {
+	Node   ast.Node // *ast.Link or *ast.Image
+	Dest   string   // the destination as written
+	Offset int      // byte offset in Source of its opening [ or ![
+	Image  bool
+	Text   string // the link text or alt text
+}
+
+// Heading is a heading in the body.
+type Heading struct {
+	Level  int
+	ID     string
+	Text   string
+	Offset int // byte offset in Source of the heading's text
+}
+
+// Parse parses a page body.
+func (m *Markdown) Parse(src []byte) *Document {
+	root := m.gm.Parser().Parse(text.NewReader(src))
+	doc := &Document{Root: root, Source: src}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			doc.Links = append(doc.Links, Link{Node: n, Dest: string(n.Destination), Offset: start(n, src) - 1, Text: PlainText(n, src)})
+		case *ast.Image:
+			doc.Links = append(doc.Links, Link{Node: n, Dest: string(n.Destination), Offset: start(n, src) - 2, Image: true, Text: PlainText(n, src)})
+		case *ast.Heading:
+			h := Heading{Level: n.Level, Text: PlainText(n, src)}
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					h.ID = string(b)
+				}
+			}
+			if n.Lines().Len() > 0 {
+				h.Offset = n.Lines().At(0).Start
+			}
+			doc.Headings = append(doc.Headings, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	return doc
+}
+
+// start returns the offset of the first text inside an inline node, or of
+// its block when it has none.
+func start(n ast.Node, src []byte) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start + 2
+		}
+	}
+	return 2
+}
+
+// PlainText returns the text a reader sees in an inline or block node.
+func PlainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// Resolver tells Render where an internal link leads. It gets the
+// destination as written and returns the URL to write and true, or false to
+// leave the destination as it is.
+type Resolver func(dest string) (string, bool)
+
+// Render renders a document to HTML, rewriting link and image destinations
+// that resolve says are internal. It changes the document's links, so a
+// document is rendered once.
+//
+// This is the one place where rendered Markdown becomes template.HTML. It is
+// safe because goldmark escapes all text, drops raw HTML (no WithUnsafe) and
+// refuses dangerous link schemes such as javascript:.
+func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error) {
+	if resolve != nil {
+		for _, l := range doc.Links {
+			u, ok := resolve(l.Dest)
+			if !ok {
+				continue
+			}
+			switch n := l.Node.(type) {
+			case *ast.Link:
+				n.Destination = []byte(u)
+			case *ast.Image:
+				n.Destination = []byte(u)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.gm.Renderer().Render(&buf, doc.Source, doc.Root); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil //nolint:gosec // see the doc comment
+}
+
+// RenderString parses and renders a short Markdown text, such as a FAQ
+// answer, with the same safety as Render.
+func (m *Markdown) RenderString(src string, resolve Resolver) (template.HTML, error) {
+	return m.Render(m.Parse([]byte(src)), resolve)
+}
