@@ -9,4 +9,8 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
-require gopkg.in/yaml.v2 v2.3.0 // indirect
+require (
+	github.com/tdewolff/minify/v2 v2.24.25 // indirect
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+)

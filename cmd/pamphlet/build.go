@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"time"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	dest := fs.String("dest", "", "the output `folder` (default: public/ in the site folder)")
+	var date dateFlag
+	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
+	baseURL := fs.String("base-url", "", "publish at this `address` instead of pamphlet.yaml's base_url")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) > 0 {
+		msg(stderr, "build takes no arguments, got %q", rest[0])
+		hint(stderr, "use -source DIR to build another site")
+		return exitUsage
+	}
+	start := time.Now()
+	res, err := build.Build(ctx, build.Options{
+		Source:   *source,
+		Dest:     *dest,
+		Today:    date.today(),
+		BaseURL:  *baseURL,
+		NoMinify: !*minify,
+		Theme:    pamphlet.Theme,
+	})
+	if err != nil {
+		return loadFailed(stderr, err)
+	}
+	finding.WriteText(stderr, res.Findings)
+	rel := relPath(res.Dest)
+	if res.Refused {
+		e, w, _ := finding.Count(res.Findings)
+		msg(stderr, "build refused: %d errors, %d warnings; %s was left as it was", e, w, rel)
+		return exitRefused
+	}
+	msg(stderr, "built %d pages (%d files) into %s in %s", res.Pages, res.Files, rel, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+// relPath shows a path relative to the working folder when it is inside it.
+func relPath(p string) string {
+	if wd, err := filepath.Abs("."); err == nil {
+		if r, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(r) {
+			return r + string(filepath.Separator)
+		}
+	}
+	return p
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[PATH...]", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	format := &formatFlag{value: "text", allowed: finding.Formats}
+	fs.Var(format, "format", "output `format`: text, json or github")
+	var date dateFlag
+	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	p, err := build.Load(ctx, build.Options{Source: *source, Today: date.today(), Theme: pamphlet.Theme})
+	if err != nil {
+		return loadFailed(stderr, err)
+	}
+	found, err := only(p.Findings, *source, paths)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	if err := finding.Write(stdout, format.value, found); err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	if format.value == "github" {
+		if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+			if err := appendSummary(path, found); err != nil {
+				msg(stderr, "writing the job summary: %v", err)
+			}
+		}
+	}
+	e, w, s := finding.Count(found)
+	if format.value == "text" {
+		msg(stderr, "%d errors, %d warnings, %d suggestions", e, w, s)
+	}
+	if e > 0 {
+		return exitRefused
+	}
+	return exitOK
+}
+
+// only keeps the findings in files under the given paths (relative to the
+// working folder); no paths keeps them all.
+func only(fs []finding.Finding, source string, paths []string) ([]finding.Finding, error) {
+	if len(paths) == 0 {
+		return fs, nil
+	}
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return nil, err
+	}
+	var prefixes []string
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(src, abs)
+		if err != nil || !filepath.IsLocal(rel) && rel != "." {
+			return nil, &outsideError{p}
+		}
+		prefixes = append(prefixes, filepath.ToSlash(rel))
+	}
+	var out []finding.Finding
+	for _, f := range fs {
+		for _, pre := range prefixes {
+			if pre == "." || f.File == pre || strings.HasPrefix(f.File, pre+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+type outsideError struct{ path string }
+
+func (e *outsideError) Error() string { return e.path + " is not inside the site folder" }
+
+func appendSummary(path string, found []finding.Finding) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := finding.WriteSummary(f, "pamphlet check", found); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+)
+
+// pageKinds maps each kind `pamphlet new` makes to its default section.
+var pageKinds = map[string]string{
+	"article": "articles",
+	"faq":     "faq",
+	"news":    "news",
+	"event":   "events",
+	"alert":   "alerts",
+	"story":   "stories",
+}
+
+func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH", stderr)
+	var date dateFlag
+	fs.Var(&date, "date", "the `date` written into the page (YYYY-MM-DD; default today)")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	kind, target := rest[0], rest[1]
+	today := date.today()
+	if kind == "site" {
+		if err := newSite(target, today); err != nil {
+			msg(stderr, "%v", err)
+			return exitUsage
+		}
+		msg(stderr, "created a site in %s", target)
+		hint(stderr, "cd %s && pamphlet build", target)
+		return exitOK
+	}
+	section, ok := pageKinds[kind]
+	if !ok {
+		msg(stderr, "cannot make a %q; choose site, article, faq, news, event, alert or story", kind)
+		return exitUsage
+	}
+	file := pagePath(target, section)
+	if err := writeNew(file, pageText(kind, titleFrom(file), today)); err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	fmt.Fprintln(stdout, filepath.ToSlash(file))
+	return exitOK
+}
+
+// pagePath turns what the writer typed into a Markdown file under content/:
+// "flu-jab" becomes content/articles/flu-jab.md for an article, and
+// "content/faq/flu.md" stays as it is.
+func pagePath(target, section string) string {
+	p := filepath.ToSlash(target)
+	if !content.IsMarkdown(p) {
+		p += ".md"
+	}
+	if !strings.HasPrefix(p, content.ContentDir+"/") {
+		if !strings.Contains(p, "/") {
+			p = section + "/" + p
+		}
+		p = content.ContentDir + "/" + p
+	}
+	return filepath.FromSlash(p)
+}
+
+func titleFrom(file string) string {
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	return content.Humanize(base)
+}
+
+// writeNew writes a new file, refusing to replace one that exists.
+func writeNew(file, text string) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; pamphlet new never replaces a file", file)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(f, text); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func pageText(kind, title string, today time.Time) string {
+	d := today.Format("2006-01-02")
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: %s\n", title)
+	b.WriteString("# 50 to 160 characters: what the reader will learn or do.\n")
+	b.WriteString("description: \n")
+	fmt.Fprintf(&b, "date: %s\n", d)
+	switch kind {
+	case "article", "faq":
+		b.WriteString("audience: [patients]   # patients, parents, caregivers, seniors, young-people, clinicians\n")
+		b.WriteString("about: \"\"              # the condition or topic, such as Asthma\n")
+		b.WriteString("tags: []\n")
+		b.WriteString("sources: []            # - {title: ..., publisher: ..., url: https://..., date: YYYY-MM-DD}\n")
+		b.WriteString("faq: []                # - {q: A question readers ask?, a: A plain answer.}\n")
+	case "news":
+		b.WriteString("tags: []\n")
+	case "event":
+		fmt.Fprintf(&b, "starts: %sT10:00:00Z   # with your time zone, such as -05:00\n", d)
+		fmt.Fprintf(&b, "ends: %sT12:00:00Z\n", d)
+		b.WriteString("location: {name: \"\", address: \"\"}\n")
+		b.WriteString("cost: Free\n")
+		b.WriteString("registration: \"\"       # https://... where people book, if they need to\n")
+	case "alert":
+		b.WriteString("severity: warning      # info, warning or urgent\n")
+		fmt.Fprintf(&b, "starts: %sT08:00:00Z\n", d)
+		fmt.Fprintf(&b, "ends: %sT18:00:00Z\n", today.AddDate(0, 0, 7).Format("2006-01-02"))
+	case "story":
+		b.WriteString("# The signed consent form: its reference, when it was given and when it runs out.\n")
+		fmt.Fprintf(&b, "consent: {ref: \"\", date: %s, expires: %s, scope: [web]}\n", d, today.AddDate(1, 0, 0).Format("2006-01-02"))
+	}
+	b.WriteString("---\n\n")
+	switch kind {
+	case "faq":
+		b.WriteString("Write a short plain answer first, then the detail.\n")
+	case "story":
+		b.WriteString("Tell the story in the teller's words. Leave out names, dates of birth and anything else that could identify them unless the consent covers it.\n")
+	default:
+		b.WriteString("Start with what the reader most needs to know.\n")
+	}
+	return b.String()
+}
+
+// newSite makes a site that builds: configuration, a home page, an about
+// page and an empty articles section.
+func newSite(dir string, today time.Time) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty; pamphlet new site makes a site in a new or empty folder", dir)
+	}
+	d := today.Format("2006-01-02")
+	files := []struct{ name, text string }{
+		{"pamphlet.yaml", siteConfig},
+		{"content/_index.md", "---\ntitle: Health information\ndescription: Plain, reviewed health information from our clinic, written for patients, families and carers.\n---\n\nWelcome. Start with the [articles](articles/_index.md), or read [about us](about.md).\n"},
+		{"content/about.md", "---\ntitle: About us\ndescription: Who we are, what this site is for and how to contact us about the health information on it.\ndate: " + d + "\nclinical: false\n---\n\nWe are a community clinic. This site explains health topics in plain language.\n"},
+		{"content/articles/_index.md", "---\ntitle: Health articles\ndescription: Articles about health conditions and treatments, checked by our clinicians before they are published.\n---\n\nArticles about health conditions and treatments.\n"},
+		{".gitignore", "/public/\n"},
+	}
+	for _, f := range files {
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(f.name)), f.text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const siteConfig = `# pamphlet site settings. Every key is described in pamphlet's README.
+title: My Community Clinic
+description: Plain, reviewed health information from My Community Clinic.
+base_url: https://health.example.org/
+language: en
+organization:
+  name: My Community Clinic
+  phone: "555-0100"
+  emergency_number: "911"
+clinical_sections: [articles, faq]
+reviewers: {}
+#  ada-okafor:
+#    name: Ada Okafor
+#    credentials: MD
+#    role: Family doctor
+#    clinical: true
+review:
+  interval: 12mo
+  warn_before: 30d
+  overdue: error
+readability:
+  formula: smog
+  target: 8
+  max: 10
+`

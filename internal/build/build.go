@@ -1,0 +1,202 @@
+// Package build is pamphlet's pipeline: load the site, parse every page,
+// run the checks, refuse when any error-level finding is left, render the
+// pages and assets in parallel, minify, and write the destination
+// atomically.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+)
+
+// Options configure a build. The zero value of each field is its default.
+type Options struct {
+	Source   string    // the site folder; default "."
+	Dest     string    // the destination; default public/ inside Source
+	Today    time.Time // the date reviews, alerts and events are judged on; required
+	BaseURL  string    // overrides pamphlet.yaml's base_url when set
+	NoMinify bool      // write output as rendered, not minified
+	Theme    fs.FS     // the built-in theme, holding layouts/ and assets/; may be nil
+	Workers  int       // pages rendered at once; default the number of CPUs
+}
+
+// ConfigError is a pamphlet.yaml with error-level findings; nothing can be
+// built until they are fixed.
+type ConfigError struct {
+	Findings []finding.Finding
+}
+
+func (e *ConfigError) Error() string {
+	n, _, _ := finding.Count(e.Findings)
+	return fmt.Sprintf("%s has %d errors", content.ConfigFile, n)
+}
+
+// Project is a loaded, parsed and checked site, ready to render.
+type Project struct {
+	Options  Options
+	Site     *content.Site
+	Pages    []check.Page // in the site's order
+	Findings []finding.Finding
+	md       *markdown.Markdown
+	siteFS   fs.FS
+}
+
+// Load reads the site, parses every page and runs every check. A broken
+// pamphlet.yaml is a *ConfigError; problems with pages are findings.
+func Load(ctx context.Context, opts Options) (*Project, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Today.IsZero() {
+		return nil, errors.New("build: Options.Today is not set")
+	}
+	siteFS := os.DirFS(opts.Source)
+	cfg, cfgFindings, err := content.LoadConfig(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" && cfg != nil {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, fmt.Errorf("-base-url: %w", err)
+		}
+		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
+	}
+	if finding.HasErrors(cfgFindings) {
+		return nil, &ConfigError{Findings: cfgFindings}
+	}
+	site, found, err := content.Load(siteFS, cfg)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := assetFiles(siteFS, opts.Theme)
+	if err != nil {
+		return nil, err
+	}
+	for rel := range assets {
+		if _, ok := site.Static["/"+rel]; !ok {
+			site.Static["/"+rel] = "assets/" + rel
+		}
+	}
+	p := &Project{
+		Options: opts,
+		Site:    site,
+		md:      markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber}),
+		siteFS:  siteFS,
+	}
+	p.Pages = make([]check.Page, len(site.Pages))
+	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
+		pg := site.Pages[i]
+		p.Pages[i] = check.Page{Page: pg}
+		if pg.File != "" {
+			p.Pages[i].Doc = p.md.Parse(pg.Body())
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	found = append(found, cfgFindings...)
+	found = append(found, check.Run(&check.Input{Site: site, Pages: p.Pages, Today: opts.Today})...)
+	p.Findings = finding.Sort(found)
+	return p, nil
+}
+
+// dropRule removes the finding of a rule at a position (a base_url the
+// command line replaced).
+func dropRule(fs []finding.Finding, pos finding.Position, rule string) []finding.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Rule == rule && f.Position == pos {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Result says what a build did.
+type Result struct {
+	Findings []finding.Finding
+	Refused  bool // error-level findings stopped the build; nothing was written
+	Pages    int  // HTML pages written
+	Files    int  // files written in all
+	Dest     string
+}
+
+// Build loads, checks and renders the site and replaces the destination
+// with the result, atomically: when any error-level finding is left, or
+// anything fails, the destination is left exactly as it was.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	dest, err := destination(opts)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Load(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Findings: p.Findings, Dest: dest}
+	if finding.HasErrors(p.Findings) {
+		res.Refused = true
+		return res, nil
+	}
+	out, err := p.Render(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := Write(dest, out.Files); err != nil {
+		return nil, err
+	}
+	res.Pages, res.Files = out.Pages, len(out.Files)
+	return res, nil
+}
+
+// destination returns the absolute destination folder and refuses one that
+// would replace the site's own files.
+func destination(opts Options) (string, error) {
+	src, err := filepath.Abs(cmpOr(opts.Source, "."))
+	if err != nil {
+		return "", err
+	}
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(src, "public")
+	}
+	dest, err = filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	if within(src, dest) {
+		return "", fmt.Errorf("destination %s holds the site itself; choose a folder such as %s", dest, filepath.Join(src, "public"))
+	}
+	for _, d := range []string{content.ContentDir, "layouts", "assets"} {
+		if within(dest, filepath.Join(src, d)) {
+			return "", fmt.Errorf("destination %s is inside the site's %s/ folder; choose a folder such as %s", dest, d, filepath.Join(src, "public"))
+		}
+	}
+	return dest, nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,348 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+)
+
+// Output is a rendered site: file contents by slash path relative to the
+// destination, such as articles/flu/index.html.
+type Output struct {
+	Files map[string][]byte
+	Pages int // how many of the files are HTML pages
+}
+
+// job is one HTML file to render.
+type job struct {
+	out      string // output path
+	template string
+	view     *layout.Page
+	page     *check.Page // nil for tag pages and the 404 page
+}
+
+// Render renders every published page, the tag pages, the 404 page and
+// the assets. It reads no clock and walks everything in sorted order, so
+// the same project gives the same bytes.
+func (p *Project) Render(ctx context.Context) (*Output, error) {
+	var min *minifier
+	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
+		min = newMinifier()
+	}
+	files, assetNames, err := p.renderAssets(min)
+	if err != nil {
+		return nil, err
+	}
+	for url, src := range p.Site.Static {
+		if strings.HasPrefix(src, content.ContentDir+"/") {
+			data, err := fs.ReadFile(p.siteFS, src)
+			if err != nil {
+				return nil, err
+			}
+			files[strings.TrimPrefix(url, "/")] = data
+		}
+	}
+	cfg := p.Site.Config
+	base := cfg.BasePath()
+	relURL := func(u string) string { return base + strings.TrimPrefix(u, "/") }
+	absURL := func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
+	funcs := template.FuncMap{
+		"relURL":  relURL,
+		"absURL":  absURL,
+		"asset":   func(name string) string { return relURL(cmp.Or(assetNames[name], name)) },
+		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"tel":     telURI,
+	}
+	set, err := layout.Load(funcs, p.siteFS, p.Options.Theme)
+	if err != nil {
+		return nil, err
+	}
+	site := &layout.Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Language:    cfg.Language,
+		BaseURL:     cfg.BaseURL,
+		Organization: layout.Organization{
+			Name: cfg.Organization.Name, URL: cfg.Organization.URL, Logo: cfg.Organization.Logo,
+			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address,
+			EmergencyNumber: cfg.Organization.EmergencyNumber,
+		},
+		Today: p.Options.Today,
+	}
+	for _, m := range cfg.Menu {
+		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: relURL(m.URL)})
+	}
+
+	// Views for every published page, so that lists can point at them.
+	views := map[*content.Page]*layout.Page{}
+	var jobs []job
+	for i := range p.Pages {
+		pg := &p.Pages[i]
+		if !pg.Published() {
+			continue
+		}
+		v := p.view(pg.Page, relURL, absURL)
+		views[pg.Page] = v
+		name := p.templateFor(set, pg.Page)
+		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
+	}
+	for _, s := range p.Site.Pages {
+		if s.Kind == content.Section && !strings.Contains(s.Dir, "/") && s.Published() {
+			site.Sections = append(site.Sections, layout.Link{Title: s.Meta.Title, URL: relURL(s.URL)})
+		}
+	}
+	for _, j := range jobs {
+		pg := j.page.Page
+		if pg.Kind != content.Single {
+			for _, c := range p.Site.Children(pg) {
+				j.view.Pages = append(j.view.Pages, views[c])
+			}
+		}
+		j.view.Breadcrumbs = p.breadcrumbs(pg, views)
+	}
+	jobs = append(jobs, p.tagJobs(views, relURL, absURL)...)
+	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{
+		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + cfg.Title + ".",
+		URL: relURL("/404.html"), Permalink: absURL("/404.html"),
+	}})
+
+	// Phase one: Markdown bodies and answers, each page on its own.
+	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
+		j := jobs[i]
+		if j.page == nil || j.page.Doc == nil {
+			return nil
+		}
+		resolve := p.resolver(j.page.Page, relURL)
+		body, err := p.md.Render(j.page.Doc, resolve)
+		if err != nil {
+			return err
+		}
+		j.view.Body = body
+		for k, qa := range j.page.Meta.FAQ {
+			a, err := p.md.RenderString(qa.A, resolve)
+			if err != nil {
+				return err
+			}
+			j.view.FAQ = append(j.view.FAQ, layout.QA{ID: check.FAQAnchor(k), Question: qa.Q, Answer: a})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Phase two: templates, which only read the views.
+	rendered := make([][]byte, len(jobs))
+	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
+		j := jobs[i]
+		var buf bytes.Buffer
+		if err := set.Execute(&buf, j.template, &layout.Data{Site: siteFor(site, j.view), Page: j.view}); err != nil {
+			return err
+		}
+		data, err := min.bytes(j.out, buf.Bytes())
+		if err != nil {
+			return err
+		}
+		rendered[i] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, j := range jobs {
+		files[j.out] = rendered[i]
+	}
+	files[Marker] = []byte{}
+	return &Output{Files: files, Pages: len(jobs)}, nil
+}
+
+// siteFor returns the site view with the navigation marking the section
+// of the page being rendered.
+func siteFor(site *layout.Site, v *layout.Page) *layout.Site {
+	s := *site
+	s.Sections = slices.Clone(site.Sections)
+	for i := range s.Sections {
+		s.Sections[i].Current = v.Section != "" && strings.HasSuffix(s.Sections[i].URL, "/"+v.Section+"/")
+	}
+	return &s
+}
+
+// outPath returns the HTML file a site path is written to.
+func outPath(url string) string {
+	return path.Join(strings.TrimPrefix(url, "/"), "index.html")
+}
+
+// templateFor picks the page's template: the section's own, then the
+// kind's.
+func (p *Project) templateFor(set *layout.Set, pg *content.Page) string {
+	switch pg.Kind {
+	case content.Home:
+		return set.Lookup("home.html", "list.html")
+	case content.Section:
+		return set.Lookup(pg.Section+"/list.html", "list.html")
+	}
+	return set.Lookup(pg.Section+"/single.html", "single.html")
+}
+
+// view builds a page's view without its body.
+func (p *Project) view(pg *content.Page, relURL, absURL func(string) string) *layout.Page {
+	m := pg.Meta
+	v := &layout.Page{
+		Kind:        pg.Kind.String(),
+		Section:     pg.Section,
+		Title:       m.Title,
+		Description: m.Description,
+		URL:         relURL(pg.URL),
+		Permalink:   absURL(pg.URL),
+		Date:        m.Date.Time,
+		Updated:     m.Updated.Time,
+		Audience:    m.Audience,
+		About:       m.About,
+		Clinical:    p.clinical(pg),
+	}
+	if v.Title == "" {
+		v.Title = content.Humanize(path.Base(pg.Dir))
+	}
+	if v.Description == "" {
+		v.Description = cmp.Or(p.Site.Config.Description, v.Title+" from "+p.Site.Config.Title)
+	}
+	for _, t := range m.Tags {
+		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(tagURL(t))})
+	}
+	for _, s := range m.Sources {
+		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
+	}
+	return v
+}
+
+// clinical reports whether a page is clinical content: in a clinical
+// section, unless its front matter says otherwise.
+func (p *Project) clinical(pg *content.Page) bool {
+	if pg.Meta.Clinical != nil {
+		return *pg.Meta.Clinical
+	}
+	return p.Site.Config.IsClinicalSection(pg.Section)
+}
+
+func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.Page) []layout.Link {
+	if pg.Kind == content.Home {
+		return nil
+	}
+	var crumbs []layout.Link
+	dir := pg.Dir
+	if pg.Kind == content.Section {
+		dir = parentDir(dir)
+	}
+	for {
+		u := "/" + dir + "/"
+		if dir == "" {
+			u = "/"
+		}
+		if list := p.Site.PageByURL(u); list != nil && views[list] != nil {
+			crumbs = append(crumbs, layout.Link{Title: views[list].Title, URL: views[list].URL})
+		}
+		if dir == "" {
+			break
+		}
+		dir = parentDir(dir)
+	}
+	slices.Reverse(crumbs)
+	if len(crumbs) > 0 && crumbs[0].URL == views[p.Site.PageByURL("/")].URL {
+		crumbs[0].Title = "Home"
+	}
+	return crumbs
+}
+
+func parentDir(d string) string {
+	if i := strings.LastIndexByte(d, '/'); i >= 0 {
+		return d[:i]
+	}
+	return ""
+}
+
+// tagURL is the site path of a tag's page.
+func tagURL(tag string) string { return "/tags/" + content.Slugify(tag) + "/" }
+
+// tagJobs makes the tag index and one page per tag, listing the published
+// pages that carry it.
+func (p *Project) tagJobs(views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []job {
+	byTag := map[string][]*content.Page{}
+	names := map[string]string{}
+	for _, pg := range p.Site.Pages {
+		if views[pg] == nil {
+			continue
+		}
+		for _, t := range pg.Meta.Tags {
+			slug := content.Slugify(t)
+			if _, ok := names[slug]; !ok {
+				names[slug] = t
+			}
+			byTag[slug] = append(byTag[slug], pg)
+		}
+	}
+	if len(byTag) == 0 {
+		return nil
+	}
+	slugs := slices.Sorted(func(yield func(string) bool) {
+		for s := range byTag {
+			if !yield(s) {
+				return
+			}
+		}
+	})
+	index := &layout.Page{Kind: "tags", Title: "Topics", Description: "Every topic on " + p.Site.Config.Title + ".",
+		URL: relURL("/tags/"), Permalink: absURL("/tags/"), Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}}}
+	jobs := []job{{out: "tags/index.html", template: "tags.html", view: index}}
+	for _, slug := range slugs {
+		pages := byTag[slug]
+		content.SortPages(pages)
+		u := "/tags/" + slug + "/"
+		v := &layout.Page{Kind: "tag", Title: names[slug], Description: "Pages about " + names[slug] + " on " + p.Site.Config.Title + ".",
+			URL: relURL(u), Permalink: absURL(u),
+			Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}, {Title: "Topics", URL: relURL("/tags/")}}}
+		for _, pg := range pages {
+			v.Pages = append(v.Pages, views[pg])
+		}
+		index.Pages = append(index.Pages, v)
+		jobs = append(jobs, job{out: path.Join("tags", slug, "index.html"), template: "tag.html", view: v})
+	}
+	return jobs
+}
+
+// resolver rewrites internal links of a page's Markdown to their site
+// URLs with the base path. Links that lead nowhere are left as written;
+// the links.broken check has refused the build before they could be
+// published.
+func (p *Project) resolver(from *content.Page, relURL func(string) string) markdown.Resolver {
+	return func(dest string) (string, bool) {
+		t, internal := p.Site.Resolve(from, dest)
+		if !internal || !t.Found() {
+			return "", false
+		}
+		if strings.HasPrefix(dest, "#") {
+			return dest, true // an anchor on the same page stays relative
+		}
+		return relURL(t.URL()), true
+	}
+}
+
+// telURI keeps the digits and plus sign of a phone number for a tel: link.
+func telURI(number string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '+' || (r >= '0' && r <= '9') {
+			return r
+		}
+		return -1
+	}, number)
+}

@@ -1,0 +1,57 @@
+// Package check holds pamphlet's content rules. Each rule is one file with
+// one function that looks at the whole site and returns findings at exact
+// positions; Run runs them all and sorts what they find.
+package check
+
+import (
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+)
+
+// Page is a content page with its parsed Markdown body. Doc is nil for list
+// pages made up for folders without an _index.md.
+type Page struct {
+	*content.Page
+	Doc *markdown.Document
+}
+
+// BodyPos returns the position of a byte offset of the page's body.
+func (p Page) BodyPos(off int) finding.Position { return p.Pos(p.BodyStart + off) }
+
+// Input is what the rules look at.
+type Input struct {
+	Site  *content.Site
+	Pages []Page // every page, in the site's order
+	Today time.Time
+}
+
+// Rule looks at the site and reports what it finds.
+type Rule func(in *Input) []finding.Finding
+
+// Rules are the built-in rules, in no particular order.
+var Rules = []Rule{
+	Title,
+	Description,
+	DuplicateTitles,
+	BrokenLinks,
+}
+
+// Run runs every rule and returns their findings, sorted.
+func Run(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, r := range Rules {
+		out = append(out, r(in)...)
+	}
+	return finding.Sort(out)
+}
+
+func errorAt(pos finding.Position, rule, msg string) finding.Finding {
+	return finding.Finding{Position: pos, Rule: rule, Severity: finding.Error, Message: msg}
+}
+
+func warningAt(pos finding.Position, rule, msg string) finding.Finding {
+	return finding.Finding{Position: pos, Rule: rule, Severity: finding.Warning, Message: msg}
+}

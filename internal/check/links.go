@@ -1,0 +1,67 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// BrokenLinks reports internal links and images that lead to no page or
+// file, links to a draft, and #anchors that are not on the page linked to
+// (links.broken, error).
+func BrokenLinks(in *Input) []finding.Finding {
+	anchors := map[string]map[string]bool{}
+	for _, p := range in.Pages {
+		anchors[p.URL] = Anchors(p)
+	}
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if p.Doc == nil {
+			continue
+		}
+		for _, l := range p.Doc.Links {
+			t, internal := in.Site.Resolve(p.Page, l.Dest)
+			if !internal {
+				continue
+			}
+			pos := p.BodyPos(l.Offset)
+			what := "link"
+			if l.Image {
+				what = "image"
+			}
+			switch {
+			case !t.Found():
+				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads nowhere: no page or file has that address; check the path (links to pages may name their .md file)", what, l.Dest)))
+			case t.Page != nil && !t.Page.Published() && p.Published():
+				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads to a draft, which is not published", what, l.Dest)))
+			case t.Page != nil && t.Fragment != "" && !anchors[t.Page.URL][t.Fragment]:
+				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q names #%s, which is not a heading on that page", what, l.Dest, t.Fragment)))
+			}
+		}
+	}
+	return out
+}
+
+// PageAnchors are the IDs every page's layout provides.
+var PageAnchors = []string{"main", "top", "faq", "sources", "review"}
+
+// Anchors returns the IDs a link may name on a page: its headings, its
+// footnotes, its questions and the fixed IDs of the layout.
+func Anchors(p Page) map[string]bool {
+	ids := map[string]bool{}
+	for _, a := range PageAnchors {
+		ids[a] = true
+	}
+	for i := range p.Meta.FAQ {
+		ids[FAQAnchor(i)] = true
+	}
+	if p.Doc != nil {
+		for _, h := range p.Doc.Headings {
+			ids[h.ID] = true
+		}
+	}
+	return ids
+}
+
+// FAQAnchor is the ID of the i-th question (from 0) of a page's faq.
+func FAQAnchor(i int) string { return fmt.Sprintf("faq-%d", i+1) }

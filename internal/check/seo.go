@@ -1,0 +1,84 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// Length limits for titles and descriptions, in characters. Search engines
+// cut titles at about 60 characters and descriptions at about 160.
+const (
+	MaxTitle       = 70
+	MinDescription = 50
+	MaxDescription = 160
+)
+
+// written reports whether a page comes from a file and so has front matter
+// a writer can fix.
+func written(p Page) bool { return p.File != "" }
+
+// Title reports pages without a title (seo.title, error) and with titles
+// too long to show whole in search results (warning).
+func Title(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !written(p) {
+			continue
+		}
+		t := strings.TrimSpace(p.Meta.Title)
+		switch n := utf8.RuneCountInString(t); {
+		case t == "":
+			out = append(out, errorAt(p.KeyPos("title"), "seo.title", "the page has no title; add title: to the front matter"))
+		case n > MaxTitle:
+			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; keep it to %d so search results show it whole", n, MaxTitle)))
+		}
+	}
+	return out
+}
+
+// Description reports single pages without a description (seo.description,
+// error) and descriptions outside 50 to 160 characters (warning).
+func Description(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !written(p) {
+			continue
+		}
+		d := strings.TrimSpace(p.Meta.Description)
+		n := utf8.RuneCountInString(d)
+		switch {
+		case d == "" && p.Kind == content.Single:
+			out = append(out, errorAt(p.KeyPos("description"), "seo.description", "the page has no description; add a description: of 50 to 160 characters that says what the reader will learn"))
+		case d == "":
+		case n < MinDescription:
+			out = append(out, warningAt(p.KeyPos("description"), "seo.description", fmt.Sprintf("the description is %d characters; write %d to %d so search results show a useful summary", n, MinDescription, MaxDescription)))
+		case n > MaxDescription:
+			out = append(out, warningAt(p.KeyPos("description"), "seo.description", fmt.Sprintf("the description is %d characters; keep it to %d so search results show it whole", n, MaxDescription)))
+		}
+	}
+	return out
+}
+
+// DuplicateTitles reports published pages that share a title with an
+// earlier one (seo.duplicate-title, warning): readers and search engines
+// cannot tell them apart.
+func DuplicateTitles(in *Input) []finding.Finding {
+	var out []finding.Finding
+	first := map[string]Page{}
+	for _, p := range in.Pages {
+		if !written(p) || !p.Published() || strings.TrimSpace(p.Meta.Title) == "" {
+			continue
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(p.Meta.Title), " "))
+		if q, ok := first[key]; ok {
+			out = append(out, warningAt(p.KeyPos("title"), "seo.duplicate-title", fmt.Sprintf("%s has the same title; give each page a title of its own", q.File)))
+			continue
+		}
+		first[key] = p
+	}
+	return out
+}
