@@ -17,9 +17,9 @@ const (
 	MaxDescription = 160
 )
 
-// written reports whether a page comes from a file and so has front matter
-// a writer can fix.
-func written(p Page) bool { return p.File != "" }
+// written reports whether a page comes from a file and has front matter
+// that could be read, so that rules about its keys apply.
+func written(p Page) bool { return p.File != "" && !p.Unreadable }
 
 // Title reports pages without a title (seo.title, error) and with titles
 // too long to show whole in search results (warning).

@@ -53,6 +53,10 @@ type Page struct {
 	// such as "review" or "faq.0".
 	Keys map[string]finding.Position
 
+	// Unreadable marks a page whose front matter could not be read at all;
+	// Meta is then empty, and rules about its keys have nothing to say.
+	Unreadable bool
+
 	lines *lineIndex
 }
 
@@ -112,6 +116,7 @@ var formats = []*frontmatter.Format{
 func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
 	p := &Page{File: file, Source: src, Keys: map[string]finding.Position{}}
 	fail := func(line, col int, rule, msg string) (*Page, []finding.Finding) {
+		p.Unreadable = true
 		return p, []finding.Finding{{Position: finding.Position{File: file, Line: line, Col: col}, Rule: rule, Severity: finding.Error, Message: msg}}
 	}
 	if !utf8.Valid(src) {

@@ -80,6 +80,11 @@ func yamlError(err error, firstLine int) error {
 		line := 0
 		if m[1] != "" {
 			n, _ := strconv.Atoi(m[1])
+			// yaml.v3 numbers the lines of parser errors ("did not find
+			// expected ...") from 0 and those of scanner errors from 1.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n++
+			}
 			line = n + firstLine - 1
 		}
 		return &syntaxError{line: line, col: 0, msg: "YAML syntax: " + m[2]}
