@@ -143,7 +143,7 @@ func ParseConfig(src []byte) (*Config, []finding.Finding, error) {
 		var se *syntaxError
 		if errors.As(err, &se) {
 			return nil, []finding.Finding{{
-				Position: finding.Position{File: ConfigFile, Line: se.line, Col: se.col},
+				Position: finding.Position{File: ConfigFile, Line: max(se.line, 1), Col: max(se.col, 1)},
 				Rule:     "config.syntax", Severity: finding.Error, Message: se.msg,
 			}}, nil
 		}

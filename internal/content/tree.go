@@ -317,10 +317,15 @@ func (f *tomlFinder) value(v any, path []string, line int) *node {
 	case string:
 		n.kind, n.value, n.quoted = scalarNode, t, true
 	case time.Time:
+		// BurntSushi/toml marks TOML's local date and date-time by the
+		// names of their zones; a local date-time has no zone, which the
+		// date decoder then reports.
 		n.kind = scalarNode
-		switch {
-		case t.Location().String() == "local-date" || (t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Location() == time.Local && t.Nanosecond() == 0):
+		switch t.Location().String() {
+		case "date-local":
 			n.value = t.Format("2006-01-02")
+		case "datetime-local":
+			n.value = t.Format("2006-01-02T15:04:05")
 		default:
 			n.value = t.Format(time.RFC3339)
 		}

@@ -1,0 +1,187 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func testSite(t *testing.T) *Site {
+	t.Helper()
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\nText\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/_index.md":                page("Home"),
+		"content/about.md":                 page("About"),
+		"content/articles/flu.md":          page("Flu"),
+		"content/articles/Asthma Guide.md": page("Asthma"),
+		"content/articles/slugged.md":      {Data: []byte("---\ntitle: S\nslug: other-name\n---\n")},
+		"content/articles/img/chart.png":   {Data: []byte("png")},
+		"content/faq/_index.md":            page("Questions"),
+		"content/faq/flu.md":               page("Flu questions"),
+		"content/news/2026/open.md":        page("Open"),
+		"content/.hidden.md":               page("Hidden"),
+		"content/articles/flu.md~":         page("Backup"),
+	}
+	cfg := DefaultConfig()
+	cfg.Title = "Site"
+	s, fs, err := Load(fsys, cfg)
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("Load: %v %v", err, fs)
+	}
+	return s
+}
+
+func TestLoadPlacesPages(t *testing.T) {
+	s := testSite(t)
+	var got []string
+	for _, p := range s.Pages {
+		got = append(got, fmt.Sprintf("%s %s %s %q", p.URL, p.Kind, p.File, p.Section))
+	}
+	want := []string{
+		`/ home content/_index.md ""`,
+		`/about/ single content/about.md ""`,
+		`/articles/ section  "articles"`,
+		`/articles/asthma-guide/ single content/articles/Asthma Guide.md "articles"`,
+		`/articles/flu/ single content/articles/flu.md "articles"`,
+		`/articles/other-name/ single content/articles/slugged.md "articles"`,
+		`/faq/ section content/faq/_index.md "faq"`,
+		`/faq/flu/ single content/faq/flu.md "faq"`,
+		`/news/ section  "news"`,
+		`/news/2026/ section  "news"`,
+		`/news/2026/open/ single content/news/2026/open.md "news"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pages:\ngot\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s.Static["/articles/img/chart.png"] != "content/articles/img/chart.png" {
+		t.Errorf("static files: %v", s.Static)
+	}
+	if got := s.Children(s.PageByURL("/news/")); len(got) != 1 || got[0].URL != "/news/2026/" {
+		t.Errorf("children of /news/: %v", got)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	s := testSite(t)
+	from := s.PageByFile("content/articles/flu.md")
+	tests := []struct {
+		dest     string
+		internal bool
+		want     string // URL, or "" when not found
+	}{
+		{"https://example.org/", false, ""},
+		{"mailto:a@example.org", false, ""},
+		{"//cdn.example.org/x.js", false, ""},
+		{"#top", true, "/articles/flu/#top"},
+		{"slugged.md", true, "/articles/other-name/"},
+		{"Asthma%20Guide.md", true, "/articles/asthma-guide/"},
+		{"../faq/flu.md#when", true, "/faq/flu/#when"},
+		{"/content/faq/flu.md", true, "/faq/flu/"},
+		{"/faq/flu.md", true, "/faq/flu/"},
+		{"/faq/flu/", true, "/faq/flu/"},
+		{"/faq/flu", true, "/faq/flu/"},
+		{"/faq/flu/index.html", true, "/faq/flu/"},
+		{"/", true, "/"},
+		{"img/chart.png", true, "/articles/img/chart.png"},
+		{"/articles/img/chart.png", true, "/articles/img/chart.png"},
+		{"missing.md", true, ""},
+		{"/nowhere/", true, ""},
+		{"img/missing.png", true, ""},
+	}
+	for _, tt := range tests {
+		target, internal := s.Resolve(from, tt.dest)
+		got := ""
+		if target.Found() {
+			got = target.URL()
+		}
+		if internal != tt.internal || got != tt.want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q, %v", tt.dest, got, internal, tt.want, tt.internal)
+		}
+	}
+}
+
+func TestDuplicateURL(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\nslug: same\n---\n")},
+		"content/b.md": {Data: []byte("---\ntitle: B\nslug: same\n---\n")},
+	}
+	_, fs, err := Load(fsys, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != "content.url" || fs[0].File != "content/b.md" || fs[0].Line != 3 {
+		t.Errorf("findings: %v", fs)
+	}
+}
+
+func TestSlugifyHumanize(t *testing.T) {
+	for in, want := range map[string]string{"Asthma Guide": "asthma-guide", "flu_jab 2026": "flu-jab-2026", "--": "page", "Café": "caf"} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"patient-stories": "Patient stories", "faq": "FAQ", "news": "News"} {
+		if got := Humanize(in); got != want {
+			t.Errorf("Humanize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"minimal", "title: T\nbase_url: https://h.example.org\n", nil},
+		{"unknown key", "title: T\nbase_url: https://h.example.org/\ntitel: x\n", []string{"3:1 config.unknown"}},
+		{"missing base url", "title: T\n", []string{"1:1 config.value"}},
+		{"relative base url", "title: T\nbase_url: /docs/\n", []string{"2:1 config.value"}},
+		{"bad period", "title: T\nbase_url: https://h.example.org/\nreview:\n  interval: 12 months\n", []string{"4:13 config.value"}},
+		{"bad overdue", "title: T\nbase_url: https://h.example.org/\nreview:\n  overdue: never\n", []string{"4:3 config.value"}},
+		{"reviewer typo", "title: T\nbase_url: https://h.example.org/\nreviewers:\n  ada:\n    name: Ada\n    clincal: true\n", []string{"6:5 config.unknown"}},
+		{"syntax", "title: T\nbase_url: [\n", []string{"3:1 config.syntax"}},
+		{"syntax in flow", "title: T\nbase_url: [a\nx: 1\n", []string{"2:1 config.syntax"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, fs, err := ParseConfig([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Rule))
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("got %q, want %q (%v)", got, tt.want, fs)
+			}
+			if tt.name == "minimal" && (cfg.BaseURL != "https://h.example.org/" || cfg.BasePath() != "/" || cfg.Review.Interval.String() != "12mo") {
+				t.Errorf("defaults: %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	var p Period
+	if err := p.decodeScalar("12mo"); err != nil {
+		t.Fatal(err)
+	}
+	d := Date{}
+	_ = d.decodeScalar("2026-01-31")
+	if got := p.After(d.Time).Format("2006-01-02"); got != "2027-01-31" {
+		t.Errorf("12mo after 2026-01-31 = %s", got)
+	}
+	if got := (Period{30, "d"}).Before(d.Time).Format("2006-01-02"); got != "2026-01-01" {
+		t.Errorf("30d before = %s", got)
+	}
+	for _, bad := range []string{"", "12", "0d", "1 month", "-3d"} {
+		if err := p.decodeScalar(bad); err == nil {
+			t.Errorf("period %q accepted", bad)
+		}
+	}
+}

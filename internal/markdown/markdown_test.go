@@ -1,0 +1,122 @@
+package markdown
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// testResolver rewrites relative .md links the way a site would, so the
+// golden files show which destinations were resolved.
+func testResolver(dest string) (string, bool) {
+	if strings.Contains(dest, ".md") {
+		return "/resolved/" + strings.ReplaceAll(dest, ".md", "/"), true
+	}
+	return "", false
+}
+
+// TestRender renders each testdata/render/*.md and compares the result
+// with the .html file beside it. Run one case with -run TestRender/NAME.
+func TestRender(t *testing.T) {
+	m := New(Options{EmergencyNumber: "911"})
+	files, _ := filepath.Glob("testdata/render/*.md")
+	if len(files) == 0 {
+		t.Fatal("no test cases")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := m.RenderString(string(src), testResolver)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".md") + ".html"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", f, golden, got, want)
+			}
+		})
+	}
+}
+
+func TestLinksAndHeadings(t *testing.T) {
+	m := New(Options{})
+	src := []byte("# One\n\nText [a link](flu.md) and ![alt text](x.png).\n\n## Two {#second}\n")
+	doc := m.Parse(src)
+	if len(doc.Links) != 2 {
+		t.Fatalf("links: %+v", doc.Links)
+	}
+	if l := doc.Links[0]; l.Dest != "flu.md" || string(src[l.Offset:l.Offset+7]) != "[a link" || l.Text != "a link" {
+		t.Errorf("link: %+v at %q", l, src[l.Offset:])
+	}
+	if l := doc.Links[1]; !l.Image || string(src[l.Offset:l.Offset+4]) != "![al" || l.Text != "alt text" {
+		t.Errorf("image: %+v", l)
+	}
+	if len(doc.Headings) != 2 || doc.Headings[0].ID != "one" || doc.Headings[1].ID != "second" || doc.Headings[1].Level != 2 {
+		t.Errorf("headings: %+v", doc.Headings)
+	}
+	if h := doc.Headings[1]; string(src[h.Offset:h.Offset+3]) != "Two" {
+		t.Errorf("heading offset points at %q", src[h.Offset:])
+	}
+}
+
+func TestCalloutTypes(t *testing.T) {
+	m := New(Options{})
+	for typ, label := range CalloutTypes {
+		got, err := m.RenderString("> [!"+typ+"]\n> Text.\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cls := `class="callout callout-` + strings.ToLower(typ) + `"`
+		if !strings.Contains(string(got), cls) || !strings.Contains(string(got), ">"+strings.ReplaceAll(label, "'", "&#39;")+"<") || strings.Contains(string(got), "[!") {
+			t.Errorf("%s rendered as %s", typ, got)
+		}
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	files, _ := filepath.Glob("testdata/render/*.md")
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(src))
+	}
+	f.Add("> [!NOTE]")
+	f.Add("> [!NOTE]\n> [!TIP]\n")
+	m := New(Options{EmergencyNumber: "911"})
+	f.Fuzz(func(t *testing.T, src string) {
+		doc := m.Parse([]byte(src))
+		for _, l := range doc.Links {
+			if l.Offset < 0 || l.Offset > len(src) {
+				t.Fatalf("link offset %d outside %d bytes", l.Offset, len(src))
+			}
+		}
+		out, err := m.Render(doc, testResolver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		low := strings.ToLower(string(out))
+		if strings.Contains(low, "<script") || strings.Contains(low, `href="javascript:`) || strings.Contains(low, `src="javascript:`) {
+			t.Fatalf("unsafe output for %q: %s", src, out)
+		}
+	})
+}
