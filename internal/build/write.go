@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -44,24 +45,40 @@ func Write(dest string, files map[string][]byte) (err error) {
 		return err
 	}
 	defer root.Close()
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
+	names := slices.Sorted(func(yield func(string) bool) {
 		for n := range files {
 			if !yield(n) {
 				return
 			}
 		}
-	}) {
-		if !fs.ValidPath(name) {
+	})
+	// Each folder is made once, parents first (sorted order puts "a"
+	// before "a/b"); then the files are written in parallel.
+	dirs := map[string]bool{}
+	for _, name := range names {
+		if !fs.ValidPath(name) || name == "." {
 			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
 		}
-		if d := path.Dir(name); d != "." {
-			if err := root.MkdirAll(d, 0o755); err != nil {
-				return err
+		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(func(yield func(string) bool) {
+		for d := range dirs {
+			if !yield(d) {
+				return
 			}
 		}
-		if err := root.WriteFile(name, files[name], 0o644); err != nil {
+	}) {
+		if err := root.Mkdir(d, 0o755); err != nil {
 			return err
 		}
+	}
+	err = parallel(context.Background(), len(names), 0, func(i int) error {
+		return root.WriteFile(names[i], files[names[i]], 0o644)
+	})
+	if err != nil {
+		return err
 	}
 	return swap(tmp, dest)
 }

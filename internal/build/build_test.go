@@ -1,0 +1,284 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+// writeSite writes the files of a txtar archive (all but want.*) into a
+// new folder and returns it.
+func writeSite(t testing.TB, a *txtar.Archive) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		if strings.HasPrefix(f.Name, "want.") {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func wantFile(a *txtar.Archive, name string) (string, bool) {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return string(f.Data), true
+		}
+	}
+	return "", false
+}
+
+// TestSites builds each testdata/sites/*.txtar site and compares its
+// findings (want.findings), the files written (want.files; a trailing !
+// means the file must not exist, * matches a fingerprint) and text the
+// files must hold (want.grep, "file: text" a line).
+func TestSites(t *testing.T) {
+	files, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no sites")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := writeSite(t, a)
+			dest := filepath.Join(t.TempDir(), "out")
+			res, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, NoMinify: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			finding.WriteText(&got, res.Findings)
+			if want, ok := wantFile(a, "want.findings"); ok && got.String() != want {
+				t.Errorf("findings:\ngot\n%s\nwant\n%s", got.String(), want)
+			}
+			if finding.HasErrors(res.Findings) != res.Refused {
+				t.Errorf("refused = %v with findings %v", res.Refused, res.Findings)
+			}
+			if res.Refused {
+				if _, err := os.Stat(dest); !os.IsNotExist(err) {
+					t.Errorf("a refused build wrote %s", dest)
+				}
+				return
+			}
+			written := tree(t, dest)
+			if want, ok := wantFile(a, "want.files"); ok {
+				for _, line := range strings.Fields(want) {
+					name, absent := strings.CutSuffix(line, "!")
+					found := slices.ContainsFunc(slices.Collect(mapKeys(written)), func(w string) bool { ok, _ := path.Match(name, w); return ok })
+					if found == absent {
+						t.Errorf("file %s: exists = %v, want %v", name, found, !absent)
+					}
+				}
+			}
+			if want, ok := wantFile(a, "want.grep"); ok {
+				for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
+					name, text, _ := strings.Cut(line, ": ")
+					if !strings.Contains(written[name], text) {
+						t.Errorf("%s does not contain %q:\n%s", name, text, written[name])
+					}
+				}
+			}
+		})
+	}
+}
+
+func mapKeys(m map[string]string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// tree reads every file under dir, by slash path.
+func tree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func digest(t testing.TB, dir string) string {
+	h := sha256.New()
+	files := tree(t, dir)
+	for _, k := range slices.Sorted(mapKeys(files)) {
+		fmt.Fprintf(h, "%s\x00%s\x00", k, files[k])
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// exampleSite copies the repository's own site (pamphlet.yaml and
+// content/) into a temporary folder.
+func exampleSite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../../pamphlet.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pamphlet.yaml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestExampleSiteBuildsClean(t *testing.T) {
+	dir := exampleSite(t)
+	res, err := Build(context.Background(), Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) > 0 || res.Refused {
+		t.Fatalf("the example site has findings: %v", res.Findings)
+	}
+	if res.Pages < 12 {
+		t.Errorf("built %d pages", res.Pages)
+	}
+}
+
+// TestDeterministic builds the example site twice, with one worker and
+// with many, and requires identical bytes.
+func TestDeterministic(t *testing.T) {
+	dir := exampleSite(t)
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for i, dest := range []string{a, b} {
+		if _, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, Workers: 1 + i*7}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ta, tb := tree(t, a), tree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files, then %d", len(ta), len(tb))
+	}
+	for name, data := range ta {
+		if tb[name] != data {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestRefusedBuildLeavesDestination builds a good site, breaks a page and
+// builds again: the build is refused and the destination is byte for byte
+// what the first build wrote.
+func TestRefusedBuildLeavesDestination(t *testing.T) {
+	dir := exampleSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme}
+	if res, err := Build(context.Background(), opts); err != nil || res.Refused {
+		t.Fatal(err, res)
+	}
+	before := digest(t, dest)
+	bad := filepath.Join(dir, "content", "articles", "handwashing.md")
+	src, _ := os.ReadFile(bad)
+	if err := os.WriteFile(bad, bytes.Replace(src, []byte("title:"), []byte("titel:"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Refused {
+		t.Fatal("a page with an unknown key was published")
+	}
+	if after := digest(t, dest); after != before {
+		t.Error("a refused build changed the destination")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("left behind beside the destination: %v", entries)
+	}
+	// A broken layout is an error, and leaves the destination too.
+	os.WriteFile(bad, src, 0o644)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "single.html"), []byte("{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}"), 0o644)
+	_, err = Build(context.Background(), opts)
+	if err == nil || !strings.Contains(err.Error(), "layouts/single.html:2") {
+		t.Errorf("broken layout: %v", err)
+	}
+	if after := digest(t, dest); after != before {
+		t.Error("a failed build changed the destination")
+	}
+}
+
+func TestDestinationSafety(t *testing.T) {
+	dir := exampleSite(t)
+	for _, dest := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content", "out")} {
+		if _, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme}); err == nil {
+			t.Errorf("building into %s was allowed", dest)
+		}
+	}
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: other, Today: today, Theme: pamphlet.Theme}); err == nil || !strings.Contains(err.Error(), "not an earlier pamphlet build") {
+		t.Errorf("replacing a folder of other files: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(b) != "mine" {
+		t.Error("a folder of other files was touched")
+	}
+}
+
+func TestSiteOverridesTheme(t *testing.T) {
+	dir := exampleSite(t)
+	os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "partials", "footer.html"), []byte(`<footer>Our own footer</footer>`), 0o644)
+	os.MkdirAll(filepath.Join(dir, "assets", "css"), 0o755)
+	os.WriteFile(filepath.Join(dir, "assets", "css", "main.css"), []byte(`body{color:#000}`), 0o644)
+	p, err := Load(context.Background(), Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := p.Render(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(out.Files["index.html"])
+	if !strings.Contains(home, "Our own footer") || !strings.Contains(home, "<h1>") {
+		t.Errorf("home page with overridden footer:\n%s", home)
+	}
+	css := fingerprint("css/main.css", []byte(`body{color:#000}`))
+	if string(out.Files[css]) != `body{color:#000}` || !strings.Contains(home, css) {
+		t.Errorf("overridden CSS not written as %s", css)
+	}
+}
