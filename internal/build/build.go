@@ -63,6 +63,10 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	}
 	siteFS := os.DirFS(opts.Source)
 	cfg, cfgFindings, err := content.LoadConfig(siteFS)
+	if errors.Is(err, fs.ErrNotExist) {
+		abs, _ := filepath.Abs(opts.Source)
+		return nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
+	}
 	if err != nil {
 		return nil, err
 	}

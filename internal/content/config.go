@@ -127,7 +127,7 @@ var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 func LoadConfig(fsys fs.FS) (*Config, []finding.Finding, error) {
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("no %s here: %w", ConfigFile, err)
+		return nil, nil, fmt.Errorf("no %s: %w", ConfigFile, err)
 	}
 	if err != nil {
 		return nil, nil, err
