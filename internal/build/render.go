@@ -63,7 +63,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		"asset":   func(name string) string { return relURL(cmp.Or(assetNames[name], name)) },
 		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"tel":     telURI,
+		"tel":     markdown.TelURI,
 	}
 	set, err := layout.Load(funcs, p.siteFS, p.Options.Theme)
 	if err != nil {
@@ -335,14 +335,4 @@ func (p *Project) resolver(from *content.Page, relURL func(string) string) markd
 		}
 		return relURL(t.URL()), true
 	}
-}
-
-// telURI keeps the digits and plus sign of a phone number for a tel: link.
-func telURI(number string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '+' || (r >= '0' && r <= '9') {
-			return r
-		}
-		return -1
-	}, number)
 }

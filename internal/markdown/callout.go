@@ -132,15 +132,15 @@ func (r *calloutRenderer) render(w util.BufWriter, _ []byte, n ast.Node, enterin
 		if number == "" {
 			fmt.Fprint(w, `<p class="callout-call">Call emergency services now</p>`)
 		} else {
-			fmt.Fprintf(w, `<p class="callout-call">Call <a href="tel:%s">%s</a> now</p>`, html.EscapeString(telURI(number)), html.EscapeString(number))
+			fmt.Fprintf(w, `<p class="callout-call">Call <a href="tel:%s">%s</a> now</p>`, html.EscapeString(TelURI(number)), html.EscapeString(number))
 		}
 	}
 	_, _ = w.WriteString("\n")
 	return ast.WalkContinue, nil
 }
 
-// telURI keeps the digits and plus sign of a phone number.
-func telURI(number string) string {
+// TelURI keeps the digits and plus sign of a phone number, for a tel: link.
+func TelURI(number string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '+' || (r >= '0' && r <= '9') {
 			return r
