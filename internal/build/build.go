@@ -5,6 +5,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -169,7 +170,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // destination returns the absolute destination folder and refuses one that
 // would replace the site's own files.
 func destination(opts Options) (string, error) {
-	src, err := filepath.Abs(cmpOr(opts.Source, "."))
+	src, err := filepath.Abs(cmp.Or(opts.Source, "."))
 	if err != nil {
 		return "", err
 	}
@@ -196,11 +197,4 @@ func destination(opts Options) (string, error) {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

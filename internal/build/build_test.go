@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -90,7 +91,7 @@ func TestSites(t *testing.T) {
 			if want, ok := wantFile(a, "want.files"); ok {
 				for _, line := range strings.Fields(want) {
 					name, absent := strings.CutSuffix(line, "!")
-					found := slices.ContainsFunc(slices.Collect(mapKeys(written)), func(w string) bool { ok, _ := path.Match(name, w); return ok })
+					found := slices.ContainsFunc(slices.Collect(maps.Keys(written)), func(w string) bool { ok, _ := path.Match(name, w); return ok })
 					if found == absent {
 						t.Errorf("file %s: exists = %v, want %v", name, found, !absent)
 					}
@@ -105,16 +106,6 @@ func TestSites(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }
 
@@ -140,7 +131,7 @@ func tree(t testing.TB, dir string) map[string]string {
 func digest(t testing.TB, dir string) string {
 	h := sha256.New()
 	files := tree(t, dir)
-	for _, k := range slices.Sorted(mapKeys(files)) {
+	for _, k := range slices.Sorted(maps.Keys(files)) {
 		fmt.Fprintf(h, "%s\x00%s\x00", k, files[k])
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))

@@ -6,6 +6,7 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -294,13 +295,7 @@ func (p *Project) tagJobs(views map[*content.Page]*layout.Page, relURL, absURL f
 	if len(byTag) == 0 {
 		return nil
 	}
-	slugs := slices.Sorted(func(yield func(string) bool) {
-		for s := range byTag {
-			if !yield(s) {
-				return
-			}
-		}
-	})
+	slugs := slices.Sorted(maps.Keys(byTag))
 	index := &layout.Page{Kind: "tags", Title: "Topics", Description: "Every topic on " + p.Site.Config.Title + ".",
 		URL: relURL("/tags/"), Permalink: absURL("/tags/"), Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}}}
 	jobs := []job{{out: "tags/index.html", template: "tags.html", view: index}}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -45,13 +46,7 @@ func Write(dest string, files map[string][]byte) (err error) {
 		return err
 	}
 	defer root.Close()
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range files {
-			if !yield(n) {
-				return
-			}
-		}
-	})
+	names := slices.Sorted(maps.Keys(files))
 	// Each folder is made once, parents first (sorted order puts "a"
 	// before "a/b"); then the files are written in parallel.
 	dirs := map[string]bool{}
@@ -63,13 +58,7 @@ func Write(dest string, files map[string][]byte) (err error) {
 			dirs[d] = true
 		}
 	}
-	for _, d := range slices.Sorted(func(yield func(string) bool) {
-		for d := range dirs {
-			if !yield(d) {
-				return
-			}
-		}
-	}) {
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
 		if err := root.Mkdir(d, 0o755); err != nil {
 			return err
 		}

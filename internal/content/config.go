@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -194,13 +195,7 @@ func (c *Config) validate() []finding.Finding {
 			bad("readability.audiences."+a, "audience %q is not one of %s", a, strings.Join(Audiences, ", "))
 		}
 	}
-	for _, id := range slices.Sorted(func(yield func(string) bool) {
-		for id := range c.Reviewers {
-			if !yield(id) {
-				return
-			}
-		}
-	}) {
+	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
 		r := c.Reviewers[id]
 		if !slugPattern.MatchString(id) {
 			bad("reviewers."+id, "reviewer id %q may hold only lowercase letters, digits and hyphens, such as ada-okafor", id)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -139,7 +140,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 		p := join(path, k.value)
 		idx, ok := fields[k.value]
 		if !ok {
-			names := slices.Sorted(mapKeys(fields))
+			names := slices.Sorted(maps.Keys(fields))
 			if s := suggest(k.value, names); s != "" {
 				d.report(k, "unknown", "unknown key %q; did you mean %q?", p, join(path, s))
 			} else {
@@ -166,16 +167,6 @@ func structKeys(t reflect.Type) map[string]int {
 		}
 	}
 	return m
-}
-
-func mapKeys(m map[string]int) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func join(path, key string) string {

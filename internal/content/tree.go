@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -288,12 +290,13 @@ func (f *tomlFinder) value(v any, path []string, line int) *node {
 	switch t := v.(type) {
 	case map[string]any:
 		n.kind = mapNode
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
 		// Source order, so findings read top to bottom.
-		sortKeysByLine(keys, func(k string) int { l, _ := f.locate(append(path, k), line); return l })
+		keys := slices.Sorted(maps.Keys(t))
+		slices.SortStableFunc(keys, func(a, b string) int {
+			la, _ := f.locate(append(path, a), line)
+			lb, _ := f.locate(append(path, b), line)
+			return la - lb
+		})
 		for _, k := range keys {
 			kp := append(append([]string(nil), path...), k)
 			kl, kc := f.locate(kp, line)
@@ -333,23 +336,6 @@ func (f *tomlFinder) value(v any, path []string, line int) *node {
 		n.kind, n.value = scalarNode, fmt.Sprint(t)
 	}
 	return n
-}
-
-func sortKeysByLine(keys []string, line func(string) int) {
-	lines := make(map[string]int, len(keys))
-	for _, k := range keys {
-		lines[k] = line(k)
-	}
-	// insertion sort keeps this dependency-free and the lists are short
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0; j-- {
-			a, b := keys[j-1], keys[j]
-			if lines[a] < lines[b] || (lines[a] == lines[b] && a < b) {
-				break
-			}
-			keys[j-1], keys[j] = b, a
-		}
-	}
 }
 
 // lineIndex maps byte offsets in a file to lines and character columns.

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -109,13 +110,12 @@ func Load(funcs template.FuncMap, layers ...fs.FS) (*Set, error) {
 		return nil, &Error{File: "layouts/" + Base, Msg: "missing: every site needs the base layout"}
 	}
 	base := template.New(Base).Funcs(funcs)
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range files {
-			if strings.HasSuffix(n, ".html") && !yield(n) {
-				return
-			}
+	var names []string
+	for _, n := range slices.Sorted(maps.Keys(files)) {
+		if strings.HasSuffix(n, ".html") {
+			names = append(names, n)
 		}
-	})
+	}
 	for _, n := range names {
 		if n != Base && !strings.HasPrefix(n, "partials/") {
 			continue
