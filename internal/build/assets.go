@@ -6,15 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-
-	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
-
-// assetFiles lists the assets across the site's assets/ and the theme's,
-// the site's winning.
-func assetFiles(site, theme fs.FS) (map[string]fs.FS, error) {
-	return layout.Merge("assets", site, theme)
-}
 
 // fingerprinted reports whether an asset's name gets a content hash, so it
 // can be cached for ever and still change when its bytes do.
@@ -35,12 +27,8 @@ func fingerprint(name string, data []byte) string {
 // output files and, for each fingerprinted asset, the name it was written
 // under.
 func (p *Project) renderAssets(min *minifier) (files map[string][]byte, names map[string]string, err error) {
-	assets, err := assetFiles(p.siteFS, p.Options.Theme)
-	if err != nil {
-		return nil, nil, err
-	}
 	files, names = map[string][]byte{}, map[string]string{}
-	for rel, layer := range assets {
+	for rel, layer := range p.assets {
 		data, err := fs.ReadFile(layer, "assets/"+rel)
 		if err != nil {
 			return nil, nil, err

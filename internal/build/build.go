@@ -18,6 +18,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
@@ -51,6 +52,7 @@ type Project struct {
 	Findings []finding.Finding
 	md       *markdown.Markdown
 	siteFS   fs.FS
+	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
 }
 
 // Load reads the site, parses every page and runs every check. A broken
@@ -84,7 +86,8 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	assets, err := assetFiles(siteFS, opts.Theme)
+	// The site's assets/ files win over the theme's.
+	assets, err := layout.Merge("assets", content.Ignored, siteFS, opts.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +101,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		Site:    site,
 		md:      markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber}),
 		siteFS:  siteFS,
+		assets:  assets,
 	}
 	p.Pages = make([]check.Page, len(site.Pages))
 	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {

@@ -256,6 +256,9 @@ func TestSiteOverridesTheme(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "layouts", "partials", "footer.html"), []byte(`<footer>Our own footer</footer>`), 0o644)
 	os.MkdirAll(filepath.Join(dir, "assets", "css"), 0o755)
 	os.WriteFile(filepath.Join(dir, "assets", "css", "main.css"), []byte(`body{color:#000}`), 0o644)
+	// Editor temporary files are passed over here as in content/.
+	os.WriteFile(filepath.Join(dir, "assets", "css", "#main.css#"), []byte(`x`), 0o644)
+	os.WriteFile(filepath.Join(dir, "assets", "css", "main.css~"), []byte(`x`), 0o644)
 	p, err := Load(context.Background(), Options{Source: dir, Today: today, Theme: pamphlet.Theme})
 	if err != nil {
 		t.Fatal(err)
@@ -267,6 +270,11 @@ func TestSiteOverridesTheme(t *testing.T) {
 	home := string(out.Files["index.html"])
 	if !strings.Contains(home, "Our own footer") || !strings.Contains(home, "<h1>") {
 		t.Errorf("home page with overridden footer:\n%s", home)
+	}
+	for name := range out.Files {
+		if strings.Contains(name, "#") || strings.HasSuffix(name, "~") {
+			t.Errorf("an editor's temporary file was published: %s", name)
+		}
 	}
 	css := fingerprint("css/main.css", []byte(`body{color:#000}`))
 	if string(out.Files[css]) != `body{color:#000}` || !strings.Contains(home, css) {

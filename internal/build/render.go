@@ -66,7 +66,11 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 		"tel":     markdown.TelURI,
 	}
-	set, err := layout.Load(funcs, p.siteFS, p.Options.Theme)
+	layouts, err := layout.Merge("layouts", content.Ignored, p.siteFS, p.Options.Theme)
+	if err != nil {
+		return nil, err
+	}
+	set, err := layout.Load(funcs, layouts)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +247,7 @@ func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.
 	var crumbs []layout.Link
 	dir := pg.Dir
 	if pg.Kind == content.Section {
-		dir = parentDir(dir)
+		dir = content.ParentDir(dir)
 	}
 	for {
 		u := "/" + dir + "/"
@@ -256,20 +260,13 @@ func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.
 		if dir == "" {
 			break
 		}
-		dir = parentDir(dir)
+		dir = content.ParentDir(dir)
 	}
 	slices.Reverse(crumbs)
 	if len(crumbs) > 0 && crumbs[0].URL == views[p.Site.PageByURL("/")].URL {
 		crumbs[0].Title = "Home"
 	}
 	return crumbs
-}
-
-func parentDir(d string) string {
-	if i := strings.LastIndexByte(d, '/'); i >= 0 {
-		return d[:i]
-	}
-	return ""
 }
 
 // tagURL is the site path of a tag's page.

@@ -136,7 +136,7 @@ func (s *Site) add(p *Page) []finding.Finding {
 func (s *Site) addMissingLists() {
 	dirs := map[string]bool{"": true}
 	for _, p := range s.Pages {
-		for d := p.Dir; d != ""; d = parentDir(d) {
+		for d := p.Dir; d != ""; d = ParentDir(d) {
 			dirs[d] = true
 		}
 	}
@@ -161,7 +161,9 @@ func (s *Site) addMissingLists() {
 	}
 }
 
-func parentDir(d string) string {
+// ParentDir returns the folder holding a folder under content/, such as
+// "news" for "news/2026", or "" at the top.
+func ParentDir(d string) string {
 	if i := strings.LastIndexByte(d, '/'); i >= 0 {
 		return d[:i]
 	}
@@ -186,7 +188,7 @@ func (s *Site) Children(list *Page) []*Page {
 		switch {
 		case p.Kind == Single && p.Dir == list.Dir:
 			out = append(out, p)
-		case p.Kind == Section && parentDir(p.Dir) == list.Dir && p.Dir != list.Dir:
+		case p.Kind == Section && ParentDir(p.Dir) == list.Dir && p.Dir != list.Dir:
 			out = append(out, p)
 		}
 	}

@@ -28,8 +28,8 @@ type Set struct {
 
 // Merge lists the files under dir across layers, the first layer that has
 // a file winning, and returns which layer each relative path comes from.
-// Hidden files and editor temporary files are left out.
-func Merge(dir string, layers ...fs.FS) (map[string]fs.FS, error) {
+// Files and folders whose names ignore reports are left out.
+func Merge(dir string, ignore func(name string) bool, layers ...fs.FS) (map[string]fs.FS, error) {
 	out := map[string]fs.FS{}
 	for _, layer := range layers {
 		if layer == nil {
@@ -42,8 +42,7 @@ func Merge(dir string, layers ...fs.FS) (map[string]fs.FS, error) {
 				}
 				return err
 			}
-			name := d.Name()
-			if p != dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")) {
+			if p != dir && ignore(d.Name()) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -94,14 +93,10 @@ func asError(err error, fallback string) error {
 	return &Error{File: "layouts/" + fallback, Msg: strings.TrimPrefix(strings.TrimSpace(msg), "template: ")}
 }
 
-// Load parses the .html files under layouts/ across the layers (the site
-// first, then the built-in theme). funcs are the functions templates may
-// call.
-func Load(funcs template.FuncMap, layers ...fs.FS) (*Set, error) {
-	files, err := Merge("layouts", layers...)
-	if err != nil {
-		return nil, err
-	}
+// Load parses the .html files of a site's layouts: files is what Merge
+// returned for "layouts" (the site first, then the built-in theme). funcs
+// are the functions templates may call.
+func Load(funcs template.FuncMap, files map[string]fs.FS) (*Set, error) {
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(files[name], path.Join("layouts", name))
 		return string(b), err
