@@ -281,3 +281,26 @@ func TestSiteOverridesTheme(t *testing.T) {
 		t.Errorf("overridden CSS not written as %s", css)
 	}
 }
+
+// TestDraftHome builds a site whose home page text is a draft: it is not
+// published, and the other pages' breadcrumbs do not lead to it.
+func TestDraftHome(t *testing.T) {
+	dir := exampleSite(t)
+	home := filepath.Join(dir, "content", "_index.md")
+	src, _ := os.ReadFile(home)
+	os.WriteFile(home, bytes.Replace(src, []byte("---\n"), []byte("---\ndraft: true\n"), 1), 0o644)
+	p, err := Load(context.Background(), Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := p.Render(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Files["index.html"]; ok {
+		t.Error("a draft home page was published")
+	}
+	if page := string(out.Files["articles/flu-vaccine/index.html"]); !strings.Contains(page, `<a href="/articles/">Health articles</a>`) {
+		t.Errorf("breadcrumbs:\n%s", page)
+	}
+}

@@ -255,7 +255,11 @@ func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.
 			u = "/"
 		}
 		if list := p.Site.PageByURL(u); list != nil && views[list] != nil {
-			crumbs = append(crumbs, layout.Link{Title: views[list].Title, URL: views[list].URL})
+			title := views[list].Title
+			if list.Kind == content.Home {
+				title = "Home"
+			}
+			crumbs = append(crumbs, layout.Link{Title: title, URL: views[list].URL})
 		}
 		if dir == "" {
 			break
@@ -263,9 +267,6 @@ func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.
 		dir = content.ParentDir(dir)
 	}
 	slices.Reverse(crumbs)
-	if len(crumbs) > 0 && crumbs[0].URL == views[p.Site.PageByURL("/")].URL {
-		crumbs[0].Title = "Home"
-	}
 	return crumbs
 }
 
