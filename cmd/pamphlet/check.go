@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"context"
 	"io"
 	"os"
@@ -74,7 +75,7 @@ func only(fs []finding.Finding, source string, paths []string) ([]finding.Findin
 		}
 		rel, err := filepath.Rel(src, abs)
 		if err != nil || !filepath.IsLocal(rel) && rel != "." {
-			return nil, &outsideError{p}
+			return nil, fmt.Errorf("%s is not inside the site folder", p)
 		}
 		prefixes = append(prefixes, filepath.ToSlash(rel))
 	}
@@ -89,10 +90,6 @@ func only(fs []finding.Finding, source string, paths []string) ([]finding.Findin
 	}
 	return out, nil
 }
-
-type outsideError struct{ path string }
-
-func (e *outsideError) Error() string { return e.path + " is not inside the site folder" }
 
 func appendSummary(path string, found []finding.Finding) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)

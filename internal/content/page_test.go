@@ -4,17 +4,24 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
-// findingsOf returns "line:col rule" for each finding, to compare.
-func findingsOf(t *testing.T, src string) []string {
-	t.Helper()
-	_, fs := ParsePage("content/articles/a.md", []byte(src))
+// brief returns "line:col rule" for each finding, to compare.
+func brief(fs []finding.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Rule))
 	}
 	return out
+}
+
+// findingsOf parses a page and returns its findings in brief.
+func findingsOf(t *testing.T, src string) []string {
+	t.Helper()
+	_, fs := ParsePage("content/articles/a.md", []byte(src))
+	return brief(fs)
 }
 
 func TestParsePageFindings(t *testing.T) {

@@ -152,10 +152,7 @@ func TestParseConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, f := range fs {
-				got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Rule))
-			}
+			got := brief(fs)
 			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
 				t.Errorf("got %q, want %q (%v)", got, tt.want, fs)
 			}
