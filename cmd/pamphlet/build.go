@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
@@ -19,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
 	baseURL := fs.String("base-url", "", "publish at this `address` instead of pamphlet.yaml's base_url")
+	withhold := fs.Bool("withhold", false, "publish the rest of the site, leaving out pages that fail the checks")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -35,6 +37,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Today:    date.today(),
 		BaseURL:  *baseURL,
 		NoMinify: !*minify,
+		Withhold: *withhold,
 		Theme:    pamphlet.Theme,
 	})
 	if err != nil {
@@ -43,9 +46,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	finding.WriteText(stderr, res.Findings)
 	rel := relPath(res.Dest)
 	if res.Refused {
+		for _, b := range res.Blocking {
+			msg(stderr, "cannot withhold: %s", b)
+		}
 		e, w, _ := finding.Count(res.Findings)
 		msg(stderr, "build refused: %d errors, %d warnings; %s was left as it was", e, w, rel)
+		if !*withhold && refusedPagesOnly(res.Findings) {
+			hint(stderr, "fix the pages, or publish the rest of the site with -withhold")
+		}
 		return exitRefused
+	}
+	for _, f := range res.Withheld {
+		msg(stderr, "withheld %s: it fails the checks above and is left out of the site", f)
 	}
 	msg(stderr, "built %d pages (%d files) into %s in %s", res.Pages, res.Files, rel, time.Since(start).Round(time.Millisecond))
 	return exitOK
@@ -59,4 +71,15 @@ func relPath(p string) string {
 		}
 	}
 	return p
+}
+
+// refusedPagesOnly reports whether every error is in a page's file, so
+// -withhold could publish the rest.
+func refusedPagesOnly(found []finding.Finding) bool {
+	for _, f := range found {
+		if f.Severity == finding.Error && (!strings.HasPrefix(f.File, "content/") || strings.HasSuffix(f.File, "/_index.md")) {
+			return false
+		}
+	}
+	return true
 }

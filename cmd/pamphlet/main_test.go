@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
+
+var update = flag.Bool("update", false, "rewrite the expected files of the scripts from what the commands print")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
@@ -18,5 +22,19 @@ func TestMain(m *testing.M) {
 // txtar archive of a site and the commands to run on it, with their exit
 // codes and output.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: *update, Cmds: map[string]func(*testscript.TestScript, bool, []string){
+		"edit": edit,
+	}})
+}
+
+// edit replaces the first OLD in FILE with NEW: edit FILE OLD NEW.
+func edit(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: edit FILE OLD NEW")
+	}
+	src := ts.ReadFile(args[0])
+	if !strings.Contains(src, args[1]) {
+		ts.Fatalf("%s does not contain %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(src, args[1], args[2], 1)), 0o644))
 }

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 // Options configure a build. The zero value of each field is its default.
@@ -29,6 +31,7 @@ type Options struct {
 	Today    time.Time // the date reviews, alerts and events are judged on; required
 	BaseURL  string    // overrides pamphlet.yaml's base_url when set
 	NoMinify bool      // write output as rendered, not minified
+	Withhold bool      // publish the rest of the site when single pages are refused
 	Theme    fs.FS     // the built-in theme, holding layouts/ and assets/; may be nil
 	Workers  int       // pages rendered at once; default the number of CPUs
 }
@@ -50,6 +53,7 @@ type Project struct {
 	Site     *content.Site
 	Pages    []check.Page // in the site's order
 	Findings []finding.Finding
+	Gate     *review.Gate
 	md       *markdown.Markdown
 	siteFS   fs.FS
 	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
@@ -79,6 +83,12 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		}
 		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
 	}
+	var gate *review.Gate
+	if cfg != nil {
+		var keyFindings []finding.Finding
+		gate, keyFindings = review.NewGate(cfg, opts.Today)
+		cfgFindings = finding.Sort(append(cfgFindings, keyFindings...))
+	}
 	if finding.HasErrors(cfgFindings) {
 		return nil, &ConfigError{Findings: cfgFindings}
 	}
@@ -102,11 +112,12 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		md:      markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber}),
 		siteFS:  siteFS,
 		assets:  assets,
+		Gate:    gate,
 	}
 	p.Pages = make([]check.Page, len(site.Pages))
 	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
 		pg := site.Pages[i]
-		p.Pages[i] = check.Page{Page: pg}
+		p.Pages[i] = check.Page{Page: pg, Review: gate.Evaluate(pg)}
 		if pg.File != "" {
 			p.Pages[i].Doc = p.md.Parse(pg.Body())
 		}
@@ -137,9 +148,11 @@ func dropRule(fs []finding.Finding, pos finding.Position, rule string) []finding
 // Result says what a build did.
 type Result struct {
 	Findings []finding.Finding
-	Refused  bool // error-level findings stopped the build; nothing was written
-	Pages    int  // HTML pages written
-	Files    int  // files written in all
+	Refused  bool     // error-level findings stopped the build; nothing was written
+	Withheld []string // files of the pages -withhold left out, sorted
+	Blocking []string // with -withhold: why the build was still refused
+	Pages    int      // HTML pages written
+	Files    int      // files written in all
 	Dest     string
 }
 
@@ -157,8 +170,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Findings: p.Findings, Dest: dest}
 	if finding.HasErrors(p.Findings) {
-		res.Refused = true
-		return res, nil
+		if !opts.Withhold {
+			res.Refused = true
+			return res, nil
+		}
+		res.Withheld, res.Blocking = p.Withhold()
+		if len(res.Blocking) > 0 {
+			res.Refused = true
+			return res, nil
+		}
 	}
 	out, err := p.Render(ctx)
 	if err != nil {
@@ -169,6 +189,34 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Pages, res.Files = out.Pages, len(out.Files)
 	return res, nil
+}
+
+// Withhold leaves every single page with an error-level finding out of
+// the site: out of every list, tag page and feed, with links to it made
+// plain text. It returns the files of the pages it withheld, and the
+// reasons the site still cannot be published: errors on a home or section
+// page, or on no page at all, which cannot be left out.
+func (p *Project) Withhold() (withheld, blocking []string) {
+	seen := map[string]bool{}
+	for _, f := range p.Findings {
+		if f.Severity != finding.Error || seen[f.File] {
+			continue
+		}
+		seen[f.File] = true
+		pg := p.Site.PageByFile(f.File)
+		switch {
+		case pg == nil:
+			blocking = append(blocking, fmt.Sprintf("%s has errors, and only pages can be withheld", f.File))
+		case pg.Kind != content.Single:
+			blocking = append(blocking, fmt.Sprintf("%s is a list page, which cannot be withheld", f.File))
+		case pg.Published():
+			pg.Withheld = true
+			withheld = append(withheld, pg.File)
+		}
+	}
+	slices.Sort(withheld)
+	slices.Sort(blocking)
+	return withheld, blocking
 }
 
 // destination returns the absolute destination folder and refuses one that

@@ -19,6 +19,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
@@ -55,7 +56,9 @@ func wantFile(a *txtar.Archive, name string) (string, bool) {
 // TestSites builds each testdata/sites/*.txtar site and compares its
 // findings (want.findings), the files written (want.files; a trailing !
 // means the file must not exist, * matches a fingerprint) and text the
-// files must hold (want.grep, "file: text" a line).
+// files must hold (want.grep, "file: text" a line; "file: !text" for text
+// it must not hold). A site with want.withheld is built with -withhold and
+// must withhold exactly those pages.
 func TestSites(t *testing.T) {
 	files, _ := filepath.Glob("testdata/sites/*.txtar")
 	if len(files) == 0 {
@@ -69,16 +72,20 @@ func TestSites(t *testing.T) {
 			}
 			dir := writeSite(t, a)
 			dest := filepath.Join(t.TempDir(), "out")
-			res, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, NoMinify: true})
+			wantWithheld, withhold := wantFile(a, "want.withheld")
+			res, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, NoMinify: true, Withhold: withhold})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if got := strings.Join(res.Withheld, "\n"); withhold && got != strings.TrimSpace(wantWithheld) {
+				t.Errorf("withheld:\n%s\nwant\n%s", got, wantWithheld)
 			}
 			var got bytes.Buffer
 			finding.WriteText(&got, res.Findings)
 			if want, ok := wantFile(a, "want.findings"); ok && got.String() != want {
 				t.Errorf("findings:\ngot\n%s\nwant\n%s", got.String(), want)
 			}
-			if finding.HasErrors(res.Findings) != res.Refused {
+			if finding.HasErrors(res.Findings) && !withhold != res.Refused {
 				t.Errorf("refused = %v with findings %v", res.Refused, res.Findings)
 			}
 			if res.Refused {
@@ -100,7 +107,11 @@ func TestSites(t *testing.T) {
 			if want, ok := wantFile(a, "want.grep"); ok {
 				for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
 					name, text, _ := strings.Cut(line, ": ")
-					if !strings.Contains(written[name], text) {
+					if text, ok := strings.CutPrefix(text, "!"); ok {
+						if strings.Contains(written[name], text) {
+							t.Errorf("%s contains %q:\n%s", name, text, written[name])
+						}
+					} else if !strings.Contains(written[name], text) {
 						t.Errorf("%s does not contain %q:\n%s", name, text, written[name])
 					}
 				}
@@ -166,6 +177,32 @@ func TestExampleSiteBuildsClean(t *testing.T) {
 	}
 	if res.Pages < 12 {
 		t.Errorf("built %d pages", res.Pages)
+	}
+}
+
+// TestExampleSiteSigned requires every clinical page of the example site
+// to be signed off by a clinician, and some with an SSH signature.
+func TestExampleSiteSigned(t *testing.T) {
+	p, err := Load(context.Background(), Options{Source: exampleSite(t), Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clinical, signed := 0, 0
+	for _, pg := range p.Pages {
+		st := pg.Review
+		if !st.Clinical {
+			continue
+		}
+		clinical++
+		if st.State != review.OK || st.Reviewer == nil || !st.Reviewer.Clinical {
+			t.Errorf("%s: review state %s", pg.File, st.State)
+		}
+		if st.Signed {
+			signed++
+		}
+	}
+	if clinical < 5 || signed == 0 {
+		t.Errorf("%d clinical pages, %d with SSH signatures", clinical, signed)
 	}
 }
 

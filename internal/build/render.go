@@ -98,7 +98,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		if !pg.Published() {
 			continue
 		}
-		v := p.view(pg.Page, relURL, absURL)
+		v := p.view(pg, relURL, absURL)
 		views[pg.Page] = v
 		name := p.templateFor(set, pg.Page)
 		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
@@ -201,7 +201,8 @@ func (p *Project) templateFor(set *layout.Set, pg *content.Page) string {
 }
 
 // view builds a page's view without its body.
-func (p *Project) view(pg *content.Page, relURL, absURL func(string) string) *layout.Page {
+func (p *Project) view(cp *check.Page, relURL, absURL func(string) string) *layout.Page {
+	pg := cp.Page
 	m := pg.Meta
 	v := &layout.Page{
 		Kind:        pg.Kind.String(),
@@ -214,7 +215,13 @@ func (p *Project) view(pg *content.Page, relURL, absURL func(string) string) *la
 		Updated:     m.Updated.Time,
 		Audience:    m.Audience,
 		About:       m.About,
-		Clinical:    p.clinical(pg),
+		Clinical:    cp.Review.Clinical,
+	}
+	if st := cp.Review; st.Valid && st.Reviewer != nil {
+		v.Review = &layout.Review{
+			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,
+			Date: st.Review.Date.Time, Next: st.Next, Signed: st.Signed,
+		}
 	}
 	if v.Title == "" {
 		v.Title = content.Humanize(path.Base(pg.Dir))
@@ -229,15 +236,6 @@ func (p *Project) view(pg *content.Page, relURL, absURL func(string) string) *la
 		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
 	}
 	return v
-}
-
-// clinical reports whether a page is clinical content: in a clinical
-// section, unless its front matter says otherwise.
-func (p *Project) clinical(pg *content.Page) bool {
-	if pg.Meta.Clinical != nil {
-		return *pg.Meta.Clinical
-	}
-	return p.Site.Config.IsClinicalSection(pg.Section)
 }
 
 func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.Page) []layout.Link {
@@ -314,14 +312,17 @@ func (p *Project) tagJobs(views map[*content.Page]*layout.Page, relURL, absURL f
 }
 
 // resolver rewrites internal links of a page's Markdown to their site
-// URLs with the base path. Links that lead nowhere are left as written;
-// the links.broken check has refused the build before they could be
-// published.
+// URLs with the base path, and links to withheld pages to plain text.
+// Links that lead nowhere are left as written; the links.broken check has
+// refused the build before they could be published.
 func (p *Project) resolver(from *content.Page, relURL func(string) string) markdown.Resolver {
 	return func(dest string) (string, bool) {
 		t, internal := p.Site.Resolve(from, dest)
 		if !internal || !t.Found() {
 			return "", false
+		}
+		if t.Page != nil && !t.Page.Published() {
+			return "", true // withheld: the link becomes plain text
 		}
 		if strings.HasPrefix(dest, "#") {
 			return dest, true // an anchor on the same page stays relative

@@ -9,13 +9,16 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
-// Page is a content page with its parsed Markdown body. Doc is nil for list
-// pages made up for folders without an _index.md.
+// Page is a content page with its parsed Markdown body and its standing
+// with the review gate. Doc is nil for list pages made up for folders
+// without an _index.md.
 type Page struct {
 	*content.Page
-	Doc *markdown.Document
+	Doc    *markdown.Document
+	Review review.Status
 }
 
 // BodyPos returns the position of a byte offset of the page's body.
@@ -33,6 +36,7 @@ type Rule func(in *Input) []finding.Finding
 
 // Rules are the built-in rules, in no particular order.
 var Rules = []Rule{
+	Reviews,
 	Title,
 	Description,
 	DuplicateTitles,

@@ -53,6 +53,10 @@ type Page struct {
 	// such as "review" or "faq.0".
 	Keys map[string]finding.Position
 
+	// Withheld marks a page that `build -withhold` leaves out of the site
+	// because checks refused it.
+	Withheld bool
+
 	// Unreadable marks a page whose front matter could not be read at all;
 	// Meta is then empty, and rules about its keys have nothing to say.
 	Unreadable bool
@@ -84,8 +88,9 @@ func (p *Page) KeyPos(key string) finding.Position {
 	return finding.Position{File: p.File, Line: 1, Col: 1}
 }
 
-// Published reports whether the page goes into the built site.
-func (p *Page) Published() bool { return !p.Meta.Draft }
+// Published reports whether the page goes into the built site: it is not
+// a draft and was not withheld.
+func (p *Page) Published() bool { return !p.Meta.Draft && !p.Withheld }
 
 type captured struct {
 	format string

@@ -50,10 +50,21 @@ type Page struct {
 	Audience    []string
 	About       string
 	Clinical    bool
+	Review      *Review // a sign-off that holds; nil when there is none
 	Sources     []Source
 	FAQ         []QA
 	Pages       []*Page // for lists: the pages listed
 	Breadcrumbs []Link  // from the home page to the parent of this page
+}
+
+// Review is a page's clinical sign-off as readers see it.
+type Review struct {
+	Reviewer    string // the reviewer's name
+	Credentials string
+	Role        string
+	Date        time.Time // when the page was last reviewed
+	Next        time.Time // when the next review is due
+	Signed      bool      // the sign-off carries a verified SSH signature
 }
 
 // Source is evidence behind a page.

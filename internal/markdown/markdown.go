@@ -154,8 +154,9 @@ func PlainText(n ast.Node, src []byte) string {
 }
 
 // Resolver tells Render where an internal link leads. It gets the
-// destination as written and returns the URL to write and true, or false to
-// leave the destination as it is.
+// destination as written and returns the URL to write and true; "" and
+// true to render a link as plain text (it leads to a page that is not
+// published); or false to leave the destination as it is.
 type Resolver func(dest string) (string, bool)
 
 // Render renders a document to HTML, rewriting link and image destinations
@@ -174,6 +175,10 @@ func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error
 			}
 			switch n := l.Node.(type) {
 			case *ast.Link:
+				if u == "" {
+					unlink(n)
+					continue
+				}
 				n.Destination = []byte(u)
 			case *ast.Image:
 				n.Destination = []byte(u)
@@ -185,6 +190,20 @@ func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // see the doc comment
+}
+
+// unlink replaces a link with its text.
+func unlink(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 // RenderString parses and renders a short Markdown text, such as a FAQ

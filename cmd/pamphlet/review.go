@@ -1,0 +1,484 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/review"
+)
+
+const reviewUsage = `usage: pamphlet review <command> [flags] [arguments]
+
+commands:
+  sign     sign off pages: pamphlet review sign FILE... -reviewer ID [-key PATH] [-date D] [-next D]
+  status   show every clinical page's review state
+  diff     show what a reader would see changed since a page was signed off
+
+Run "pamphlet review <command> -h" for a command's flags.
+`
+
+func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		io.WriteString(stderr, reviewUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "sign":
+		return runReviewSign(args[1:], stderr)
+	case "status":
+		return runReviewStatus(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return runReviewDiff(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		io.WriteString(stdout, reviewUsage)
+		return exitOK
+	}
+	msg(stderr, "unknown review command %q", args[0])
+	hint(stderr, "use pamphlet review sign, status or diff")
+	return exitUsage
+}
+
+// signed is a page ready to be written with its new review block.
+type signed struct {
+	path string // as given
+	src  []byte
+	rev  *content.Review
+	key  ssh.PublicKey
+}
+
+func runReviewSign(args []string, stderr io.Writer) int {
+	fs := newFlags("review sign", "FILE...", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	reviewer := fs.String("reviewer", "", "the reviewer's `id` in pamphlet.yaml (required)")
+	keyPath := fs.String("key", "", "sign with this SSH private key `file` (or its .pub file, with the key in ssh-agent)")
+	var date, next dateFlag
+	fs.Var(&date, "date", "the `date` of the review (YYYY-MM-DD; default today)")
+	fs.Var(&next, "next", "when the next review is due (`YYYY-MM-DD`; default review.interval after -date)")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if *reviewer == "" || len(files) == 0 {
+		msg(stderr, "review sign needs -reviewer and at least one file")
+		hint(stderr, "pamphlet review sign content/articles/flu.md -reviewer ada-okafor")
+		return exitUsage
+	}
+	cfg, code := loadConfig(*source, stderr)
+	if cfg == nil {
+		return code
+	}
+	gate, _ := review.NewGate(cfg, time.Now())
+	signer, closeFn, err := signerFor(gate, *reviewer, *keyPath)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	defer closeFn()
+
+	// Prepare every file first, so that a clinician's sign-off of a pull
+	// request is written whole or not at all.
+	var ready []signed
+	failed := 0
+	for _, f := range files {
+		s, err := prepareSign(gate, *source, f, *reviewer, date, next, signer)
+		if err != nil {
+			msg(stderr, "%v", err)
+			failed++
+			continue
+		}
+		ready = append(ready, s)
+	}
+	if failed > 0 {
+		msg(stderr, "signed nothing: %d of %d files cannot be signed", failed, len(files))
+		return exitRefused
+	}
+	for _, s := range ready {
+		if err := writeFileAtomic(s.path, s.src); err != nil {
+			msg(stderr, "%v", err)
+			return exitUsage
+		}
+		how := "without a signature"
+		if s.key != nil {
+			how = "with SSH key " + ssh.FingerprintSHA256(s.key)
+		}
+		msg(stderr, "signed %s for %s on %s, next review %s, %s", s.path, s.rev.Reviewer, s.rev.Date, s.rev.Next, how)
+	}
+	return exitOK
+}
+
+// signerFor returns the signer for -key, or, without -key, the ssh-agent's
+// copy of one of the reviewer's registered keys when it has one; nil when
+// neither applies.
+func signerFor(gate *review.Gate, reviewer, keyPath string) (ssh.Signer, func(), error) {
+	sock := os.Getenv("SSH_AUTH_SOCK")
+	if keyPath != "" {
+		return review.LoadSigner(expandHome(keyPath), sock)
+	}
+	if keys := gate.Keys(reviewer); len(keys) > 0 && sock != "" {
+		if s, closeFn, err := review.AgentSigner(sock, keys...); err == nil {
+			return s, closeFn, nil
+		}
+	}
+	return nil, func() {}, nil
+}
+
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}
+
+func prepareSign(gate *review.Gate, source, path, reviewer string, date, next dateFlag, signer ssh.Signer) (signed, error) {
+	file, err := sitePath(source, path)
+	if err != nil {
+		return signed{}, err
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return signed{}, err
+	}
+	p, found := content.ParsePage(file, src)
+	if finding.HasErrors(found) {
+		finding.WriteText(os.Stderr, found)
+		return signed{}, fmt.Errorf("%s: fix the front matter before signing", path)
+	}
+	rev, err := gate.NewReview(p, reviewer, date.today(), next.t, signer)
+	if err != nil {
+		return signed{}, fmt.Errorf("%s: %v", path, err)
+	}
+	out, err := review.SetBlock(p, rev)
+	if err != nil {
+		return signed{}, err
+	}
+	s := signed{path: path, src: out, rev: rev}
+	if signer != nil {
+		s.key = signer.PublicKey()
+	}
+	return s, nil
+}
+
+// sitePath returns a page's slash path from the site root, such as
+// content/articles/flu.md, and refuses files that are not pages.
+func sitePath(source, path string) (string, error) {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(src, abs)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", fmt.Errorf("%s is not inside the site folder %s", path, source)
+	}
+	rel = filepath.ToSlash(rel)
+	if !strings.HasPrefix(rel, content.ContentDir+"/") || !content.IsMarkdown(rel) {
+		return "", fmt.Errorf("%s is not a page: pages are .md files under %s/", path, content.ContentDir)
+	}
+	return rel, nil
+}
+
+// writeFileAtomic replaces a file with data through a temporary file in
+// the same folder, keeping its permissions.
+func writeFileAtomic(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// loadConfig reads pamphlet.yaml, printing its problems; a nil config
+// comes with the exit code.
+func loadConfig(source string, stderr io.Writer) (*content.Config, int) {
+	cfg, found, err := content.LoadConfig(os.DirFS(source))
+	if errors.Is(err, fs.ErrNotExist) {
+		err = fmt.Errorf("no %s in %s", content.ConfigFile, source)
+	}
+	if err != nil {
+		return nil, loadFailed(stderr, err)
+	}
+	if finding.HasErrors(found) {
+		return nil, loadFailed(stderr, &build.ConfigError{Findings: found})
+	}
+	return cfg, exitOK
+}
+
+// statusRow is one page in `review status`.
+type statusRow struct {
+	File         string `json:"file"`
+	Title        string `json:"title"`
+	URL          string `json:"url"`
+	State        string `json:"state"`
+	Clinical     bool   `json:"clinical"`
+	Exempt       bool   `json:"exempt,omitempty"`
+	Draft        bool   `json:"draft,omitempty"`
+	Reviewer     string `json:"reviewer,omitempty"`
+	ReviewerName string `json:"reviewer_name,omitempty"`
+	Date         string `json:"date,omitempty"`
+	Next         string `json:"next,omitempty"`
+	Signed       bool   `json:"signed"`
+	Fingerprint  string `json:"fingerprint"`
+}
+
+func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("review status", "[PATH...]", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	format := &formatFlag{value: "text", allowed: []string{"text", "json", "markdown"}}
+	fs.Var(format, "format", "output `format`: text, json or markdown")
+	var date dateFlag
+	fs.Var(&date, "date", "judge reviews as on this `date` (YYYY-MM-DD; default today)")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	p, err := build.Load(ctx, build.Options{Source: *source, Today: date.today(), Theme: pamphlet.Theme})
+	if err != nil {
+		return loadFailed(stderr, err)
+	}
+	var rows []statusRow
+	for _, pg := range p.Pages {
+		st := pg.Review
+		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) {
+			continue
+		}
+		if ok, err := under(*source, paths, pg.File); err != nil {
+			msg(stderr, "%v", err)
+			return exitUsage
+		} else if !ok {
+			continue
+		}
+		rows = append(rows, rowFor(pg))
+	}
+	switch format.value {
+	case "json":
+		counts := map[string]int{}
+		for _, r := range rows {
+			counts[r.State]++
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(struct {
+			Date   string         `json:"date"`
+			Pages  []statusRow    `json:"pages"`
+			Counts map[string]int `json:"counts"`
+		}{date.today().Format("2006-01-02"), orEmpty(rows), counts})
+	case "markdown":
+		err = writeStatusMarkdown(stdout, rows, date.today())
+	default:
+		err = writeStatusText(stdout, rows)
+	}
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+func orEmpty(rows []statusRow) []statusRow {
+	if rows == nil {
+		return []statusRow{}
+	}
+	return rows
+}
+
+// under reports whether a site file is under one of the paths (all files
+// when there are none).
+func under(source string, paths []string, file string) (bool, error) {
+	if len(paths) == 0 {
+		return true, nil
+	}
+	found, err := only([]finding.Finding{{Position: finding.Position{File: file}}}, source, paths)
+	return len(found) > 0, err
+}
+
+func rowFor(pg check.Page) statusRow {
+	st := pg.Review
+	r := statusRow{File: pg.File, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
+		Exempt: st.Exempt, Draft: pg.Meta.Draft, Signed: st.Signed, Fingerprint: st.Fingerprint}
+	if st.Exempt && st.Review == nil {
+		r.State = "exempt"
+	}
+	if st.Review != nil {
+		r.Reviewer, r.Date = st.Review.Reviewer, st.Review.Date.String()
+		if !st.Next.IsZero() {
+			r.Next = st.Next.Format("2006-01-02")
+		}
+	}
+	if st.Reviewer != nil {
+		r.ReviewerName = st.Reviewer.Name
+	}
+	return r
+}
+
+// stateLabel is the state in words, as the text and markdown formats show
+// it.
+func stateLabel(r statusRow) string {
+	label := r.State
+	switch r.State {
+	case "changed":
+		label = "changed since sign-off"
+	case "invalid":
+		label = "sign-off not valid"
+	case "due-soon":
+		label = "due soon"
+	case "exempt":
+		label = "not clinical (clinical: false)"
+	}
+	if r.Draft {
+		label += " (draft)"
+	}
+	return label
+}
+
+func writeStatusText(w io.Writer, rows []statusRow) error {
+	if len(rows) == 0 {
+		_, err := fmt.Fprintln(w, "no clinical pages")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PAGE\tSTATE\tREVIEWER\tREVIEWED\tNEXT\tSIGNED")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.File, stateLabel(r), dash(r.Reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed))
+	}
+	return tw.Flush()
+}
+
+func writeStatusMarkdown(w io.Writer, rows []statusRow, today time.Time) error {
+	counts := map[string]int{}
+	for _, r := range rows {
+		counts[r.State]++
+	}
+	var b strings.Builder
+	b.WriteString("## Clinical review status\n\n")
+	if len(rows) == 0 {
+		b.WriteString("No clinical pages.\n")
+	} else {
+		var parts []string
+		for _, s := range []string{"ok", "due-soon", "overdue", "changed", "invalid", "unreviewed", "exempt"} {
+			if counts[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", counts[s], stateLabel(statusRow{State: s})))
+			}
+		}
+		fmt.Fprintf(&b, "%d pages on %s: %s.\n\n", len(rows), today.Format("2006-01-02"), strings.Join(parts, ", "))
+		b.WriteString("| Page | State | Reviewer | Reviewed | Next review | Signed |\n|---|---|---|---|---|---|\n")
+		for _, r := range rows {
+			reviewer := dash(r.Reviewer)
+			if r.ReviewerName != "" {
+				reviewer = r.ReviewerName + " (" + r.Reviewer + ")"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", r.File, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func runReviewDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("review diff", "FILE", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) != 1 {
+		msg(stderr, "review diff takes one file")
+		hint(stderr, "pamphlet review diff content/articles/flu.md")
+		return exitUsage
+	}
+	path := files[0]
+	file, err := sitePath(*source, path)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	cur, found := content.ParsePage(file, src)
+	if cur.Unreadable {
+		finding.WriteText(stderr, found)
+		return exitRefused
+	}
+	r := cur.Meta.Review
+	if r == nil || r.Fingerprint == "" {
+		msg(stderr, "%s has not been signed off, so there is no signed version to compare with; the whole page needs review", path)
+		return exitRefused
+	}
+	now := review.VisibleText(cur)
+	if now.Fingerprint() == r.Fingerprint {
+		msg(stderr, "%s: no change a reader could see since %s signed it off on %s", path, r.Reviewer, r.Date)
+		return exitOK
+	}
+	v, err := review.FindSigned(path, file, r.Fingerprint)
+	switch {
+	case errors.Is(err, review.ErrNotInGit):
+		msg(stderr, "%v", err)
+		hint(stderr, "review diff finds the signed version in Git history; without it, review the whole page")
+		return exitUsage
+	case errors.Is(err, review.ErrNotFound):
+		msg(stderr, "%s: no version in Git history has the signed fingerprint %s (it may have been signed before it was committed); review the whole page", path, r.Fingerprint)
+		return exitRefused
+	case err != nil:
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	old := review.VisibleText(v.Page)
+	oldName := fmt.Sprintf("%s as signed off by %s on %s (commit %s, %s)", v.Path, r.Reviewer, r.Date, v.Commit[:12], v.Date)
+	io.WriteString(stdout, review.Diff(oldName, file+" now", old.Lines(), now.Lines(), 3))
+	return exitOK
+}

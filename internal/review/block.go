@@ -1,0 +1,251 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+)
+
+// SetBlock returns the page's source with its review block replaced by r,
+// or r added at the end of the front matter when the page has none. Every
+// byte outside the review block stays as it was; the block uses the line
+// endings of the front matter. The result is read back before it is
+// returned, and a result whose front matter, body or fingerprint differ
+// from the page's in anything but the review is an error, so that signing
+// can never lose content.
+func SetBlock(p *content.Page, r *content.Review) ([]byte, error) {
+	if p.Format == "" {
+		return nil, fmt.Errorf("%s has no front matter; give it a title and description between --- lines first", p.File)
+	}
+	if p.Unreadable {
+		return nil, fmt.Errorf("%s: the front matter cannot be read; fix it first (pamphlet check %s)", p.File, p.File)
+	}
+	nl := "\n"
+	if bytes.Contains(p.Source[p.FrontStart:p.FrontEnd], []byte("\r\n")) || (p.FrontStart == p.FrontEnd && bytes.Contains(p.Source, []byte("\r\n"))) {
+		nl = "\r\n"
+	}
+	var out []byte
+	var err error
+	switch p.Format {
+	case "yaml":
+		out, err = setYAML(p, r, nl)
+	case "toml":
+		out, err = setTOML(p, r, nl)
+	case "json":
+		out, err = setJSON(p, r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := sameExceptReview(p, out, r); err != nil {
+		return nil, fmt.Errorf("%s: the review block could not be written safely (%v); the file was left as it was: delete its review block and sign again", p.File, err)
+	}
+	return out, nil
+}
+
+// splice replaces src[start:end] with text.
+func splice(src []byte, start, end int, text string) []byte {
+	out := make([]byte, 0, len(src)+len(text))
+	out = append(out, src[:start]...)
+	out = append(out, text...)
+	return append(out, src[end:]...)
+}
+
+// lineStart returns the offset of the start of the 1-based line.
+func lineStart(src []byte, line int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// blockEnd returns where a block that starts with the line at start ends:
+// before the first later line, up to limit, for which inside is false,
+// less any blank or comment lines just before it (they belong to what
+// follows).
+func blockEnd(src []byte, start, limit int, inside func(line string) bool) int {
+	off := start + bytes.IndexByte(src[start:limit], '\n') + 1
+	if off <= start {
+		return limit
+	}
+	end := off // after the block's last line that holds something
+	for off < limit {
+		n := bytes.IndexByte(src[off:limit], '\n')
+		next := limit
+		if n >= 0 {
+			next = off + n + 1
+		}
+		line := strings.TrimRight(string(src[off:next]), "\r\n")
+		trimmed := strings.TrimSpace(line)
+		if !inside(line) {
+			break
+		}
+		if trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+			end = next
+		}
+		off = next
+	}
+	return end
+}
+
+func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("review:" + nl)
+	field := func(k, v string) { b.WriteString("  " + k + ": " + v + nl) }
+	field("reviewer", yamlString(r.Reviewer))
+	field("date", r.Date.String())
+	field("next", r.Next.String())
+	field("fingerprint", r.Fingerprint)
+	if r.Signature != "" {
+		b.WriteString("  signature: |" + nl)
+		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
+			b.WriteString("    " + l + nl)
+		}
+	}
+	pos, ok := p.Keys["review"]
+	if !ok {
+		return splice(p.Source, p.FrontEnd, p.FrontEnd, b.String()), nil
+	}
+	if pos.Col != 1 {
+		return nil, errors.New("the review key is not at the start of its line; write the front matter as one key per line")
+	}
+	start := lineStart(p.Source, pos.Line)
+	end := blockEnd(p.Source, start, p.FrontEnd, func(line string) bool {
+		return line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#'
+	})
+	return splice(p.Source, start, end, b.String()), nil
+}
+
+// yamlString writes s plain when YAML reads it back as the same string.
+func yamlString(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == "" && s[0] != '-' {
+		return s
+	}
+	q, _ := json.Marshal(s)
+	return string(q)
+}
+
+func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
+	str := func(s string) string { q, _ := json.Marshal(s); return string(q) }
+	pos, ok := p.Keys["review"]
+	var start int
+	if ok {
+		start = lineStart(p.Source, pos.Line)
+		line := strings.TrimSpace(string(p.Source[start : start+bytes.IndexByte(p.Source[start:], '\n')+1]))
+		switch {
+		case strings.HasPrefix(line, "review") && strings.HasPrefix(strings.TrimSpace(line[len("review"):]), "="):
+			// An inline table: write one back on the same line.
+			var b strings.Builder
+			fmt.Fprintf(&b, "review = {reviewer = %s, date = %s, next = %s, fingerprint = %s", str(r.Reviewer), r.Date, r.Next, str(r.Fingerprint))
+			if r.Signature != "" {
+				fmt.Fprintf(&b, ", signature = %s", str(r.Signature))
+			}
+			b.WriteString("}" + nl)
+			end := start + bytes.IndexByte(p.Source[start:], '\n') + 1
+			return splice(p.Source, start, end, b.String()), nil
+		case !strings.HasPrefix(line, "[review]"):
+			return nil, errors.New("the review is written with dotted keys; write it as a [review] table")
+		}
+	}
+	var b strings.Builder
+	b.WriteString("[review]" + nl)
+	fmt.Fprintf(&b, "reviewer = %s%sdate = %s%snext = %s%sfingerprint = %s%s", str(r.Reviewer), nl, r.Date, nl, r.Next, nl, str(r.Fingerprint), nl)
+	if r.Signature != "" {
+		b.WriteString(`signature = """` + nl)
+		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
+			b.WriteString(l + nl)
+		}
+		b.WriteString(`"""` + nl)
+	}
+	if !ok {
+		text := b.String()
+		if fm := string(p.Source[p.FrontStart:p.FrontEnd]); strings.TrimSpace(fm) != "" && !strings.HasSuffix(fm, nl+nl) {
+			text = nl + text // a blank line before the new table
+		}
+		return splice(p.Source, p.FrontEnd, p.FrontEnd, text), nil
+	}
+	end := blockEnd(p.Source, start, p.FrontEnd, func(line string) bool {
+		return !strings.HasPrefix(strings.TrimSpace(line), "[")
+	})
+	return splice(p.Source, start, end, b.String()), nil
+}
+
+// jsonReview is the review block as JSON front matter holds it.
+type jsonReview struct {
+	Reviewer    string `json:"reviewer"`
+	Date        string `json:"date"`
+	Next        string `json:"next"`
+	Fingerprint string `json:"fingerprint"`
+	Signature   string `json:"signature,omitempty"`
+}
+
+func setJSON(p *content.Page, r *content.Review) ([]byte, error) {
+	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.Signature})
+	if err != nil {
+		return nil, err
+	}
+	front := p.Source[p.FrontStart:p.FrontEnd]
+	dec := json.NewDecoder(bytes.NewReader(front))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, errors.New("the JSON front matter is not an object")
+	}
+	lastEnd := int(dec.InputOffset()) // after '{' or the last value
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		valueStart := int(dec.InputOffset())
+		for valueStart < len(front) && strings.ContainsRune(" \t\r\n:", rune(front[valueStart])) {
+			valueStart++
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		lastEnd = int(dec.InputOffset())
+		if t == "review" {
+			return splice(p.Source, p.FrontStart+valueStart, p.FrontStart+lastEnd, string(val)), nil
+		}
+	}
+	sep := ""
+	if lastEnd > bytes.IndexByte(front, '{')+1 {
+		sep = ","
+	}
+	return splice(p.Source, p.FrontStart+lastEnd, p.FrontStart+lastEnd, sep+` "review": `+string(val)), nil
+}
+
+// sameExceptReview reads out back and compares it with the page.
+func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
+	q, found := content.ParsePage(p.File, out)
+	if q.Unreadable || len(found) > 0 {
+		if len(found) > 0 {
+			return errors.New(found[0].Message)
+		}
+		return errors.New("the result cannot be read")
+	}
+	got := q.Meta.Review
+	if got == nil || got.Reviewer != r.Reviewer || got.Date.String() != r.Date.String() || got.Next.String() != r.Next.String() ||
+		got.Fingerprint != r.Fingerprint || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
+		return errors.New("the review block does not read back as written")
+	}
+	a, b := p.Meta, q.Meta
+	a.Review, b.Review = nil, nil
+	if !reflect.DeepEqual(a, b) {
+		return errors.New("other front matter would change")
+	}
+	if !bytes.Equal(p.Body(), q.Body()) {
+		return errors.New("the body would change")
+	}
+	return nil
+}

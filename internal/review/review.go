@@ -1,0 +1,294 @@
+// Package review is pamphlet's review gate. It fingerprints a page's
+// reader-visible clinical text, decides whether the page's sign-off still
+// holds (the reviewer is a registered clinician, the text is the text that
+// was approved, the review is not overdue, the SSH signature verifies), and
+// writes the review block that `pamphlet review sign` adds to a page.
+package review
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// State is where a page stands with its sign-off.
+type State int
+
+// The states, from worst to best.
+const (
+	Unreviewed State = iota // no review block
+	Changed                 // the text changed since it was signed
+	Invalid                 // the reviewer, dates or signature do not hold
+	Overdue                 // the next-review date has passed
+	DueSoon                 // the next-review date is within review.warn_before
+	OK                      // signed off and in date
+)
+
+var stateNames = [...]string{"unreviewed", "changed", "invalid", "overdue", "due-soon", "ok"}
+
+// String returns the state's name as JSON and `review status` write it:
+// unreviewed, changed, invalid, overdue, due-soon or ok.
+func (s State) String() string { return stateNames[s] }
+
+// Label returns the state in words for people.
+func (s State) Label() string {
+	switch s {
+	case Changed:
+		return "changed since sign-off"
+	case Invalid:
+		return "sign-off not valid"
+	case DueSoon:
+		return "due soon"
+	}
+	return s.String()
+}
+
+// Status is a page's standing with the gate.
+type Status struct {
+	State       State
+	Clinical    bool              // the page is clinical: in a clinical section or clinical: true
+	Exempt      bool              // in a clinical section but marked clinical: false
+	Review      *content.Review   // the page's review block; nil when it has none
+	Reviewer    *content.Reviewer // the registered reviewer it names; nil when unknown
+	Next        time.Time         // the next review date (written, or from the policy)
+	Fingerprint string            // of the page's current text
+	Signed      bool              // an SSH signature by one of the reviewer's keys verified
+	Valid       bool              // the sign-off vouches for the current text
+	Findings    []finding.Finding
+}
+
+// Gate judges sign-offs against a site's reviewer registry and review
+// policy on a given day.
+type Gate struct {
+	Config *content.Config
+	Today  time.Time
+	keys   map[string][]ssh.PublicKey // reviewer id → registered keys
+}
+
+// NewGate reads the reviewers' public keys. A key that cannot be read is a
+// config.value finding at its line.
+func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
+	g := &Gate{Config: cfg, Today: day(today), keys: map[string][]ssh.PublicKey{}}
+	var found []finding.Finding
+	for id, r := range cfg.Reviewers {
+		for i, k := range r.Keys {
+			pub, err := ParseKey(k)
+			if err != nil {
+				pos := cfg.Keys[fmt.Sprintf("reviewers.%s.keys.%d", id, i)]
+				if pos.File == "" {
+					pos = finding.Position{File: content.ConfigFile, Line: 1, Col: 1}
+				}
+				found = append(found, finding.Finding{Position: pos, Rule: "config.value", Severity: finding.Error,
+					Message: fmt.Sprintf("reviewer %s: %v", id, err)})
+				continue
+			}
+			g.keys[id] = append(g.keys[id], pub)
+		}
+	}
+	return g, finding.Sort(found)
+}
+
+// Keys returns the public keys registered for a reviewer.
+func (g *Gate) Keys(id string) []ssh.PublicKey { return g.keys[id] }
+
+// SignatureRequired reports whether a sign-off by the reviewer must carry
+// an SSH signature: the reviewer has keys, or the policy requires
+// signatures of everyone.
+func (g *Gate) SignatureRequired(id string) bool {
+	return len(g.keys[id]) > 0 || g.Config.Review.RequireSignatures
+}
+
+// IsClinical reports whether the page is clinical content by its section
+// and its clinical: key, and whether it opted out of a clinical section.
+// A section's single pages are clinical by default; its list page (the
+// section's _index.md) only with clinical: true.
+func (g *Gate) IsClinical(p *content.Page) (clinical, exempt bool) {
+	bySection := p.Kind == content.Single && g.Config.IsClinicalSection(p.Section)
+	if p.Meta.Clinical != nil {
+		return *p.Meta.Clinical, bySection && !*p.Meta.Clinical
+	}
+	return bySection, false
+}
+
+// ClinicalReviewers returns the ids of the registered clinical reviewers,
+// sorted.
+func (g *Gate) ClinicalReviewers() []string {
+	var ids []string
+	for id, r := range g.Config.Reviewers {
+		if r.Clinical {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// NextDate returns the default next-review date for a review on date.
+func (g *Gate) NextDate(date time.Time) time.Time {
+	return g.Config.Review.Interval.After(day(date))
+}
+
+// Evaluate decides where the page stands. Findings are errors for
+// clinical pages that will be published; a non-clinical page that carries
+// a review block gets warnings when the block no longer holds, and drafts
+// and pages that could not be read get none.
+func (g *Gate) Evaluate(p *content.Page) (st Status) {
+	st = Status{Review: p.Meta.Review}
+	st.Clinical, st.Exempt = g.IsClinical(p)
+	if p.File == "" || p.Unreadable {
+		return st
+	}
+	st.Fingerprint = Fingerprint(p)
+	sev := finding.Error
+	if !st.Clinical {
+		sev = finding.Warning
+	}
+	quiet := !p.Published() || (!st.Clinical && st.Review == nil)
+	defer func() {
+		if quiet {
+			st.Findings = nil
+		}
+	}()
+	report := func(key, rule string, s finding.Severity, format string, args ...any) {
+		st.Findings = append(st.Findings, finding.Finding{Position: p.KeyPos(key), Rule: rule, Severity: s, Message: fmt.Sprintf(format, args...)})
+	}
+	signHint := g.signHint(p)
+	r := st.Review
+	if r == nil {
+		report("review", "review.missing", sev, "this clinical page has no review; a clinical reviewer reads it and signs it off with %s", signHint)
+		return st
+	}
+	var missing []string
+	for _, f := range []struct {
+		name  string
+		empty bool
+	}{{"reviewer", r.Reviewer == ""}, {"date", r.Date.IsZero()}, {"fingerprint", r.Fingerprint == ""}} {
+		if f.empty {
+			missing = append(missing, f.name)
+		}
+	}
+	if len(missing) > 0 {
+		report("review", "review.missing", sev, "the review block has no %s; it is written by %s, not by hand", strings.Join(missing, " or "), signHint)
+		return st
+	}
+	st.State = Invalid
+	if reviewer, ok := g.Config.Reviewers[r.Reviewer]; ok {
+		st.Reviewer = &reviewer
+	}
+	switch {
+	case st.Reviewer == nil:
+		report("review.reviewer", "review.reviewer", sev, "reviewer %q is not in the reviewers of %s%s; a registered clinical reviewer must sign", r.Reviewer, content.ConfigFile, g.known())
+	case !st.Reviewer.Clinical:
+		report("review.reviewer", "review.reviewer", sev, "%s (%s) is not a clinical reviewer (clinical: false in %s); a clinician must sign this page", r.Reviewer, st.Reviewer.Name, content.ConfigFile)
+	}
+	date := day(r.Date.Time)
+	if date.After(g.Today) {
+		report("review.date", "review.date", sev, "the review is dated %s, after today (%s); sign again with the day the review took place: %s", r.Date, isoDay(g.Today), signHint)
+	}
+	st.Next = day(r.Next.Time)
+	if r.Next.IsZero() {
+		st.Next = g.NextDate(date)
+	} else if !st.Next.After(date) {
+		report("review.next", "review.date", sev, "the next review (%s) must be after the review date (%s); sign again with %s -next YYYY-MM-DD", r.Next, r.Date, signHint)
+	}
+	if r.Fingerprint != st.Fingerprint {
+		st.State = Changed
+		report("review", "review.changed", sev, "the text changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", r.Reviewer, r.Date, p.File, signHint)
+		return st
+	}
+	if r.Signature != "" || g.SignatureRequired(r.Reviewer) {
+		st.Signed = g.checkSignature(p, r, report, sev)
+	}
+	if len(st.Findings) > 0 {
+		return st
+	}
+	switch {
+	case g.Today.After(st.Next):
+		st.State = Overdue
+		s := finding.Error
+		if g.Config.Review.Overdue == "warning" || !st.Clinical {
+			s = finding.Warning
+		}
+		report("review", "review.overdue", s, "the review was due on %s; a clinical reviewer checks the page is still right and signs it again with %s", isoDay(st.Next), signHint)
+		st.Valid = s == finding.Warning
+	case !g.Config.Review.WarnBefore.After(g.Today).Before(st.Next):
+		st.State = DueSoon
+		report("review", "review.due-soon", finding.Warning, "the review is due on %s (in %d days); ask a clinical reviewer to check the page and sign it again", isoDay(st.Next), int(st.Next.Sub(g.Today).Hours()/24))
+		st.Valid = true
+	default:
+		st.State = OK
+		st.Valid = true
+	}
+	return st
+}
+
+type reporter func(key, rule string, s finding.Severity, format string, args ...any)
+
+// checkSignature verifies the review's signature against the reviewer's
+// registered keys and reports what is wrong.
+func (g *Gate) checkSignature(p *content.Page, r *content.Review, report reporter, sev finding.Severity) bool {
+	keys := g.keys[r.Reviewer]
+	if r.Signature == "" {
+		if len(keys) == 0 {
+			report("review", "review.signature", sev, "review.require_signatures is on in %s, but reviewer %s has no keys there; add their SSH public key, then sign with -key", content.ConfigFile, r.Reviewer)
+		} else {
+			report("review", "review.signature", sev, "reviewer %s has SSH keys in %s, so the sign-off must be signed; sign with pamphlet review sign %s -reviewer %s -key ~/.ssh/id_ed25519", r.Reviewer, content.ConfigFile, p.File, r.Reviewer)
+		}
+		return false
+	}
+	pub, err := Verify(r.Signature, Namespace, Message(p.File, r))
+	if err != nil {
+		report("review.signature", "review.signature", sev, "the signature does not verify: %v; sign again with pamphlet review sign", err)
+		return false
+	}
+	for _, k := range keys {
+		if SameKey(k, pub) {
+			return true
+		}
+	}
+	report("review.signature", "review.signature", sev, "the signature was made with key %s, which is not one of reviewer %s's keys in %s", ssh.FingerprintSHA256(pub), r.Reviewer, content.ConfigFile)
+	return false
+}
+
+func (g *Gate) signHint(p *content.Page) string {
+	ids := g.ClinicalReviewers()
+	id := "ID"
+	if len(ids) == 1 {
+		id = ids[0]
+	}
+	return fmt.Sprintf("pamphlet review sign %s -reviewer %s", p.File, id)
+}
+
+func (g *Gate) known() string {
+	ids := g.ClinicalReviewers()
+	if len(ids) == 0 {
+		return " (it has no clinical reviewers yet)"
+	}
+	return " (clinical reviewers: " + strings.Join(ids, ", ") + ")"
+}
+
+// Message returns the text an SSH signature of a review covers: the page's
+// file (its slash path from the site root), fingerprint, reviewer and
+// dates, one per line.
+func Message(file string, r *content.Review) []byte {
+	next := ""
+	if !r.Next.IsZero() {
+		next = r.Next.String()
+	}
+	return fmt.Appendf(nil, "pamphlet-review v1\nfile: %s\nfingerprint: %s\nreviewer: %s\ndate: %s\nnext: %s\n",
+		file, r.Fingerprint, r.Reviewer, r.Date, next)
+}
+
+// day returns the calendar date of t, at midnight UTC.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func isoDay(t time.Time) string { return t.Format("2006-01-02") }

@@ -1,0 +1,70 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+)
+
+// NewReview makes the review block that signs off the page's current text
+// for a reviewer on date, with the next review due on next (the policy's
+// interval after date when zero). signer, when not nil, adds an SSH
+// signature; it must hold one of the reviewer's registered keys, and it is
+// required when the reviewer has keys or the policy requires signatures.
+func (g *Gate) NewReview(p *content.Page, reviewer string, date, next time.Time, signer ssh.Signer) (*content.Review, error) {
+	r, ok := g.Config.Reviewers[reviewer]
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("reviewer %q is not in the reviewers of %s%s", reviewer, content.ConfigFile, g.known())
+	case !r.Clinical:
+		return nil, fmt.Errorf("%s (%s) is not a clinical reviewer (clinical: false in %s); only a clinician can sign off a page", reviewer, r.Name, content.ConfigFile)
+	}
+	date = day(date)
+	if date.After(g.Today) {
+		return nil, fmt.Errorf("the review date %s is after today (%s)", isoDay(date), isoDay(g.Today))
+	}
+	if next.IsZero() {
+		next = g.NextDate(date)
+	}
+	next = day(next)
+	if !next.After(date) {
+		return nil, fmt.Errorf("the next review (%s) must be after the review date (%s)", isoDay(next), isoDay(date))
+	}
+	rev := &content.Review{
+		Reviewer:    reviewer,
+		Date:        content.Date{Time: date},
+		Next:        content.Date{Time: next},
+		Fingerprint: Fingerprint(p),
+	}
+	keys := g.keys[reviewer]
+	if signer == nil {
+		if g.SignatureRequired(reviewer) {
+			if len(keys) == 0 {
+				return nil, fmt.Errorf("review.require_signatures is on, but %s has no keys in %s; add their SSH public key there first", reviewer, content.ConfigFile)
+			}
+			return nil, fmt.Errorf("%s has SSH keys in %s, so the sign-off must be signed: add -key with the path of their private key (such as ~/.ssh/id_ed25519), or add the key to ssh-agent", reviewer, content.ConfigFile)
+		}
+		return rev, nil
+	}
+	registered := false
+	for _, k := range keys {
+		registered = registered || SameKey(k, signer.PublicKey())
+	}
+	if !registered {
+		return nil, fmt.Errorf("the key %s is not one of %s's keys in %s; add its public key (%s) there", ssh.FingerprintSHA256(signer.PublicKey()), reviewer, content.ConfigFile, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	}
+	sig, err := Sign(signer, Namespace, Message(p.File, rev))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := Verify(sig, Namespace, Message(p.File, rev)); err != nil {
+		return nil, errors.New("the new signature does not verify: " + err.Error())
+	}
+	rev.Signature = sig
+	return rev, nil
+}

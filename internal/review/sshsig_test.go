@@ -1,0 +1,252 @@
+package review
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"encoding/pem"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/agent"
+)
+
+var message = []byte("pamphlet-review v1\nfile: content/articles/a.md\nfingerprint: sha256:00\nreviewer: ada-okafor\ndate: 2026-11-03\nnext: 2027-11-03\n")
+
+func testKeys(t *testing.T) map[string]any {
+	t.Helper()
+	_, edKey, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]any{"ed25519": edKey, "ecdsa": ecKey, "rsa": rsaKey}
+}
+
+func TestSignVerify(t *testing.T) {
+	for name, key := range testKeys(t) {
+		t.Run(name, func(t *testing.T) {
+			signer, err := ssh.NewSignerFromKey(key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sig, err := Sign(signer, Namespace, message)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(sig, armorBegin+"\n") || !strings.HasSuffix(sig, armorEnd+"\n") {
+				t.Errorf("signature is not armored:\n%s", sig)
+			}
+			pub, err := Verify(sig, Namespace, message)
+			if err != nil {
+				t.Fatalf("Verify: %v", err)
+			}
+			if !SameKey(pub, signer.PublicKey()) {
+				t.Error("Verify returned another key")
+			}
+			if _, err := Verify(sig, Namespace, append(bytes.Clone(message), 'x')); err == nil {
+				t.Error("a signature verified over changed text")
+			}
+			if _, err := Verify(sig, "git", message); err == nil {
+				t.Error("a signature verified in another namespace")
+			}
+			lines := strings.Split(sig, "\n")
+			mid := []byte(lines[2])
+			mid[10] ^= 1
+			lines[2] = string(mid)
+			if _, err := Verify(strings.Join(lines, "\n"), Namespace, message); err == nil {
+				t.Error("an altered signature verified")
+			}
+			crlf := strings.ReplaceAll(sig, "\n", "\r\n")
+			if _, err := Verify("  "+crlf, Namespace, message); err != nil {
+				t.Errorf("a signature with CRLF line endings and spaces does not verify: %v", err)
+			}
+		})
+	}
+}
+
+func TestVerifyRejects(t *testing.T) {
+	for _, bad := range []string{"", "hello", armorBegin + "\n!!!\n" + armorEnd, armorBegin + "\nAAAA\n" + armorEnd} {
+		if _, err := Verify(bad, Namespace, message); err == nil {
+			t.Errorf("Verify(%q) succeeded", bad)
+		}
+	}
+}
+
+// sshKeygen returns the path of ssh-keygen, skipping the test without it.
+func sshKeygen(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("ssh-keygen")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("ssh-keygen is not installed; CI must install openssh-client")
+		}
+		t.Skip("ssh-keygen is not installed")
+	}
+	return path
+}
+
+func run(t *testing.T, name string, stdin []byte, args ...string) ([]byte, error) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Stdin = bytes.NewReader(stdin)
+	return cmd.CombinedOutput()
+}
+
+// TestSSHKeygenInterop signs with ssh-keygen and verifies here, and signs
+// here and verifies with ssh-keygen, for each kind of key.
+func TestSSHKeygenInterop(t *testing.T) {
+	keygen := sshKeygen(t)
+	for _, kind := range []string{"ed25519", "ecdsa", "rsa"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := t.TempDir()
+			key := filepath.Join(dir, "id_"+kind)
+			if out, err := run(t, keygen, nil, "-q", "-t", kind, "-N", "", "-C", "ada@example.org", "-f", key); err != nil {
+				t.Fatalf("ssh-keygen -t %s: %v\n%s", kind, err, out)
+			}
+			pubText, err := os.ReadFile(key + ".pub")
+			if err != nil {
+				t.Fatal(err)
+			}
+			registered, err := ParseKey(string(pubText))
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgFile := filepath.Join(dir, "message")
+			if err := os.WriteFile(msgFile, message, 0o600); err != nil {
+				t.Fatal(err)
+			}
+
+			// ssh-keygen signs; pamphlet verifies.
+			if out, err := run(t, keygen, nil, "-Y", "sign", "-f", key, "-n", Namespace, msgFile); err != nil {
+				t.Fatalf("ssh-keygen -Y sign: %v\n%s", err, out)
+			}
+			theirs, err := os.ReadFile(msgFile + ".sig")
+			if err != nil {
+				t.Fatal(err)
+			}
+			pub, err := Verify(string(theirs), Namespace, message)
+			if err != nil {
+				t.Fatalf("ssh-keygen's signature does not verify here: %v\n%s", err, theirs)
+			}
+			if !SameKey(pub, registered) {
+				t.Error("Verify returned another key than ssh-keygen signed with")
+			}
+			if _, err := Verify(string(theirs), Namespace, []byte("other text\n")); err == nil {
+				t.Error("ssh-keygen's signature verified over other text")
+			}
+
+			// pamphlet signs; ssh-keygen verifies.
+			signer, closeFn, err := LoadSigner(key, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer closeFn()
+			ours, err := Sign(signer, Namespace, message)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sigFile := filepath.Join(dir, "ours.sig")
+			if err := os.WriteFile(sigFile, []byte(ours), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			allowed := filepath.Join(dir, "allowed_signers")
+			if err := os.WriteFile(allowed, []byte("ada-okafor namespaces=\""+Namespace+"\" "+string(pubText)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			verify := []string{"-Y", "verify", "-f", allowed, "-I", "ada-okafor", "-n", Namespace, "-s", sigFile}
+			if out, err := run(t, keygen, message, verify...); err != nil {
+				t.Fatalf("ssh-keygen -Y verify rejects pamphlet's signature: %v\n%s\n%s", err, out, ours)
+			}
+			if out, err := run(t, keygen, []byte("other text\n"), verify...); err == nil {
+				t.Errorf("ssh-keygen -Y verify accepts pamphlet's signature over other text\n%s", out)
+			}
+		})
+	}
+}
+
+// serveAgent runs an in-process ssh-agent holding keys and returns its
+// socket.
+func serveAgent(t *testing.T, keys ...any) string {
+	t.Helper()
+	keyring := agent.NewKeyring()
+	for _, k := range keys {
+		if err := keyring.Add(agent.AddedKey{PrivateKey: k}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sock := filepath.Join(t.TempDir(), "agent.sock")
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Skipf("no unix sockets here: %v", err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() { agent.ServeAgent(keyring, c); c.Close() }()
+		}
+	}()
+	return sock
+}
+
+func TestLoadSignerAgent(t *testing.T) {
+	for name, key := range testKeys(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			block, err := ssh.MarshalPrivateKeyWithPassphrase(key, "test", []byte("secret"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(dir, "id")
+			if err := os.WriteFile(file, pem.EncodeToMemory(block), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			direct, _ := ssh.NewSignerFromKey(key)
+			if err := os.WriteFile(file+".pub", ssh.MarshalAuthorizedKey(direct.PublicKey()), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := LoadSigner(file, ""); err == nil || !strings.Contains(err.Error(), "ssh-agent") {
+				t.Errorf("a protected key without an agent: got %v, want an error that mentions ssh-agent", err)
+			}
+			empty := serveAgent(t)
+			if _, _, err := LoadSigner(file, empty); err == nil || !strings.Contains(err.Error(), "ssh-add") {
+				t.Errorf("an agent without the key: got %v, want an error that mentions ssh-add", err)
+			}
+			sock := serveAgent(t, key)
+			for _, path := range []string{file, file + ".pub"} {
+				signer, closeFn, err := LoadSigner(path, sock)
+				if err != nil {
+					t.Fatalf("LoadSigner(%s): %v", filepath.Base(path), err)
+				}
+				sig, err := Sign(signer, Namespace, message)
+				closeFn()
+				if err != nil {
+					t.Fatal(err)
+				}
+				pub, err := Verify(sig, Namespace, message)
+				if err != nil || !SameKey(pub, direct.PublicKey()) {
+					t.Errorf("the agent's signature does not verify: %v", err)
+				}
+			}
+		})
+	}
+}
