@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	pamphlet "github.com/pamphlet-health/pamphlet"
-	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
@@ -24,9 +22,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage
 	}
-	p, err := build.Load(ctx, build.Options{Source: *source, Today: date.today(), Theme: pamphlet.Theme})
-	if err != nil {
-		return loadFailed(stderr, err)
+	p, code := loadSite(ctx, *source, date.today(), stderr)
+	if p == nil {
+		return code
 	}
 	found, err := only(p.Findings, *source, paths)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
@@ -121,4 +123,14 @@ func loadFailed(stderr io.Writer, err error) int {
 		}
 	}
 	return exitUsage
+}
+
+// loadSite loads and checks the site for check and review status; a nil
+// project comes with the exit code.
+func loadSite(ctx context.Context, source string, today time.Time, stderr io.Writer) (*build.Project, int) {
+	p, err := build.Load(ctx, build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		return nil, loadFailed(stderr, err)
+	}
+	return p, exitOK
 }

@@ -15,7 +15,6 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
-	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -268,9 +267,9 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return exitUsage
 	}
-	p, err := build.Load(ctx, build.Options{Source: *source, Today: date.today(), Theme: pamphlet.Theme})
-	if err != nil {
-		return loadFailed(stderr, err)
+	p, code := loadSite(ctx, *source, date.today(), stderr)
+	if p == nil {
+		return code
 	}
 	var rows []statusRow
 	for _, pg := range p.Pages {
