@@ -2,21 +2,63 @@ package build
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/crypto/ssh"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 // generateSite writes a site of n articles of about 800 words each, with
 // headings, lists, a table, callouts, links between articles, an image and
-// a FAQ, so that every stage of the pipeline has real work to do.
+// a FAQ, so that every stage of the pipeline has real work to do. Every
+// article is signed off, half of them with an SSH signature, so that the
+// gate's fingerprints and signature checks are measured too.
 func generateSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := tb.TempDir()
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	signer, err := ssh.NewSignerFromKey(key)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfgText := fmt.Sprintf("title: Bench Clinic\nbase_url: https://bench.example.org/\n"+
+		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"+
+		"reviewers:\n  nurse: {name: A Nurse, clinical: true}\n  doctor: {name: A Doctor, clinical: true, keys: [%q]}\n",
+		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	cfg, _, err := content.ParseConfig([]byte(cfgText))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	gate, _ := review.NewGate(cfg, today)
+	sign := func(file, text string) string {
+		p, _ := content.ParsePage(file, []byte(text))
+		reviewer, s := "nurse", ssh.Signer(nil)
+		if len(text)%2 == 0 {
+			reviewer, s = "doctor", signer
+		}
+		rev, err := gate.NewReview(p, reviewer, today.AddDate(0, -1, 0), time.Time{}, s)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out, err := review.SetBlock(p, rev)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return string(out)
+	}
 	write := func(name, text string) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -26,7 +68,7 @@ func generateSite(tb testing.TB, n int) string {
 			tb.Fatal(err)
 		}
 	}
-	write("pamphlet.yaml", "title: Bench Clinic\nbase_url: https://bench.example.org/\norganization: {name: Bench Clinic, emergency_number: \"911\"}\n")
+	write("pamphlet.yaml", cfgText)
 	write("content/_index.md", "---\ntitle: Bench Clinic\ndescription: A generated site used to measure how fast pamphlet builds a large site.\n---\nWelcome.\n")
 	write("content/articles/img/chart.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`)
 	para := "Most people get better at home with rest, fluids and time. Talk to your doctor if you are worried, if your symptoms last longer than a week, or if they get worse. " +
@@ -48,7 +90,8 @@ func generateSite(tb testing.TB, n int) string {
 			}
 			b.WriteString(para + "\n\n")
 		}
-		write(fmt.Sprintf("content/articles/topic-%d.md", i), b.String())
+		file := fmt.Sprintf("content/articles/topic-%d.md", i)
+		write(file, sign(file, b.String()))
 	}
 	return dir
 }
@@ -83,6 +126,18 @@ func BenchmarkStages(b *testing.B) {
 		for b.Loop() {
 			if _, err := Load(context.Background(), opts); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("gate", func(b *testing.B) {
+		p, err := Load(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, pg := range p.Pages {
+				p.Gate.Evaluate(pg.Page)
 			}
 		}
 	})
