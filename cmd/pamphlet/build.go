@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
@@ -46,12 +45,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	finding.WriteText(stderr, res.Findings)
 	rel := relPath(res.Dest)
 	if res.Refused {
-		for _, b := range res.Blocking {
-			msg(stderr, "cannot withhold: %s", b)
+		if *withhold {
+			for _, b := range res.Blocking {
+				msg(stderr, "cannot withhold: %s", b)
+			}
 		}
 		e, w, _ := finding.Count(res.Findings)
 		msg(stderr, "build refused: %d errors, %d warnings; %s was left as it was", e, w, rel)
-		if !*withhold && refusedPagesOnly(res.Findings) {
+		if !*withhold && len(res.Blocking) == 0 {
 			hint(stderr, "fix the pages, or publish the rest of the site with -withhold")
 		}
 		return exitRefused
@@ -71,15 +72,4 @@ func relPath(p string) string {
 		}
 	}
 	return p
-}
-
-// refusedPagesOnly reports whether every error is in a page's file, so
-// -withhold could publish the rest.
-func refusedPagesOnly(found []finding.Finding) bool {
-	for _, f := range found {
-		if f.Severity == finding.Error && (!strings.HasPrefix(f.File, "content/") || strings.HasSuffix(f.File, "/_index.md")) {
-			return false
-		}
-	}
-	return true
 }

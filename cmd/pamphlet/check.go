@@ -55,8 +55,25 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // only keeps the findings in files under the given paths (relative to the
 // working folder); no paths keeps them all.
 func only(fs []finding.Finding, source string, paths []string) ([]finding.Finding, error) {
+	keep, err := pathFilter(source, paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []finding.Finding
+	for _, f := range fs {
+		if keep(f.File) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// pathFilter returns whether a site file (a slash path from the site root)
+// is under one of the given paths (relative to the working folder); with
+// no paths, every file is.
+func pathFilter(source string, paths []string) (func(file string) bool, error) {
 	if len(paths) == 0 {
-		return fs, nil
+		return func(string) bool { return true }, nil
 	}
 	src, err := filepath.Abs(source)
 	if err != nil {
@@ -77,16 +94,14 @@ func only(fs []finding.Finding, source string, paths []string) ([]finding.Findin
 		}
 		prefixes = append(prefixes, filepath.ToSlash(rel))
 	}
-	var out []finding.Finding
-	for _, f := range fs {
+	return func(file string) bool {
 		for _, pre := range prefixes {
-			if pre == "." || f.File == pre || strings.HasPrefix(f.File, pre+"/") {
-				out = append(out, f)
-				break
+			if pre == "." || file == pre || strings.HasPrefix(file, pre+"/") {
+				return true
 			}
 		}
-	}
-	return out, nil
+		return false
+	}, nil
 }
 
 func appendSummary(path string, found []finding.Finding) error {

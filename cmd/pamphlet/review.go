@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,11 +77,10 @@ func runReviewSign(args []string, stderr io.Writer) int {
 		hint(stderr, "pamphlet review sign content/articles/flu.md -reviewer ada-okafor")
 		return exitUsage
 	}
-	cfg, code := loadConfig(*source, stderr)
-	if cfg == nil {
-		return code
+	gate, err := build.LoadGate(*source, time.Now())
+	if err != nil {
+		return loadFailed(stderr, err)
 	}
-	gate, _ := review.NewGate(cfg, time.Now())
 	signer, closeFn, err := signerFor(gate, *reviewer, *keyPath)
 	if err != nil {
 		msg(stderr, "%v", err)
@@ -95,7 +93,7 @@ func runReviewSign(args []string, stderr io.Writer) int {
 	var ready []signed
 	failed := 0
 	for _, f := range files {
-		s, err := prepareSign(gate, *source, f, *reviewer, date, next, signer)
+		s, err := prepareSign(gate, *source, f, *reviewer, date, next, signer, stderr)
 		if err != nil {
 			msg(stderr, "%v", err)
 			failed++
@@ -146,7 +144,7 @@ func expandHome(p string) string {
 	return p
 }
 
-func prepareSign(gate *review.Gate, source, path, reviewer string, date, next dateFlag, signer ssh.Signer) (signed, error) {
+func prepareSign(gate *review.Gate, source, path, reviewer string, date, next dateFlag, signer ssh.Signer, stderr io.Writer) (signed, error) {
 	file, err := sitePath(source, path)
 	if err != nil {
 		return signed{}, err
@@ -157,7 +155,7 @@ func prepareSign(gate *review.Gate, source, path, reviewer string, date, next da
 	}
 	p, found := content.ParsePage(file, src)
 	if finding.HasErrors(found) {
-		finding.WriteText(os.Stderr, found)
+		finding.WriteText(stderr, found)
 		return signed{}, fmt.Errorf("%s: fix the front matter before signing", path)
 	}
 	rev, err := gate.NewReview(p, reviewer, date.today(), next.t, signer)
@@ -223,22 +221,6 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// loadConfig reads pamphlet.yaml, printing its problems; a nil config
-// comes with the exit code.
-func loadConfig(source string, stderr io.Writer) (*content.Config, int) {
-	cfg, found, err := content.LoadConfig(os.DirFS(source))
-	if errors.Is(err, fs.ErrNotExist) {
-		err = fmt.Errorf("no %s in %s", content.ConfigFile, source)
-	}
-	if err != nil {
-		return nil, loadFailed(stderr, err)
-	}
-	if finding.HasErrors(found) {
-		return nil, loadFailed(stderr, &build.ConfigError{Findings: found})
-	}
-	return cfg, exitOK
-}
-
 // statusRow is one page in `review status`.
 type statusRow struct {
 	File         string `json:"file"`
@@ -271,35 +253,33 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	if p == nil {
 		return code
 	}
-	var rows []statusRow
+	keep, err := pathFilter(*source, paths)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	rows := []statusRow{}
+	counts := map[string]int{}
 	for _, pg := range p.Pages {
 		st := pg.Review
-		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) {
+		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) || !keep(pg.File) {
 			continue
 		}
-		if ok, err := under(*source, paths, pg.File); err != nil {
-			msg(stderr, "%v", err)
-			return exitUsage
-		} else if !ok {
-			continue
-		}
-		rows = append(rows, rowFor(pg))
+		r := rowFor(pg)
+		rows = append(rows, r)
+		counts[r.State]++
 	}
 	switch format.value {
 	case "json":
-		counts := map[string]int{}
-		for _, r := range rows {
-			counts[r.State]++
-		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(struct {
 			Date   string         `json:"date"`
 			Pages  []statusRow    `json:"pages"`
 			Counts map[string]int `json:"counts"`
-		}{date.today().Format("2006-01-02"), orEmpty(rows), counts})
+		}{date.today().Format("2006-01-02"), rows, counts})
 	case "markdown":
-		err = writeStatusMarkdown(stdout, rows, date.today())
+		err = writeStatusMarkdown(stdout, rows, counts, date.today())
 	default:
 		err = writeStatusText(stdout, rows)
 	}
@@ -308,23 +288,6 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 		return exitUsage
 	}
 	return exitOK
-}
-
-func orEmpty(rows []statusRow) []statusRow {
-	if rows == nil {
-		return []statusRow{}
-	}
-	return rows
-}
-
-// under reports whether a site file is under one of the paths (all files
-// when there are none).
-func under(source string, paths []string, file string) (bool, error) {
-	if len(paths) == 0 {
-		return true, nil
-	}
-	found, err := only([]finding.Finding{{Position: finding.Position{File: file}}}, source, paths)
-	return len(found) > 0, err
 }
 
 func rowFor(pg check.Page) statusRow {
@@ -346,20 +309,20 @@ func rowFor(pg check.Page) statusRow {
 	return r
 }
 
+// stateLabels holds the states in words, by name: the gate's, and
+// "exempt" for a page that opts out of a clinical section.
+var stateLabels = func() map[string]string {
+	labels := map[string]string{"exempt": "not clinical (clinical: false)"}
+	for s := review.Unreviewed; s <= review.OK; s++ {
+		labels[s.String()] = s.Label()
+	}
+	return labels
+}()
+
 // stateLabel is the state in words, as the text and markdown formats show
 // it.
 func stateLabel(r statusRow) string {
-	label := r.State
-	switch r.State {
-	case "changed":
-		label = "changed since sign-off"
-	case "invalid":
-		label = "sign-off not valid"
-	case "due-soon":
-		label = "due soon"
-	case "exempt":
-		label = "not clinical (clinical: false)"
-	}
+	label := stateLabels[r.State]
 	if r.Draft {
 		label += " (draft)"
 	}
@@ -379,11 +342,7 @@ func writeStatusText(w io.Writer, rows []statusRow) error {
 	return tw.Flush()
 }
 
-func writeStatusMarkdown(w io.Writer, rows []statusRow, today time.Time) error {
-	counts := map[string]int{}
-	for _, r := range rows {
-		counts[r.State]++
-	}
+func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, today time.Time) error {
 	var b strings.Builder
 	b.WriteString("## Clinical review status\n\n")
 	if len(rows) == 0 {

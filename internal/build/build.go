@@ -68,30 +68,12 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if opts.Today.IsZero() {
 		return nil, errors.New("build: Options.Today is not set")
 	}
-	siteFS := os.DirFS(opts.Source)
-	cfg, cfgFindings, err := content.LoadConfig(siteFS)
-	if errors.Is(err, fs.ErrNotExist) {
-		abs, _ := filepath.Abs(opts.Source)
-		return nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
-	}
+	gate, cfgFindings, err := loadGate(opts)
 	if err != nil {
 		return nil, err
 	}
-	if opts.BaseURL != "" && cfg != nil {
-		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, fmt.Errorf("-base-url: %w", err)
-		}
-		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
-	}
-	var gate *review.Gate
-	if cfg != nil {
-		var keyFindings []finding.Finding
-		gate, keyFindings = review.NewGate(cfg, opts.Today)
-		cfgFindings = finding.Sort(append(cfgFindings, keyFindings...))
-	}
-	if finding.HasErrors(cfgFindings) {
-		return nil, &ConfigError{Findings: cfgFindings}
-	}
+	cfg := gate.Config
+	siteFS := os.DirFS(opts.Source)
 	site, found, err := content.Load(siteFS, cfg)
 	if err != nil {
 		return nil, err
@@ -132,6 +114,42 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	return p, nil
 }
 
+// LoadGate reads the site's pamphlet.yaml, with its reviewers' keys, into
+// the review gate as on today. A broken pamphlet.yaml, a key that cannot be
+// read among them, is a *ConfigError.
+func LoadGate(source string, today time.Time) (*review.Gate, error) {
+	gate, _, err := loadGate(Options{Source: source, Today: today})
+	return gate, err
+}
+
+// loadGate also returns the warnings about pamphlet.yaml.
+func loadGate(opts Options) (*review.Gate, []finding.Finding, error) {
+	source := cmp.Or(opts.Source, ".")
+	cfg, cfgFindings, err := content.LoadConfig(os.DirFS(source))
+	if errors.Is(err, fs.ErrNotExist) {
+		abs, _ := filepath.Abs(source)
+		return nil, nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg == nil { // pamphlet.yaml cannot be read at all
+		return nil, nil, &ConfigError{Findings: cfgFindings}
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, nil, fmt.Errorf("-base-url: %w", err)
+		}
+		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
+	}
+	gate, keyFindings := review.NewGate(cfg, opts.Today)
+	cfgFindings = finding.Sort(append(cfgFindings, keyFindings...))
+	if finding.HasErrors(cfgFindings) {
+		return nil, nil, &ConfigError{Findings: cfgFindings}
+	}
+	return gate, cfgFindings, nil
+}
+
 // dropRule removes the finding of a rule at a position (a base_url the
 // command line replaced).
 func dropRule(fs []finding.Finding, pos finding.Position, rule string) []finding.Finding {
@@ -150,7 +168,7 @@ type Result struct {
 	Findings []finding.Finding
 	Refused  bool     // error-level findings stopped the build; nothing was written
 	Withheld []string // files of the pages -withhold left out, sorted
-	Blocking []string // with -withhold: why the build was still refused
+	Blocking []string // when refused: why -withhold could not publish the rest either
 	Pages    int      // HTML pages written
 	Files    int      // files written in all
 	Dest     string
@@ -171,6 +189,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Findings: p.Findings, Dest: dest}
 	if finding.HasErrors(p.Findings) {
 		if !opts.Withhold {
+			_, res.Blocking = p.refused()
 			res.Refused = true
 			return res, nil
 		}
@@ -197,6 +216,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // reasons the site still cannot be published: errors on a home or section
 // page, or on no page at all, which cannot be left out.
 func (p *Project) Withhold() (withheld, blocking []string) {
+	pages, blocking := p.refused()
+	for _, pg := range pages {
+		pg.Withheld = true
+		withheld = append(withheld, pg.File)
+	}
+	return withheld, blocking
+}
+
+// refused returns the published single pages with error-level findings,
+// sorted by file, and why errors elsewhere cannot be withheld.
+func (p *Project) refused() (pages []*content.Page, blocking []string) {
 	seen := map[string]bool{}
 	for _, f := range p.Findings {
 		if f.Severity != finding.Error || seen[f.File] {
@@ -210,13 +240,12 @@ func (p *Project) Withhold() (withheld, blocking []string) {
 		case pg.Kind != content.Single:
 			blocking = append(blocking, fmt.Sprintf("%s is a list page, which cannot be withheld", f.File))
 		case pg.Published():
-			pg.Withheld = true
-			withheld = append(withheld, pg.File)
+			pages = append(pages, pg)
 		}
 	}
-	slices.Sort(withheld)
+	slices.SortFunc(pages, func(a, b *content.Page) int { return cmp.Compare(a.File, b.File) })
 	slices.Sort(blocking)
-	return withheld, blocking
+	return pages, blocking
 }
 
 // destination returns the absolute destination folder and refuses one that

@@ -97,6 +97,11 @@ func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
 // Keys returns the public keys registered for a reviewer.
 func (g *Gate) Keys(id string) []ssh.PublicKey { return g.keys[id] }
 
+// Registered reports whether pub is one of the reviewer's keys.
+func (g *Gate) Registered(id string, pub ssh.PublicKey) bool {
+	return slices.ContainsFunc(g.keys[id], func(k ssh.PublicKey) bool { return SameKey(k, pub) })
+}
+
 // SignatureRequired reports whether a sign-off by the reviewer must carry
 // an SSH signature: the reviewer has keys, or the policy requires
 // signatures of everyone.
@@ -247,10 +252,8 @@ func (g *Gate) checkSignature(p *content.Page, r *content.Review, report reporte
 		report("review.signature", "review.signature", sev, "the signature does not verify: %v; sign again with pamphlet review sign", err)
 		return false
 	}
-	for _, k := range keys {
-		if SameKey(k, pub) {
-			return true
-		}
+	if g.Registered(r.Reviewer, pub) {
+		return true
 	}
 	report("review.signature", "review.signature", sev, "the signature was made with key %s, which is not one of reviewer %s's keys in %s", ssh.FingerprintSHA256(pub), r.Reviewer, content.ConfigFile)
 	return false

@@ -51,11 +51,7 @@ func (g *Gate) NewReview(p *content.Page, reviewer string, date, next time.Time,
 		}
 		return rev, nil
 	}
-	registered := false
-	for _, k := range keys {
-		registered = registered || SameKey(k, signer.PublicKey())
-	}
-	if !registered {
+	if !g.Registered(reviewer, signer.PublicKey()) {
 		return nil, fmt.Errorf("the key %s is not one of %s's keys in %s; add its public key (%s) there", ssh.FingerprintSHA256(signer.PublicKey()), reviewer, content.ConfigFile, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
 	}
 	sig, err := Sign(signer, Namespace, Message(p.File, rev))
