@@ -19,6 +19,8 @@ var allowed = map[string][]string{
 	"":                  {},
 	"internal/finding":  {},
 	"internal/markdown": {},
+	"internal/prose":    {},
+	"internal/claims":   {"internal/prose"},
 	"internal/layout":   {},
 	"internal/content":  {"internal/finding"},
 	"internal/review":   {"internal/content", "internal/finding"},

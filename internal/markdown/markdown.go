@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 
 	"github.com/yuin/goldmark"
@@ -137,7 +138,7 @@ func PlainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if s, ok := t.(*ast.Text); ok {
