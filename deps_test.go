@@ -21,10 +21,11 @@ var allowed = map[string][]string{
 	"internal/markdown": {},
 	"internal/prose":    {},
 	"internal/claims":   {"internal/prose"},
+	"internal/plain":    {"internal/prose"},
 	"internal/layout":   {},
 	"internal/content":  {"internal/finding"},
 	"internal/review":   {"internal/content", "internal/finding"},
-	"internal/check":    {"internal/content", "internal/finding", "internal/markdown", "internal/review"},
+	"internal/check":    {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/review"},
 	"internal/build":    {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/review"},
 	"cmd/pamphlet":      {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/review"},
 }

@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
-	finding.WriteText(stderr, res.Findings)
+	finding.WriteText(stderr, finding.Report{Findings: res.Findings})
 	rel := relPath(res.Dest)
 	if res.Refused {
 		if *withhold {

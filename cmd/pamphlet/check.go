@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
@@ -15,7 +16,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlags("check", "[PATH...]", stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	format := &formatFlag{value: "text", allowed: finding.Formats}
-	fs.Var(format, "format", "output `format`: text, json or github")
+	fs.Var(format, "format", "output `format`: text, json, github or sarif")
 	var date dateFlag
 	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
 	paths, err := parseArgs(fs, args)
@@ -31,20 +32,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
-	if err := finding.Write(stdout, format.value, found); err != nil {
+	silenced, _ := only(p.Silenced, *source, paths)
+	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Docs, Version: versionString()}
+	if err := finding.Write(stdout, format.value, report); err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
 	if format.value == "github" {
 		if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-			if err := appendSummary(path, found); err != nil {
+			if err := appendSummary(path, report); err != nil {
 				msg(stderr, "writing the job summary: %v", err)
 			}
 		}
 	}
 	e, w, s := finding.Count(found)
 	if format.value == "text" {
-		msg(stderr, "%d errors, %d warnings, %d suggestions", e, w, s)
+		msg(stderr, "%d errors, %d warnings, %d suggestions, %d silenced", e, w, s, len(silenced))
 	}
 	if e > 0 {
 		return exitRefused
@@ -104,12 +107,12 @@ func pathFilter(source string, paths []string) (func(file string) bool, error) {
 	}, nil
 }
 
-func appendSummary(path string, found []finding.Finding) error {
+func appendSummary(path string, report finding.Report) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := finding.WriteSummary(f, "pamphlet check", found); err != nil {
+	if err := finding.WriteSummary(f, "pamphlet check", report); err != nil {
 		f.Close()
 		return err
 	}

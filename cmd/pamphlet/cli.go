@@ -112,7 +112,7 @@ func loadFailed(stderr io.Writer, err error) int {
 	var le *layout.Error
 	switch {
 	case errors.As(err, &ce):
-		finding.WriteText(stderr, ce.Findings)
+		finding.WriteText(stderr, finding.Report{Findings: ce.Findings})
 		msg(stderr, "%v; nothing was built", err)
 	case errors.As(err, &le):
 		msg(stderr, "%v", le)

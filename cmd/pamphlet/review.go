@@ -155,7 +155,7 @@ func prepareSign(gate *review.Gate, source, path, reviewer string, date, next da
 	}
 	p, found := content.ParsePage(file, src)
 	if finding.HasErrors(found) {
-		finding.WriteText(stderr, found)
+		finding.WriteText(stderr, finding.Report{Findings: found})
 		return signed{}, fmt.Errorf("%s: fix the front matter before signing", path)
 	}
 	rev, err := gate.NewReview(p, reviewer, date.today(), next.t, signer)
@@ -409,7 +409,7 @@ func runReviewDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	cur, found := content.ParsePage(file, src)
 	if cur.Unreadable {
-		finding.WriteText(stderr, found)
+		finding.WriteText(stderr, finding.Report{Findings: found})
 		return exitRefused
 	}
 	r := cur.Meta.Review

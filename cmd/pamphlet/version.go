@@ -11,13 +11,18 @@ import (
 var version = ""
 
 func runVersion(stdout io.Writer) int {
-	v := version
-	if v == "" {
-		v = "(devel)"
-		if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-			v = info.Main.Version
-		}
-	}
-	fmt.Fprintf(stdout, "pamphlet %s\n", v)
+	fmt.Fprintf(stdout, "pamphlet %s\n", versionString())
 	return exitOK
+}
+
+// versionString returns pamphlet's version: set at link time, from the
+// module's build information, or "(devel)".
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }

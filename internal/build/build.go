@@ -53,7 +53,9 @@ type Project struct {
 	Site     *content.Site
 	Pages    []check.Page // in the site's order
 	Findings []finding.Finding
+	Silenced []finding.Finding // findings that pamphlet-ignore comments silenced
 	Gate     *review.Gate
+	Words    *check.Words
 	md       *markdown.Markdown
 	siteFS   fs.FS
 	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
@@ -68,7 +70,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if opts.Today.IsZero() {
 		return nil, errors.New("build: Options.Today is not set")
 	}
-	gate, cfgFindings, err := loadGate(opts)
+	gate, words, cfgFindings, err := loadConfig(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +97,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		siteFS:  siteFS,
 		assets:  assets,
 		Gate:    gate,
+		Words:   words,
 	}
 	p.Pages = make([]check.Page, len(site.Pages))
 	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
@@ -102,6 +105,9 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		p.Pages[i] = check.Page{Page: pg, Review: gate.Evaluate(pg)}
 		if pg.File != "" {
 			p.Pages[i].Doc = p.md.Parse(pg.Body())
+			for _, qa := range pg.Meta.FAQ {
+				p.Pages[i].Answers = append(p.Pages[i].Answers, p.md.Parse([]byte(qa.A)))
+			}
 		}
 		return nil
 	})
@@ -109,8 +115,9 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		return nil, err
 	}
 	found = append(found, cfgFindings...)
-	found = append(found, check.Run(&check.Input{Site: site, Pages: p.Pages, Today: opts.Today})...)
-	p.Findings = finding.Sort(found)
+	checked, silenced := check.Run(&check.Input{Site: site, Pages: p.Pages, Today: opts.Today, Words: words})
+	p.Findings = finding.Sort(append(found, checked...))
+	p.Silenced = silenced
 	return p, nil
 }
 
@@ -118,36 +125,38 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 // the review gate as on today. A broken pamphlet.yaml, a key that cannot be
 // read among them, is a *ConfigError.
 func LoadGate(source string, today time.Time) (*review.Gate, error) {
-	gate, _, err := loadGate(Options{Source: source, Today: today})
+	gate, _, _, err := loadConfig(Options{Source: source, Today: today})
 	return gate, err
 }
 
-// loadGate also returns the warnings about pamphlet.yaml.
-func loadGate(opts Options) (*review.Gate, []finding.Finding, error) {
+// loadConfig reads pamphlet.yaml into the review gate and the word lists
+// of the checks, and returns the warnings about it.
+func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, error) {
 	source := cmp.Or(opts.Source, ".")
 	cfg, cfgFindings, err := content.LoadConfig(os.DirFS(source))
 	if errors.Is(err, fs.ErrNotExist) {
 		abs, _ := filepath.Abs(source)
-		return nil, nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
+		return nil, nil, nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if cfg == nil { // pamphlet.yaml cannot be read at all
-		return nil, nil, &ConfigError{Findings: cfgFindings}
+		return nil, nil, nil, &ConfigError{Findings: cfgFindings}
 	}
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, nil, fmt.Errorf("-base-url: %w", err)
+			return nil, nil, nil, fmt.Errorf("-base-url: %w", err)
 		}
 		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
 	}
 	gate, keyFindings := review.NewGate(cfg, opts.Today)
-	cfgFindings = finding.Sort(append(cfgFindings, keyFindings...))
+	words, wordFindings := check.LoadWords(cfg)
+	cfgFindings = finding.Sort(append(append(cfgFindings, keyFindings...), wordFindings...))
 	if finding.HasErrors(cfgFindings) {
-		return nil, nil, &ConfigError{Findings: cfgFindings}
+		return nil, nil, nil, &ConfigError{Findings: cfgFindings}
 	}
-	return gate, cfgFindings, nil
+	return gate, words, cfgFindings, nil
 }
 
 // dropRule removes the finding of a rule at a position (a base_url the
@@ -166,11 +175,12 @@ func dropRule(fs []finding.Finding, pos finding.Position, rule string) []finding
 // Result says what a build did.
 type Result struct {
 	Findings []finding.Finding
-	Refused  bool     // error-level findings stopped the build; nothing was written
-	Withheld []string // files of the pages -withhold left out, sorted
-	Blocking []string // when refused: why -withhold could not publish the rest either
-	Pages    int      // HTML pages written
-	Files    int      // files written in all
+	Silenced []finding.Finding // findings that pamphlet-ignore comments silenced
+	Refused  bool              // error-level findings stopped the build; nothing was written
+	Withheld []string          // files of the pages -withhold left out, sorted
+	Blocking []string          // when refused: why -withhold could not publish the rest either
+	Pages    int               // HTML pages written
+	Files    int               // files written in all
 	Dest     string
 }
 
@@ -186,7 +196,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Findings: p.Findings, Dest: dest}
+	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest}
 	if finding.HasErrors(p.Findings) {
 		if !opts.Withhold {
 			_, res.Blocking = p.refused()

@@ -81,7 +81,7 @@ func TestSites(t *testing.T) {
 				t.Errorf("withheld:\n%s\nwant\n%s", got, wantWithheld)
 			}
 			var got bytes.Buffer
-			finding.WriteText(&got, res.Findings)
+			finding.WriteText(&got, finding.Report{Findings: res.Findings})
 			if want, ok := wantFile(a, "want.findings"); ok && got.String() != want {
 				t.Errorf("findings:\ngot\n%s\nwant\n%s", got.String(), want)
 			}

@@ -17,8 +17,9 @@ import (
 // without an _index.md.
 type Page struct {
 	*content.Page
-	Doc    *markdown.Document
-	Review review.Status
+	Doc     *markdown.Document
+	Answers []*markdown.Document // the answers of the page's faq, in order
+	Review  review.Status
 }
 
 // BodyPos returns the position of a byte offset of the page's body.
@@ -29,6 +30,7 @@ type Input struct {
 	Site  *content.Site
 	Pages []Page // every page, in the site's order
 	Today time.Time
+	Words *Words // the word lists; nil for the built-in ones
 }
 
 // Rule looks at the site and reports what it finds.
@@ -37,19 +39,33 @@ type Rule func(in *Input) []finding.Finding
 // Rules are the built-in rules, in no particular order.
 var Rules = []Rule{
 	Reviews,
+	UnreviewedClaims,
+	ProhibitedClaims,
+	UnsourcedStatistics,
+	Consent,
+	Identifiers,
+	PlainWords,
+	Images,
+	Headings,
+	LinkText,
+	Tables,
 	Title,
 	Description,
 	DuplicateTitles,
 	BrokenLinks,
 }
 
-// Run runs every rule and returns their findings, sorted.
-func Run(in *Input) []finding.Finding {
-	var out []finding.Finding
-	for _, r := range Rules {
-		out = append(out, r(in)...)
+// Run runs every rule and applies the pages' pamphlet-ignore comments. It
+// returns the findings left and those silenced, each sorted.
+func Run(in *Input) (found, silenced []finding.Finding) {
+	if in.Words == nil {
+		in.Words, _ = LoadWords(content.DefaultConfig())
 	}
-	return finding.Sort(out)
+	for _, r := range Rules {
+		found = append(found, r(in)...)
+	}
+	found, silenced = Silence(in, found)
+	return finding.Sort(found), finding.Sort(silenced)
 }
 
 func errorAt(pos finding.Position, rule, msg string) finding.Finding {

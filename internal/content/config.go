@@ -29,6 +29,8 @@ type Config struct {
 	Review           ReviewPolicy        `key:"review"`
 	Readability      ReadabilityPolicy   `key:"readability"`
 	Trust            Trust               `key:"trust"`
+	PlainLanguage    PlainLanguage       `key:"plain_language"`
+	Claims           map[string]ListEdit `key:"claims"`
 	Menu             []MenuItem          `key:"menu"`
 	Build            BuildOptions        `key:"build"`
 
@@ -89,6 +91,20 @@ type Trust struct {
 	Review      string `key:"review"`
 	Feedback    string `key:"feedback"`
 	Disclaimer  string `key:"disclaimer"`
+}
+
+// PlainLanguage edits the built-in plain-language word list: add maps a
+// word or phrase to what to say instead; remove drops built-in entries.
+type PlainLanguage struct {
+	Add    map[string]string `key:"add"`
+	Remove []string          `key:"remove"`
+}
+
+// ListEdit adds phrases to one of the claim detector's word lists and
+// removes others.
+type ListEdit struct {
+	Add    []string `key:"add"`
+	Remove []string `key:"remove"`
 }
 
 // MenuItem is a link in the site's main navigation.

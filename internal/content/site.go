@@ -17,6 +17,10 @@ import (
 // ContentDir is the folder of a site that holds its pages.
 const ContentDir = "content"
 
+// StoriesSection is the section of patient stories, which need a consent
+// record to be published.
+const StoriesSection = "stories"
+
 // Site is a site's configuration and its whole content tree.
 type Site struct {
 	Config *Config

@@ -62,6 +62,7 @@ type Finding struct {
 	Rule     string // dotted rule id, such as "frontmatter.unknown"
 	Severity Severity
 	Message  string // lowercase, says what is wrong and what to do
+	Reason   string // for a silenced finding: the reason its pamphlet-ignore comment gives
 }
 
 // String returns the finding in the text format:

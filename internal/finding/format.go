@@ -8,29 +8,47 @@ import (
 )
 
 // Formats lists the output formats Write accepts.
-var Formats = []string{"text", "json", "github"}
+var Formats = []string{"text", "json", "github", "sarif"}
 
-// Write prints findings in the named format: "text" (one line each),
-// "json" (one object with the findings and their counts) or "github"
-// (workflow commands that GitHub turns into line annotations).
-func Write(w io.Writer, format string, fs []Finding) error {
+// Report is what a check found: the findings, those that pamphlet-ignore
+// comments silenced, and what the tool knows about its rules for the
+// formats that describe them.
+type Report struct {
+	Findings []Finding
+	Silenced []Finding
+	Rules    map[string]string // rule id → one line saying what it catches
+	Version  string            // of the tool, for SARIF
+}
+
+// Write prints a report in the named format: "text" (one line a finding),
+// "json" (one object with the findings, the silenced findings and their
+// counts), "github" (workflow commands that GitHub turns into line
+// annotations) or "sarif" (SARIF 2.1.0 for code scanning).
+func Write(w io.Writer, format string, r Report) error {
 	switch format {
 	case "text", "":
-		return WriteText(w, fs)
+		return WriteText(w, r)
 	case "json":
-		return WriteJSON(w, fs)
+		return WriteJSON(w, r)
 	case "github":
-		return WriteGitHub(w, fs)
+		return WriteGitHub(w, r.Findings)
+	case "sarif":
+		return WriteSARIF(w, r)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-// WriteText prints one finding a line: "file:line:col: severity: message (rule)".
-func WriteText(w io.Writer, fs []Finding) error {
+// WriteText prints one finding a line, "file:line:col: severity: message
+// (rule)", then one line a silenced finding,
+// "file:line:col: silenced severity: message (rule) because: reason".
+func WriteText(w io.Writer, r Report) error {
 	var b strings.Builder
-	for _, f := range fs {
+	for _, f := range r.Findings {
 		b.WriteString(f.String())
 		b.WriteByte('\n')
+	}
+	for _, f := range r.Silenced {
+		fmt.Fprintf(&b, "%s: silenced %s: %s (%s) because: %s\n", f.Position, f.Severity, f.Message, f.Rule, f.Reason)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -43,26 +61,35 @@ type jsonFinding struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	Reason   string `json:"reason,omitempty"`
 }
 
 type jsonReport struct {
 	Findings    []jsonFinding `json:"findings"`
+	Silenced    []jsonFinding `json:"silenced"`
 	Errors      int           `json:"errors"`
 	Warnings    int           `json:"warnings"`
 	Suggestions int           `json:"suggestions"`
 }
 
-// WriteJSON prints {"findings":[…],"errors":N,"warnings":N,"suggestions":N}
-// followed by a newline. The findings array is never null.
-func WriteJSON(w io.Writer, fs []Finding) error {
-	r := jsonReport{Findings: make([]jsonFinding, 0, len(fs))}
+func jsonFindings(fs []Finding) []jsonFinding {
+	out := make([]jsonFinding, 0, len(fs))
 	for _, f := range fs {
-		r.Findings = append(r.Findings, jsonFinding{f.File, f.Line, f.Col, f.Rule, f.Severity.String(), f.Message})
+		out = append(out, jsonFinding{f.File, f.Line, f.Col, f.Rule, f.Severity.String(), f.Message, f.Reason})
 	}
-	r.Errors, r.Warnings, r.Suggestions = Count(fs)
+	return out
+}
+
+// WriteJSON prints {"findings":[…],"silenced":[…],"errors":N,"warnings":N,
+// "suggestions":N} followed by a newline; a silenced finding also has its
+// "reason". The arrays are never null, and the counts are of the findings
+// that were not silenced.
+func WriteJSON(w io.Writer, r Report) error {
+	out := jsonReport{Findings: jsonFindings(r.Findings), Silenced: jsonFindings(r.Silenced)}
+	out.Errors, out.Warnings, out.Suggestions = Count(r.Findings)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(out)
 }
 
 // WriteGitHub prints one GitHub Actions workflow command a finding:
@@ -90,18 +117,26 @@ func WriteGitHub(w io.Writer, fs []Finding) error {
 	return err
 }
 
-// WriteSummary prints a Markdown summary of findings for a GitHub job
-// summary: the counts, then a table that carries every finding (GitHub shows
-// only the first ten annotations of each kind on a pull request).
-func WriteSummary(w io.Writer, title string, fs []Finding) error {
+// WriteSummary prints a Markdown summary of a report for a GitHub job
+// summary: the counts, a table that carries every finding (GitHub shows
+// only the first ten annotations of each kind on a pull request), and a
+// table of the silenced findings with their reasons.
+func WriteSummary(w io.Writer, title string, r Report) error {
 	var b strings.Builder
-	e, wa, s := Count(fs)
+	e, wa, s := Count(r.Findings)
 	fmt.Fprintf(&b, "## %s\n\n", title)
-	fmt.Fprintf(&b, "%d errors, %d warnings, %d suggestions\n\n", e, wa, s)
-	if len(fs) > 0 {
+	fmt.Fprintf(&b, "%d errors, %d warnings, %d suggestions, %d silenced\n\n", e, wa, s, len(r.Silenced))
+	if len(r.Findings) > 0 {
 		b.WriteString("| Where | Severity | Rule | Message |\n|---|---|---|---|\n")
-		for _, f := range fs {
+		for _, f := range r.Findings {
 			fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", f.Position, f.Severity, f.Rule, escapeCell(f.Message))
+		}
+		b.WriteByte('\n')
+	}
+	if len(r.Silenced) > 0 {
+		b.WriteString("### Silenced\n\n| Where | Rule | Message | Reason |\n|---|---|---|---|\n")
+		for _, f := range r.Silenced {
+			fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", f.Position, f.Rule, escapeCell(f.Message), escapeCell(f.Reason))
 		}
 		b.WriteByte('\n')
 	}

@@ -3,14 +3,21 @@ package finding
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
 var sample = []Finding{
-	{Position{"content/b.md", 3, 1}, "seo.title", Warning, "the title is long"},
-	{Position{"content/a.md", 12, 5}, "frontmatter.unknown", Error, `unknown key "x", here: 50%`},
-	{Position{"content/a.md", 12, 5}, "frontmatter.unknown", Error, `unknown key "x", here: 50%`},
-	{Position{"content/a.md", 2, 0}, "plain.word", Suggestion, "say high blood pressure"},
+	{Position{"content/b.md", 3, 1}, "seo.title", Warning, "the title is long", ""},
+	{Position{"content/a.md", 12, 5}, "frontmatter.unknown", Error, `unknown key "x", here: 50%`, ""},
+	{Position{"content/a.md", 12, 5}, "frontmatter.unknown", Error, `unknown key "x", here: 50%`, ""},
+	{Position{"content/a.md", 2, 0}, "plain.word", Suggestion, "say high blood pressure", ""},
+}
+
+var silenced = []Finding{
+	{Position{"content/c.md", 7, 3}, "a11y.link-text", Warning, `the link text "here" says nothing`, "the partner asked for this wording"},
 }
 
 func TestSortAndCount(t *testing.T) {
@@ -28,14 +35,15 @@ func TestFormats(t *testing.T) {
 	tests := []struct{ format, want string }{
 		{"text", "content/a.md:2: suggestion: say high blood pressure (plain.word)\n" +
 			"content/a.md:12:5: error: unknown key \"x\", here: 50% (frontmatter.unknown)\n" +
-			"content/b.md:3:1: warning: the title is long (seo.title)\n"},
+			"content/b.md:3:1: warning: the title is long (seo.title)\n" +
+			"content/c.md:7:3: silenced warning: the link text \"here\" says nothing (a11y.link-text) because: the partner asked for this wording\n"},
 		{"github", "::notice file=content/a.md,line=2,title=plain.word::say high blood pressure\n" +
 			"::error file=content/a.md,line=12,col=5,title=frontmatter.unknown::unknown key \"x\", here: 50%25\n" +
 			"::warning file=content/b.md,line=3,col=1,title=seo.title::the title is long\n"},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
-		if err := Write(&b, tt.format, fs); err != nil {
+		if err := Write(&b, tt.format, Report{Findings: fs, Silenced: silenced}); err != nil {
 			t.Fatal(err)
 		}
 		if b.String() != tt.want {
@@ -43,11 +51,12 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := Write(&b, "json", fs); err != nil {
+	if err := Write(&b, "json", Report{Findings: fs, Silenced: silenced}); err != nil {
 		t.Fatal(err)
 	}
 	var r struct {
 		Findings []map[string]any `json:"findings"`
+		Silenced []map[string]any `json:"silenced"`
 		Errors   int              `json:"errors"`
 		Warnings int              `json:"warnings"`
 	}
@@ -57,22 +66,119 @@ func TestFormats(t *testing.T) {
 	if len(r.Findings) != 3 || r.Errors != 1 || r.Warnings != 1 || r.Findings[1]["column"] != 5.0 || r.Findings[1]["rule"] != "frontmatter.unknown" {
 		t.Errorf("json: %s", b.String())
 	}
+	if len(r.Silenced) != 1 || r.Silenced[0]["reason"] != "the partner asked for this wording" || r.Findings[0]["reason"] != nil {
+		t.Errorf("json silenced: %s", b.String())
+	}
 	b.Reset()
-	if err := WriteJSON(&b, nil); err != nil || !bytes.Contains(b.Bytes(), []byte(`"findings": []`)) {
+	if err := WriteJSON(&b, Report{}); err != nil || !bytes.Contains(b.Bytes(), []byte(`"findings": []`)) || !bytes.Contains(b.Bytes(), []byte(`"silenced": []`)) {
 		t.Errorf("empty json: %s %v", b.String(), err)
 	}
-	if err := Write(&b, "yaml", fs); err == nil {
+	if err := Write(&b, "yaml", Report{Findings: fs}); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
 
 func TestSummary(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteSummary(&b, "pamphlet check", []Finding{{Position{"a.md", 1, 1}, "r", Error, "a | b"}}); err != nil {
+	r := Report{Findings: []Finding{{Position{"a.md", 1, 1}, "r", Error, "a | b", ""}}, Silenced: silenced}
+	if err := WriteSummary(&b, "pamphlet check", r); err != nil {
 		t.Fatal(err)
 	}
-	want := "## pamphlet check\n\n1 errors, 0 warnings, 0 suggestions\n\n| Where | Severity | Rule | Message |\n|---|---|---|---|\n| `a.md:1:1` | error | `r` | a \\| b |\n\n"
+	want := "## pamphlet check\n\n1 errors, 0 warnings, 0 suggestions, 1 silenced\n\n| Where | Severity | Rule | Message |\n|---|---|---|---|\n| `a.md:1:1` | error | `r` | a \\| b |\n\n" +
+		"### Silenced\n\n| Where | Rule | Message | Reason |\n|---|---|---|---|\n| `content/c.md:7:3` | `a11y.link-text` | the link text \"here\" says nothing | the partner asked for this wording |\n\n"
 	if b.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+// TestSARIF checks the SARIF 2.1.0 output against the golden file and the
+// properties code scanning needs.
+func TestSARIF(t *testing.T) {
+	var b bytes.Buffer
+	r := Report{Findings: Sort(append([]Finding(nil), sample...)), Silenced: silenced, Version: "v1.0.0",
+		Rules: map[string]string{"seo.title": "a missing or over-long title"}}
+	if err := WriteSARIF(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "testdata/report.sarif", b.Bytes())
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				RuleIndex    int    `json:"ruleIndex"`
+				Level        string `json:"level"`
+				Suppressions []struct {
+					Kind          string `json:"kind"`
+					Justification string `json:"justification"`
+				} `json:"suppressions"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region *struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "pamphlet" {
+		t.Fatalf("not a SARIF 2.1.0 log of pamphlet: %s", b.String())
+	}
+	run := log.Runs[0]
+	if len(run.Results) != 4 {
+		t.Fatalf("%d results, want 4", len(run.Results))
+	}
+	for _, res := range run.Results {
+		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result %s points at rule %d", res.RuleID, res.RuleIndex)
+		}
+	}
+	last := run.Results[3]
+	if len(last.Suppressions) != 1 || last.Suppressions[0].Kind != "inSource" || last.Suppressions[0].Justification == "" {
+		t.Errorf("the silenced finding is not suppressed in source: %+v", last)
+	}
+	if loc := run.Results[1].Locations[0].PhysicalLocation; loc.ArtifactLocation.URI != "content/a.md" || loc.Region.StartLine != 12 || loc.Region.StartColumn != 5 {
+		t.Errorf("location %+v", loc)
+	}
+	if run.Results[0].Level != "note" {
+		t.Errorf("a suggestion has level %q, want note", run.Results[0].Level)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with a file in testdata/, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\ngot\n%s\nwant\n%s", path, got, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -55,12 +56,13 @@ type Document struct {
 	Headings []Heading
 }
 
-// Link is a link or image in the body.
+// Link is a link, autolink or image in the body.
 type Link struct {
-	Node   ast.Node // *ast.Link or *ast.Image
+	Node   ast.Node // *ast.Link, *ast.AutoLink or *ast.Image
 	Dest   string   // the destination as written
-	Offset int      // byte offset in Source of its opening [ or ![
+	Offset int      // byte offset in Source of its opening [ or ![, or of an autolink's text
 	Image  bool
+	Auto   bool   // an autolink: a URL or e-mail address that is its own text
 	Text   string // the link text or alt text
 }
 
@@ -85,6 +87,12 @@ func (m *Markdown) Parse(src []byte) *Document {
 			doc.Links = append(doc.Links, Link{Node: n, Dest: string(n.Destination), Offset: start(n, src) - 1, Text: PlainText(n, src)})
 		case *ast.Image:
 			doc.Links = append(doc.Links, Link{Node: n, Dest: string(n.Destination), Offset: start(n, src) - 2, Image: true, Text: PlainText(n, src)})
+		case *ast.AutoLink:
+			dest := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			doc.Links = append(doc.Links, Link{Node: n, Dest: dest, Offset: autoLinkStart(n, src, blockStart(n)), Auto: true, Text: string(n.Label(src))})
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: PlainText(n, src)}
 			if id, ok := n.AttributeString("id"); ok {

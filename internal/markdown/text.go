@@ -151,8 +151,10 @@ func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 			label := c.Label(d.Source)
 			add(string(label), autoLinkStart(c, d.Source, last), true)
 			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan, *ast.Image, *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:
+		case *ast.CodeSpan, *ast.Image, *ast.RawHTML:
 			space()
+			return ast.WalkSkipChildren, nil
+		case *east.FootnoteLink, *east.FootnoteBacklink:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

@@ -1,0 +1,157 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+)
+
+var (
+	fileNameAlt = regexp.MustCompile(`(?i)^[\w.-]+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$|^(?:img|dsc|dscn|pxl|screenshot|image|photo)[ _-]?\d+`)
+	urlText     = regexp.MustCompile(`(?i)^(?:https?://|www\.)\S+$`)
+)
+
+// genericAlt is alt text that says an image is there but not what it shows.
+var genericAlt = map[string]bool{
+	"image": true, "picture": true, "photo": true, "photograph": true, "graphic": true,
+	"icon": true, "img": true, "illustration": true, "diagram": true, "chart": true, "logo": true,
+}
+
+// vagueLinks is link text that says nothing out of context.
+var vagueLinks = map[string]bool{
+	"click here": true, "here": true, "click": true, "read more": true, "more": true,
+	"learn more": true, "find out more": true, "more info": true, "more information": true,
+	"this link": true, "link": true, "this page": true, "this": true, "page": true,
+	"details": true, "go": true, "continue": true, "website": true, "see more": true,
+	"tap here": true, "press here": true, "info": true,
+}
+
+// Images reports images without alt text, or whose alt text is a file name
+// (a11y.alt, error), and alt text that only says "image" (warning).
+func Images(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		for _, l := range p.Doc.Links {
+			if !l.Image {
+				continue
+			}
+			alt := strings.TrimSpace(l.Text)
+			pos := p.BodyPos(l.Offset)
+			switch {
+			case alt == "":
+				out = append(out, errorAt(pos, "a11y.alt", fmt.Sprintf("the image %s has no alt text; write what it shows, in the brackets of ![…](…), for people who cannot see it", l.Dest)))
+			case fileNameAlt.MatchString(alt):
+				out = append(out, errorAt(pos, "a11y.alt", fmt.Sprintf("the alt text of the image is a file name (%q); write what the image shows instead", alt)))
+			case genericAlt[strings.ToLower(strings.TrimRight(alt, "."))]:
+				out = append(out, warningAt(pos, "a11y.alt", fmt.Sprintf("the alt text %q says there is an image but not what it shows; describe it", alt)))
+			}
+		}
+	}
+	return out
+}
+
+// Headings reports an H1 in the body (a11y.h1, error: the layout shows the
+// title as the page's one H1) and headings that skip a level, such as an
+// H4 after an H2 (a11y.heading-order, warning).
+func Headings(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		prev := 1 // the title
+		for _, h := range p.Doc.Headings {
+			pos := p.BodyPos(h.Offset)
+			switch {
+			case h.Level == 1:
+				out = append(out, errorAt(pos, "a11y.h1", fmt.Sprintf("%s is a first-level heading; the page's title is its only one, so start headings in the text at ## (level 2)", quote(h.Text))))
+			case h.Level > prev+1:
+				out = append(out, warningAt(pos, "a11y.heading-order", fmt.Sprintf("%s jumps from level %d to level %d; use %s so that people who move by headings do not think something is missing", quote(h.Text), prev, h.Level, strings.Repeat("#", prev+1))))
+			}
+			prev = h.Level
+		}
+	}
+	return out
+}
+
+// LinkText reports links whose text says nothing out of context, such as
+// "click here" or "read more", and links whose text is a bare web address
+// (a11y.link-text, warning): screen reader users move from link to link.
+func LinkText(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		for _, l := range p.Doc.Links {
+			if l.Image {
+				continue
+			}
+			text := strings.ToLower(strings.Join(strings.Fields(strings.Trim(l.Text, " .:…→>»")), " "))
+			pos := p.BodyPos(l.Offset)
+			switch {
+			case vagueLinks[text]:
+				out = append(out, warningAt(pos, "a11y.link-text", fmt.Sprintf("the link text %q says nothing about where it leads; use words that make sense on their own, such as the title of the page", l.Text)))
+			case urlText.MatchString(text) && !strings.HasPrefix(l.Dest, "mailto:"):
+				out = append(out, warningAt(pos, "a11y.link-text", fmt.Sprintf("the link text is a web address (%s), which screen readers spell out; link words that say where it leads, such as the page's title", l.Text)))
+			}
+		}
+	}
+	return out
+}
+
+// Tables reports tables whose header row is empty (a11y.table-header,
+// error): a screen reader reads each cell with its column's header.
+func Tables(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		_ = ast.Walk(p.Doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			t, ok := n.(*east.Table)
+			if !entering || !ok {
+				return ast.WalkContinue, nil
+			}
+			header, ok := t.FirstChild().(*east.TableHeader)
+			if !ok {
+				return ast.WalkSkipChildren, nil
+			}
+			empty := true
+			for c := header.FirstChild(); c != nil; c = c.NextSibling() {
+				if markdown.PlainText(c, p.Doc.Source) != "" {
+					empty = false
+				}
+			}
+			if empty {
+				out = append(out, errorAt(p.BodyPos(tableStart(t)), "a11y.table-header", "the table's header row is empty; give each column a heading in the first row, so screen readers can say what each cell is"))
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+	return out
+}
+
+// tableStart returns the source offset of a table's first line.
+func tableStart(t *east.Table) int {
+	if t.Lines().Len() > 0 {
+		return t.Lines().At(0).Start
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Lines().Len() > 0 {
+				return c.Lines().At(0).Start - 1
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,103 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+)
+
+// live reports whether the content rules look at a page: it comes from a
+// file that could be read, it has a body and it will be published.
+func live(p Page) bool { return written(p) && p.Doc != nil && p.Published() }
+
+// UnreviewedClaims reports clinical claims on pages that no clinician has
+// signed off (claims.unreviewed, error): the detector is the backstop for
+// pages outside the clinical sections, such as news, events and stories.
+// Pages the gate holds to be clinical are judged by the review.* rules
+// instead, so that one missing sign-off is one finding.
+func UnreviewedClaims(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) || p.Review.Clinical || p.Review.Valid {
+			continue
+		}
+		for _, t := range p.Texts() {
+			for _, s := range t.Sentences() {
+				if _, ok := in.Words.Claims.Claim(s.Text); !ok {
+					continue
+				}
+				out = append(out, errorAt(t.Pos(s.Start), "claims.unreviewed", fmt.Sprintf(
+					"%s makes a clinical claim, and no clinician has reviewed this page; have a clinical reviewer check it and sign the page with pamphlet review sign %s -reviewer ID, or take the claim out",
+					quote(s.Text), p.File)))
+			}
+		}
+	}
+	return out
+}
+
+// ProhibitedClaims reports promises that no honest health page makes
+// (claims.prohibited, error), on every page, reviewed or not, except in a
+// [!MYTH] callout that debunks them.
+func ProhibitedClaims(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		for _, t := range p.Texts() {
+			if t.Callout == "MYTH" {
+				continue
+			}
+			for _, m := range in.Words.Claims.Prohibited(t.TextBlock.Text) {
+				words := t.TextBlock.Text[m.Start:m.End]
+				out = append(out, errorAt(t.Pos(m.Start), "claims.prohibited", fmt.Sprintf(
+					"%s promises what no health treatment can; say what the evidence shows, or debunk it inside a > [!MYTH] callout",
+					quote(words))))
+			}
+		}
+	}
+	return out
+}
+
+// UnsourcedStatistics reports health statistics ("30%", "1 in 4", "twice
+// as likely") with no link or footnote in the same paragraph, list item
+// or table row (claims.unsourced, error). Titles and descriptions are
+// left to the body, which must cite the figure.
+func UnsourcedStatistics(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		for _, t := range p.Texts() {
+			if t.Field == "title" || t.Field == "description" || t.Kind == markdown.NoteText || t.Cited || t.Callout == "MYTH" {
+				continue
+			}
+			for _, s := range t.Sentences() {
+				for _, m := range in.Words.Claims.Statistics(s.Text) {
+					out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.unsourced", fmt.Sprintf(
+						"the statistic %s has no source; cite it in the same paragraph or list item with a footnote ([^1]) or a link to where it comes from",
+						quote(s.Text[m.Start:m.End]))))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// quote puts text in curly quotes, shortened to about 100 characters.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 100 {
+		r := []rune(s)
+		cut := 100
+		for cut > 60 && r[cut] != ' ' {
+			cut--
+		}
+		s = strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+	}
+	return "“" + s + "”"
+}

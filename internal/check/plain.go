@@ -1,0 +1,35 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// PlainWords suggests everyday words for medical and bureaucratic ones
+// (plain.word, suggestion), wherever they are written, except on pages
+// written only for clinicians.
+func PlainWords(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) || forClinicians(p) {
+			continue
+		}
+		for _, t := range p.Texts() {
+			for _, m := range in.Words.Plain.Find(t.TextBlock.Text) {
+				out = append(out, finding.Finding{
+					Position: t.Pos(m.Start), Rule: "plain.word", Severity: finding.Suggestion,
+					Message: fmt.Sprintf("%s: most readers know it as %q; use that, or explain the word the first time", quote(t.TextBlock.Text[m.Start:m.End]), m.Instead),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// forClinicians reports whether a page is written only for clinicians.
+func forClinicians(p Page) bool {
+	a := p.Meta.Audience
+	return len(a) > 0 && !slices.ContainsFunc(a, func(s string) bool { return s != "clinicians" })
+}

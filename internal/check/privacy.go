@@ -1,0 +1,247 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
+
+// Consent reports patient stories that cannot be published
+// (privacy.consent): a page in the stories section needs a consent record
+// with a reference, the date consent was given, an expiry date that has
+// not passed, and "web" in its scope. A consent that expires within
+// review.warn_before is a warning.
+func Consent(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !written(p) || !p.Published() || p.Kind != content.Single || p.Section != content.StoriesSection {
+			continue
+		}
+		c := p.Meta.Consent
+		if c == nil {
+			out = append(out, errorAt(p.KeyPos("consent"), "privacy.consent", "a patient story needs the consent of the person it is about; add consent: {ref: FORM-ID, date: YYYY-MM-DD, expires: YYYY-MM-DD, scope: [web]} from their signed consent form"))
+			continue
+		}
+		today := in.Today
+		switch {
+		case strings.TrimSpace(c.Ref) == "":
+			out = append(out, errorAt(p.KeyPos("consent"), "privacy.consent", "the consent record has no ref; give the reference of the signed consent form, so anyone can find it"))
+		case c.Date.IsZero():
+			out = append(out, errorAt(p.KeyPos("consent"), "privacy.consent", "the consent record has no date; give the day the consent form was signed"))
+		case c.Date.After(today):
+			out = append(out, errorAt(p.KeyPos("consent.date"), "privacy.consent", fmt.Sprintf("consent is dated %s, after today (%s); give the day the form was signed", c.Date, today.Format(time.DateOnly))))
+		case c.Expires.IsZero():
+			out = append(out, errorAt(p.KeyPos("consent"), "privacy.consent", "the consent record has no expires date; consent to publish lasts for a time the person agreed to, so give its end from the form"))
+		case !c.Expires.After(c.Date.Time):
+			out = append(out, errorAt(p.KeyPos("consent.expires"), "privacy.consent", fmt.Sprintf("consent expires on %s, before it was given (%s)", c.Expires, c.Date)))
+		case !c.Expires.After(today):
+			out = append(out, errorAt(p.KeyPos("consent.expires"), "privacy.consent", fmt.Sprintf("consent expired on %s; take the story down, or ask the person to renew their consent and update the record", c.Expires)))
+		case !hasWeb(c.Scope):
+			out = append(out, errorAt(p.KeyPos("consent"), "privacy.consent", "the consent's scope does not include web; publish the story only if the person agreed to it being on the website (scope: [web])"))
+		case !in.Site.Config.Review.WarnBefore.After(today).Before(c.Expires.Time):
+			out = append(out, warningAt(p.KeyPos("consent.expires"), "privacy.consent", fmt.Sprintf("consent expires on %s; ask the person to renew it, or plan to take the story down", c.Expires)))
+		}
+	}
+	return out
+}
+
+func hasWeb(scope []string) bool {
+	for _, s := range scope {
+		if strings.EqualFold(strings.TrimSpace(s), "web") {
+			return true
+		}
+	}
+	return false
+}
+
+// The identifiers privacy.identifier looks for.
+var (
+	emailPattern  = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+	phonePattern  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}|\+?\d{9,15}`)
+	recordPattern = regexp.MustCompile(`(?i)\b(?:MRN|(?:medical |health |hospital |patient |case |NHS |clinic |chart )?record (?:number|no\.?)|hospital (?:number|no\.?)|patient (?:ID|number|no\.?)|NHS (?:number|no\.?)|case (?:number|no\.?)|chart (?:number|no\.?))\s*[:#]?\s*[A-Z]*\d[A-Z0-9-]{2,}`)
+	ssnPattern    = regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`)
+	ninoPattern   = regexp.MustCompile(`\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b`)
+	birthPattern  = regexp.MustCompile(`(?i)\b(?:born|date of birth|DOB|d\.o\.b|birthday)\b`)
+	datePattern   = regexp.MustCompile(`(?i)\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`)
+	streetPattern = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Place|Terrace|Gardens|Grove|Boulevard|Blvd|Square|Row|Mews)\b`)
+)
+
+// identifier is a kind of personal identifier.
+type identifier struct {
+	what    string
+	pattern *regexp.Regexp
+}
+
+var identifiers = []identifier{
+	{"an e-mail address", emailPattern},
+	{"a medical record number", recordPattern},
+	{"a social security number", ssnPattern},
+	{"a national insurance number", ninoPattern},
+	{"a street address", streetPattern},
+	{"a phone number", phonePattern},
+}
+
+// Identifiers reports personal identifiers in the text of a page
+// (privacy.identifier, error): e-mail addresses, phone numbers, record
+// numbers, social security and national insurance numbers, full dates of
+// birth and street addresses. The organisation's own e-mail address,
+// phone and emergency numbers and address from pamphlet.yaml are allowed,
+// and so are the addresses of event locations.
+func Identifiers(in *Input) []finding.Finding {
+	allow := allowed(in)
+	var out []finding.Finding
+	for _, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		for _, t := range p.Texts() {
+			out = append(out, identifiersIn(t, allow)...)
+		}
+		for _, l := range p.Doc.Links {
+			scheme, rest, ok := strings.Cut(l.Dest, ":")
+			if !ok || strings.Contains(l.Text, rest) {
+				continue
+			}
+			what := ""
+			switch strings.ToLower(scheme) {
+			case "mailto":
+				if addr, _, _ := strings.Cut(rest, "?"); !allow.email(addr) {
+					what = "an e-mail address"
+				}
+			case "tel":
+				if !allow.phone(rest) {
+					what = "a phone number"
+				}
+			}
+			if what != "" {
+				out = append(out, errorAt(p.BodyPos(l.Offset), "privacy.identifier", fmt.Sprintf("the link leads to %s (%s); %s", what, l.Dest, identifierAdvice)))
+			}
+		}
+	}
+	return out
+}
+
+const identifierAdvice = "take out anything that could identify a patient, or use the organisation's own contact details from pamphlet.yaml"
+
+func identifiersIn(t Text, allow allowList) []finding.Finding {
+	var out []finding.Finding
+	text := t.TextBlock.Text
+	taken := make([]bool, len(text)+1)
+	report := func(start, end int, what string) {
+		for i := start; i < end; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		for i := start; i < end; i++ {
+			taken[i] = true
+		}
+		out = append(out, errorAt(t.Pos(start), "privacy.identifier", fmt.Sprintf("%s looks like %s; %s", quote(text[start:end]), what, identifierAdvice)))
+	}
+	for _, id := range identifiers {
+		for _, m := range id.pattern.FindAllStringIndex(text, -1) {
+			s := text[m[0]:m[1]]
+			switch id.pattern {
+			case emailPattern:
+				if allow.email(s) {
+					continue
+				}
+			case phonePattern:
+				if n := len(digits(s)); n < 9 || n > 15 || allow.phone(s) {
+					continue
+				}
+			case streetPattern:
+				if allow.address(s) {
+					continue
+				}
+			}
+			report(m[0], m[1], id.what)
+		}
+	}
+	for _, s := range prose.Sentences(text) {
+		sentence := text[s.Start:s.End]
+		if !birthPattern.MatchString(sentence) {
+			continue
+		}
+		for _, m := range datePattern.FindAllStringIndex(sentence, -1) {
+			report(s.Start+m[0], s.Start+m[1], "a date of birth")
+		}
+	}
+	return out
+}
+
+// allowList holds the contact details a site may publish.
+type allowList struct {
+	emails    []string
+	phones    []string // digits only
+	addresses []string // lower case, single spaces
+}
+
+func allowed(in *Input) allowList {
+	var a allowList
+	org := in.Site.Config.Organization
+	if org.Email != "" {
+		a.emails = append(a.emails, strings.ToLower(org.Email))
+	}
+	for _, n := range []string{org.Phone, org.EmergencyNumber} {
+		if d := digits(n); d != "" {
+			a.phones = append(a.phones, d)
+		}
+	}
+	if org.Address != "" {
+		a.addresses = append(a.addresses, normalSpace(org.Address))
+	}
+	for _, p := range in.Pages {
+		if l := p.Meta.Location; l != nil && l.Address != "" {
+			a.addresses = append(a.addresses, normalSpace(l.Address))
+		}
+	}
+	return a
+}
+
+func (a allowList) email(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, e := range a.emails {
+		if s == e {
+			return true
+		}
+	}
+	return false
+}
+
+func (a allowList) phone(s string) bool {
+	d := digits(s)
+	for _, p := range a.phones {
+		// Allow the number written with or without a country code.
+		if d == p || len(p) >= 9 && (strings.HasSuffix(d, strings.TrimLeft(p, "0")) || strings.HasSuffix(p, strings.TrimLeft(d, "0"))) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a allowList) address(s string) bool {
+	s = normalSpace(s)
+	for _, addr := range a.addresses {
+		if strings.Contains(addr, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func normalSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

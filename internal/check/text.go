@@ -1,0 +1,73 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
+
+// Text is one piece of the text a reader sees on a page: a block of the
+// body, a question or answer of its faq, its title or its description.
+type Text struct {
+	markdown.TextBlock
+	Field string // the front matter key it comes from, such as "faq.0.a"; "" for the body
+	pos   func(off int) finding.Position
+}
+
+// Pos returns the position of a byte offset of the text. Positions in the
+// body are exact; text from the front matter is placed at its key.
+func (t Text) Pos(off int) finding.Position { return t.pos(off) }
+
+// Sentence is a sentence of a text.
+type Sentence struct {
+	prose.Span
+	Text string
+}
+
+// Sentences splits the text into sentences.
+func (t Text) Sentences() []Sentence {
+	var out []Sentence
+	for _, s := range prose.Sentences(t.TextBlock.Text) {
+		out = append(out, Sentence{s, t.TextBlock.Text[s.Start:s.End]})
+	}
+	return out
+}
+
+// Texts returns the visible text of a page in reading order: title,
+// description, body, then each question and answer. A page without a
+// parsed body has none.
+func (p Page) Texts() []Text {
+	if !written(p) || p.Doc == nil {
+		return nil
+	}
+	var out []Text
+	field := func(key, text string, kind markdown.BlockKind) {
+		if text == "" {
+			return
+		}
+		pos := p.KeyPos(key)
+		out = append(out, Text{
+			TextBlock: markdown.TextBlock{Kind: kind, Text: text},
+			Field:     key,
+			pos:       func(int) finding.Position { return pos },
+		})
+	}
+	field("title", p.Meta.Title, markdown.HeadingText)
+	field("description", p.Meta.Description, markdown.ParagraphText)
+	for _, b := range p.Doc.TextBlocks() {
+		b := b
+		out = append(out, Text{TextBlock: b, pos: func(off int) finding.Position { return p.BodyPos(b.Offset(off)) }})
+	}
+	for i, qa := range p.Meta.FAQ {
+		field(fmt.Sprintf("faq.%d.q", i), qa.Q, markdown.HeadingText)
+		if i < len(p.Answers) && p.Answers[i] != nil {
+			pos := p.KeyPos(fmt.Sprintf("faq.%d.a", i))
+			for _, b := range p.Answers[i].TextBlocks() {
+				out = append(out, Text{TextBlock: b, Field: fmt.Sprintf("faq.%d.a", i), pos: func(int) finding.Position { return pos }})
+			}
+		}
+	}
+	return out
+}

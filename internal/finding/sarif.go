@@ -1,0 +1,127 @@
+package finding
+
+import (
+	"encoding/json"
+	"io"
+	"maps"
+	"slices"
+)
+
+// The parts of SARIF 2.1.0 that WriteSARIF uses.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool       sarifTool     `json:"tool"`
+		ColumnKind string        `json:"columnKind"`
+		Results    []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID               string       `json:"id"`
+		ShortDescription *sarifText   `json:"shortDescription,omitempty"`
+		DefaultConfig    *sarifConfig `json:"defaultConfiguration,omitempty"`
+	}
+	sarifConfig struct {
+		Level string `json:"level"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID       string             `json:"ruleId"`
+		RuleIndex    int                `json:"ruleIndex"`
+		Level        string             `json:"level"`
+		Message      sarifText          `json:"message"`
+		Locations    []sarifLocation    `json:"locations"`
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification"`
+	}
+)
+
+// WriteSARIF prints a report as SARIF 2.1.0, the format GitHub code
+// scanning reads: one run of the tool "pamphlet" whose results are the
+// findings and, marked as suppressed in source with their reasons, the
+// silenced findings. Paths are relative to %SRCROOT%; columns count
+// Unicode code points, as pamphlet's positions do.
+func WriteSARIF(w io.Writer, r Report) error {
+	all := append(slices.Clone(r.Findings), r.Silenced...)
+	ids := map[string]bool{}
+	for _, f := range all {
+		ids[f.Rule] = true
+	}
+	driver := sarifDriver{Name: "pamphlet", Version: r.Version, InformationURI: "https://github.com/pamphlet-health/pamphlet", Rules: []sarifRule{}}
+	index := map[string]int{}
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		rule := sarifRule{ID: id}
+		if d := r.Rules[id]; d != "" {
+			rule.ShortDescription = &sarifText{d}
+		}
+		index[id] = len(driver.Rules)
+		driver.Rules = append(driver.Rules, rule)
+	}
+	run := sarifRun{Tool: sarifTool{driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
+	for i, f := range all {
+		res := sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message: sarifText{f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: f.File, URIBaseID: "%SRCROOT%"},
+			}}},
+		}
+		if f.Line > 0 {
+			res.Locations[0].PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
+		}
+		if i >= len(r.Findings) {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Reason}}
+		}
+		run.Results = append(run.Results, res)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	})
+}
+
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "note"
+}
