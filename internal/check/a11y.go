@@ -133,7 +133,7 @@ func Tables(in *Input) []finding.Finding {
 				}
 			}
 			if empty {
-				out = append(out, errorAt(p.BodyPos(tableStart(t)), "a11y.table-header", "the table's header row is empty; give each column a heading in the first row, so screen readers can say what each cell is"))
+				out = append(out, errorAt(p.BodyPos(tableStart(t, p.Doc.Source)), "a11y.table-header", "the table's header row is empty; give each column a heading in the first row, so screen readers can say what each cell is"))
 			}
 			return ast.WalkSkipChildren, nil
 		})
@@ -141,16 +141,22 @@ func Tables(in *Input) []finding.Finding {
 	return out
 }
 
-// tableStart returns the source offset of a table's first line.
-func tableStart(t *east.Table) int {
-	if t.Lines().Len() > 0 {
-		return t.Lines().At(0).Start
-	}
+// tableStart returns the source offset of a table's first line: the pipe
+// before its first header cell, or the cell itself.
+func tableStart(t *east.Table, src []byte) int {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Lines().Len() > 0 {
-				return c.Lines().At(0).Start - 1
+			if c.Lines().Len() == 0 {
+				continue
 			}
+			off := c.Lines().At(0).Start
+			for off > 0 && src[off-1] != '\n' && src[off-1] != '|' {
+				off--
+			}
+			if off > 0 && src[off-1] == '|' {
+				off--
+			}
+			return off
 		}
 	}
 	return 0

@@ -62,10 +62,10 @@ func hasWeb(scope []string) bool {
 // The identifiers privacy.identifier looks for.
 var (
 	emailPattern  = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-	phonePattern  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}|\+?\d{9,15}`)
+	phonePattern  = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){1,4}|\+?\d{9,15}`)
 	recordPattern = regexp.MustCompile(`(?i)\b(?:MRN|(?:medical |health |hospital |patient |case |NHS |clinic |chart )?record (?:number|no\.?)|hospital (?:number|no\.?)|patient (?:ID|number|no\.?)|NHS (?:number|no\.?)|case (?:number|no\.?)|chart (?:number|no\.?))\s*[:#]?\s*[A-Z]*\d[A-Z0-9-]{2,}`)
 	ssnPattern    = regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`)
-	ninoPattern   = regexp.MustCompile(`\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b`)
+	ninoPattern   = regexp.MustCompile(`\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b`)
 	birthPattern  = regexp.MustCompile(`(?i)\b(?:born|date of birth|DOB|d\.o\.b|birthday)\b`)
 	datePattern   = regexp.MustCompile(`(?i)\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`)
 	streetPattern = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Place|Terrace|Gardens|Grove|Boulevard|Blvd|Square|Row|Mews)\b`)

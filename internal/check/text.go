@@ -17,7 +17,8 @@ type Text struct {
 }
 
 // Pos returns the position of a byte offset of the text. Positions in the
-// body are exact; text from the front matter is placed at its key.
+// body are exact, and so are those in front matter values written on one
+// line; other front matter text is placed at its key.
 func (t Text) Pos(off int) finding.Position { return t.pos(off) }
 
 // Sentence is a sentence of a text.
@@ -47,11 +48,10 @@ func (p Page) Texts() []Text {
 		if text == "" {
 			return
 		}
-		pos := p.KeyPos(key)
 		out = append(out, Text{
 			TextBlock: markdown.TextBlock{Kind: kind, Text: text},
 			Field:     key,
-			pos:       func(int) finding.Position { return pos },
+			pos:       func(off int) finding.Position { return p.TextPos(key, text, off) },
 		})
 	}
 	field("title", p.Meta.Title, markdown.HeadingText)
@@ -63,9 +63,9 @@ func (p Page) Texts() []Text {
 	for i, qa := range p.Meta.FAQ {
 		field(fmt.Sprintf("faq.%d.q", i), qa.Q, markdown.HeadingText)
 		if i < len(p.Answers) && p.Answers[i] != nil {
-			pos := p.KeyPos(fmt.Sprintf("faq.%d.a", i))
+			key, answer := fmt.Sprintf("faq.%d.a", i), qa.A
 			for _, b := range p.Answers[i].TextBlocks() {
-				out = append(out, Text{TextBlock: b, Field: fmt.Sprintf("faq.%d.a", i), pos: func(int) finding.Position { return pos }})
+				out = append(out, Text{TextBlock: b, Field: key, pos: func(off int) finding.Position { return p.TextPos(key, answer, b.Offset(off)) }})
 			}
 		}
 	}

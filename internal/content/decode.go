@@ -27,10 +27,18 @@ type decoder struct {
 	prefix string // rule prefix: "frontmatter" or "config"
 	found  []finding.Finding
 	keys   map[string]finding.Position // dotted key path → where the key is written
+	values map[string]finding.Position // dotted key path → where its scalar value is written
 }
 
 func newDecoder(file, prefix string) *decoder {
-	return &decoder{file: file, prefix: prefix, keys: map[string]finding.Position{}}
+	return &decoder{file: file, prefix: prefix, keys: map[string]finding.Position{}, values: map[string]finding.Position{}}
+}
+
+// value records where a scalar value is written.
+func (d *decoder) value(path string, n *node) {
+	if n.kind == scalarNode && n.line > 0 {
+		d.values[path] = finding.Position{File: d.file, Line: n.line, Col: n.col}
+	}
 }
 
 func (d *decoder) report(n *node, rule, format string, args ...any) {
@@ -85,6 +93,7 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 			seen[k.value] = true
 			p := join(path, k.value)
 			d.keys[p] = finding.Position{File: d.file, Line: k.line, Col: k.col}
+			d.value(p, n.items[i])
 			elem := reflect.New(v.Type().Elem()).Elem()
 			d.decode(n.items[i], elem, p)
 			v.SetMapIndex(reflect.ValueOf(k.value), elem)
@@ -98,6 +107,7 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		for i, item := range n.items {
 			p := fmt.Sprintf("%s.%d", path, i)
 			d.keys[p] = finding.Position{File: d.file, Line: item.line, Col: item.col}
+			d.value(p, item)
 			d.decode(item, s.Index(i), p)
 		}
 		v.Set(s)
@@ -154,6 +164,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 		}
 		seen[k.value] = true
 		d.keys[p] = finding.Position{File: d.file, Line: k.line, Col: k.col}
+		d.value(p, n.items[i])
 		d.decode(n.items[i], v.Field(idx), p)
 	}
 }

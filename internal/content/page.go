@@ -53,6 +53,10 @@ type Page struct {
 	// such as "review" or "faq.0".
 	Keys map[string]finding.Position
 
+	// Values records where each scalar value of the front matter starts,
+	// by the same paths as Keys.
+	Values map[string]finding.Position
+
 	// Withheld marks a page that `build -withhold` leaves out of the site
 	// because checks refused it.
 	Withheld bool
@@ -86,6 +90,39 @@ func (p *Page) KeyPos(key string) finding.Position {
 		return pos
 	}
 	return finding.Position{File: p.File, Line: 1, Col: 1}
+}
+
+// TextPos returns the position of byte off of text, the value of a front
+// matter key, when the value is written on one line exactly as text (plain
+// or in quotes without escapes); otherwise it returns where the key is.
+func (p *Page) TextPos(key, text string, off int) finding.Position {
+	vp, ok := p.Values[key]
+	if !ok || p.FrontEnd == 0 {
+		return p.KeyPos(key)
+	}
+	if p.lines == nil {
+		p.lines = newLineIndex(p.Source)
+	}
+	if vp.Line < 1 || vp.Line > len(p.lines.starts) {
+		return p.KeyPos(key)
+	}
+	line := p.Source[p.lines.starts[vp.Line-1]:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	rest := string(line)
+	for c := 1; c < vp.Col && rest != ""; c++ {
+		_, n := utf8.DecodeRuneInString(rest)
+		rest = rest[n:]
+	}
+	col := vp.Col
+	if strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "'") {
+		rest, col = rest[1:], col+1
+	}
+	if !strings.HasPrefix(rest, text) || off < 0 || off > len(text) {
+		return p.KeyPos(key)
+	}
+	return finding.Position{File: p.File, Line: vp.Line, Col: col + utf8.RuneCountInString(text[:off])}
 }
 
 // Published reports whether the page goes into the built site: it is not
@@ -193,6 +230,7 @@ func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
 		d.report(tree, "type", "the front matter must be a set of keys, such as title: Flu vaccine")
 	}
 	p.Keys = d.keys
+	p.Values = d.values
 	found := append(d.found, p.Meta.validate(file, p.Keys)...)
 	return p, finding.Sort(found)
 }

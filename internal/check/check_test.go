@@ -1,0 +1,154 @@
+package check
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/review"
+)
+
+var update = flag.Bool("update", false, "rewrite the want files of testdata/rules/*.txtar")
+
+var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+// load reads a site held in memory and prepares it for the rules as the
+// build does: pages parsed, FAQ answers parsed, the gate evaluated.
+func load(t *testing.T, files map[string][]byte) *Input {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	cfg, found, err := content.LoadConfig(fsys)
+	if err != nil || finding.HasErrors(found) {
+		t.Fatalf("pamphlet.yaml: %v %v", err, found)
+	}
+	site, found, err := content.Load(fsys, cfg)
+	if err != nil || finding.HasErrors(found) {
+		t.Fatalf("loading: %v %v", err, found)
+	}
+	gate, _ := review.NewGate(cfg, today)
+	words, found := LoadWords(cfg)
+	if len(found) > 0 {
+		t.Fatalf("word lists: %v", found)
+	}
+	md := markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber})
+	in := &Input{Site: site, Today: today, Words: words}
+	for _, pg := range site.Pages {
+		p := Page{Page: pg, Review: gate.Evaluate(pg)}
+		if pg.File != "" {
+			p.Doc = md.Parse(pg.Body())
+			for _, qa := range pg.Meta.FAQ {
+				p.Answers = append(p.Answers, md.Parse([]byte(qa.A)))
+			}
+		}
+		in.Pages = append(in.Pages, p)
+	}
+	return in
+}
+
+// TestRules runs the rules over each testdata/rules/*.txtar site and
+// compares what they report, silenced findings included, with its want
+// file, in the text format: every finding at its exact line and column.
+func TestRules(t *testing.T) {
+	files, _ := filepath.Glob("testdata/rules/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no rule tests")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := map[string][]byte{}
+			for _, f := range a.Files {
+				if f.Name != "want" {
+					site[f.Name] = f.Data
+				}
+			}
+			found, silenced := Run(load(t, site))
+			var got bytes.Buffer
+			if err := finding.WriteText(&got, finding.Report{Findings: found, Silenced: silenced}); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range append(found, silenced...) {
+				if _, ok := Docs[f.Rule]; !ok {
+					t.Errorf("rule %s is not in Docs", f.Rule)
+				}
+			}
+			i := -1
+			for k, f := range a.Files {
+				if f.Name == "want" {
+					i = k
+				}
+			}
+			if *update {
+				if i < 0 {
+					a.Files = append(a.Files, txtar.File{Name: "want"})
+					i = len(a.Files) - 1
+				}
+				a.Files[i].Data = got.Bytes()
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if i < 0 {
+				t.Fatal("no want file (run go test -update)")
+			}
+			if want := string(a.Files[i].Data); got.String() != want {
+				t.Errorf("got\n%s\nwant\n%s", got.String(), want)
+			}
+		})
+	}
+}
+
+// TestReviewedClaims: a clinician's valid sign-off clears the claims of a
+// page outside the clinical sections, but not its prohibited promises.
+func TestReviewedClaims(t *testing.T) {
+	in := load(t, map[string][]byte{
+		"pamphlet.yaml": []byte("title: T\nbase_url: https://clinic.example/\nclinical_sections: []\n"),
+		"content/news/a.md": []byte("---\ntitle: Honey and coughs\ndescription: A short news item about honey for coughs, for the tests of the claims rules.\n---\n\n" +
+			"Honey soothes a cough. It is a miracle.\n"),
+	})
+	rules := func() []string {
+		found, _ := Run(in)
+		var out []string
+		for _, f := range found {
+			out = append(out, f.Rule)
+		}
+		return out
+	}
+	if got := strings.Join(rules(), " "); got != "claims.unreviewed claims.prohibited" {
+		t.Errorf("unreviewed: %s", got)
+	}
+	for i := range in.Pages {
+		in.Pages[i].Review.Valid = true
+	}
+	if got := strings.Join(rules(), " "); got != "claims.prohibited" {
+		t.Errorf("reviewed: %s", got)
+	}
+}
+
+// TestDocs: every rule that can be silenced is documented.
+func TestDocs(t *testing.T) {
+	for _, rules := range Silenceable {
+		for _, r := range rules {
+			if Docs[r] == "" {
+				t.Errorf("%s is not in Docs", r)
+			}
+		}
+	}
+}
