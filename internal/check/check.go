@@ -4,6 +4,9 @@
 package check
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -31,6 +34,8 @@ type Input struct {
 	Pages []Page // every page, in the site's order
 	Today time.Time
 	Words *Words // the word lists; nil for the built-in ones
+
+	texts [][]Text // of each page, by index; see Texts
 }
 
 // Rule looks at the site and reports what it finds.
@@ -61,11 +66,32 @@ func Run(in *Input) (found, silenced []finding.Finding) {
 	if in.Words == nil {
 		in.Words, _ = LoadWords(content.DefaultConfig())
 	}
-	for _, r := range Rules {
-		found = append(found, r(in)...)
+	in.prepare()
+	results := make([][]finding.Finding, len(Rules))
+	each(len(Rules), func(i int) { results[i] = Rules[i](in) })
+	for _, r := range results {
+		found = append(found, r...)
 	}
 	found, silenced = Silence(in, found)
 	return finding.Sort(found), finding.Sort(silenced)
+}
+
+// each calls f(0) to f(n-1), as many at once as there are CPUs.
+func each(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func errorAt(pos finding.Position, rule, msg string) finding.Finding {

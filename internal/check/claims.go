@@ -20,13 +20,13 @@ func live(p Page) bool { return written(p) && p.Doc != nil && p.Published() }
 // instead, so that one missing sign-off is one finding.
 func UnreviewedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
-	for _, p := range in.Pages {
+	for i, p := range in.Pages {
 		if !live(p) || p.Review.Clinical || p.Review.Valid {
 			continue
 		}
-		for _, t := range p.Texts() {
-			for _, s := range t.Sentences() {
-				if _, ok := in.Words.Claims.Claim(s.Text); !ok {
+		for _, t := range in.Texts(i) {
+			for _, s := range t.Sentences {
+				if _, ok := in.Words.Claims.ClaimIn(s.Tokens); !ok {
 					continue
 				}
 				out = append(out, errorAt(t.Pos(s.Start), "claims.unreviewed", fmt.Sprintf(
@@ -43,19 +43,20 @@ func UnreviewedClaims(in *Input) []finding.Finding {
 // [!MYTH] callout that debunks them.
 func ProhibitedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
-	for _, p := range in.Pages {
+	for i, p := range in.Pages {
 		if !live(p) {
 			continue
 		}
-		for _, t := range p.Texts() {
+		for _, t := range in.Texts(i) {
 			if t.Callout == "MYTH" {
 				continue
 			}
-			for _, m := range in.Words.Claims.Prohibited(t.TextBlock.Text) {
-				words := t.TextBlock.Text[m.Start:m.End]
-				out = append(out, errorAt(t.Pos(m.Start), "claims.prohibited", fmt.Sprintf(
-					"%s promises what no health treatment can; say what the evidence shows, or debunk it inside a > [!MYTH] callout",
-					quote(words))))
+			for _, s := range t.Sentences {
+				for _, m := range in.Words.Claims.ProhibitedIn(s.Tokens) {
+					out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.prohibited", fmt.Sprintf(
+						"%s promises what no health treatment can; say what the evidence shows, or debunk it inside a > [!MYTH] callout",
+						quote(s.Text[m.Start:m.End]))))
+				}
 			}
 		}
 	}
@@ -68,16 +69,16 @@ func ProhibitedClaims(in *Input) []finding.Finding {
 // left to the body, which must cite the figure.
 func UnsourcedStatistics(in *Input) []finding.Finding {
 	var out []finding.Finding
-	for _, p := range in.Pages {
+	for i, p := range in.Pages {
 		if !live(p) {
 			continue
 		}
-		for _, t := range p.Texts() {
+		for _, t := range in.Texts(i) {
 			if t.Field == "title" || t.Field == "description" || t.Kind == markdown.NoteText || t.Cited || t.Callout == "MYTH" {
 				continue
 			}
-			for _, s := range t.Sentences() {
-				for _, m := range in.Words.Claims.Statistics(s.Text) {
+			for _, s := range t.Sentences {
+				for _, m := range in.Words.Claims.StatisticsIn(s.Tokens) {
 					out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.unsourced", fmt.Sprintf(
 						"the statistic %s has no source; cite it in the same paragraph or list item with a footnote ([^1]) or a link to where it comes from",
 						quote(s.Text[m.Start:m.End]))))

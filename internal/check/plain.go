@@ -12,16 +12,18 @@ import (
 // written only for clinicians.
 func PlainWords(in *Input) []finding.Finding {
 	var out []finding.Finding
-	for _, p := range in.Pages {
+	for i, p := range in.Pages {
 		if !live(p) || forClinicians(p) {
 			continue
 		}
-		for _, t := range p.Texts() {
-			for _, m := range in.Words.Plain.Find(t.TextBlock.Text) {
-				out = append(out, finding.Finding{
-					Position: t.Pos(m.Start), Rule: "plain.word", Severity: finding.Suggestion,
-					Message: fmt.Sprintf("%s: most readers know it as %q; use that, or explain the word the first time", quote(t.TextBlock.Text[m.Start:m.End]), m.Instead),
-				})
+		for _, t := range in.Texts(i) {
+			for _, s := range t.Sentences {
+				for _, m := range in.Words.Plain.FindIn(s.Tokens) {
+					out = append(out, finding.Finding{
+						Position: t.Pos(s.Start + m.Start), Rule: "plain.word", Severity: finding.Suggestion,
+						Message: fmt.Sprintf("%s: most readers know it as %q; use that, or explain the word the first time", quote(s.Text[m.Start:m.End]), m.Instead),
+					})
+				}
 			}
 		}
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
-	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
 // Consent reports patient stories that cannot be published
@@ -75,15 +74,16 @@ var (
 type identifier struct {
 	what    string
 	pattern *regexp.Regexp
+	digits  int // the fewest digits a match has
 }
 
 var identifiers = []identifier{
-	{"an e-mail address", emailPattern},
-	{"a medical record number", recordPattern},
-	{"a social security number", ssnPattern},
-	{"a national insurance number", ninoPattern},
-	{"a street address", streetPattern},
-	{"a phone number", phonePattern},
+	{"an e-mail address", emailPattern, 0},
+	{"a medical record number", recordPattern, 1},
+	{"a social security number", ssnPattern, 9},
+	{"a national insurance number", ninoPattern, 6},
+	{"a street address", streetPattern, 1},
+	{"a phone number", phonePattern, 9},
 }
 
 // Identifiers reports personal identifiers in the text of a page
@@ -95,11 +95,11 @@ var identifiers = []identifier{
 func Identifiers(in *Input) []finding.Finding {
 	allow := allowed(in)
 	var out []finding.Finding
-	for _, p := range in.Pages {
+	for i, p := range in.Pages {
 		if !live(p) {
 			continue
 		}
-		for _, t := range p.Texts() {
+		for _, t := range in.Texts(i) {
 			out = append(out, identifiersIn(t, allow)...)
 		}
 		for _, l := range p.Doc.Links {
@@ -143,7 +143,16 @@ func identifiersIn(t Text, allow allowList) []finding.Finding {
 		}
 		out = append(out, errorAt(t.Pos(start), "privacy.identifier", fmt.Sprintf("%s looks like %s; %s", quote(text[start:end]), what, identifierAdvice)))
 	}
+	// Most text has no @ and few digits; the patterns need them.
+	at := strings.IndexByte(text, '@') >= 0
+	n := len(digits(text))
+	if !at && n < 2 {
+		return nil
+	}
 	for _, id := range identifiers {
+		if id.pattern == emailPattern && !at || id.pattern != emailPattern && n < id.digits {
+			continue
+		}
 		for _, m := range id.pattern.FindAllStringIndex(text, -1) {
 			s := text[m[0]:m[1]]
 			switch id.pattern {
@@ -163,12 +172,11 @@ func identifiersIn(t Text, allow allowList) []finding.Finding {
 			report(m[0], m[1], id.what)
 		}
 	}
-	for _, s := range prose.Sentences(text) {
-		sentence := text[s.Start:s.End]
-		if !birthPattern.MatchString(sentence) {
+	for _, s := range t.Sentences {
+		if n < 4 || !birthPattern.MatchString(s.Text) {
 			continue
 		}
-		for _, m := range datePattern.FindAllStringIndex(sentence, -1) {
+		for _, m := range datePattern.FindAllStringIndex(s.Text, -1) {
 			report(s.Start+m[0], s.Start+m[1], "a date of birth")
 		}
 	}

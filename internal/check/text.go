@@ -12,8 +12,9 @@ import (
 // body, a question or answer of its faq, its title or its description.
 type Text struct {
 	markdown.TextBlock
-	Field string // the front matter key it comes from, such as "faq.0.a"; "" for the body
-	pos   func(off int) finding.Position
+	Field     string // the front matter key it comes from, such as "faq.0.a"; "" for the body
+	Sentences []Sentence
+	pos       func(off int) finding.Position
 }
 
 // Pos returns the position of a byte offset of the text. Positions in the
@@ -21,24 +22,41 @@ type Text struct {
 // line; other front matter text is placed at its key.
 func (t Text) Pos(off int) finding.Position { return t.pos(off) }
 
-// Sentence is a sentence of a text.
+// Sentence is a sentence of a text, with its words.
 type Sentence struct {
-	prose.Span
-	Text string
+	prose.Span               // in the text
+	Text       string        //
+	Tokens     []prose.Token // spans in Text
 }
 
-// Sentences splits the text into sentences.
-func (t Text) Sentences() []Sentence {
+// sentences splits a text into sentences and their words.
+func sentences(text string) []Sentence {
 	var out []Sentence
-	for _, s := range prose.Sentences(t.TextBlock.Text) {
-		out = append(out, Sentence{s, t.TextBlock.Text[s.Start:s.End]})
+	for _, s := range prose.Sentences(text) {
+		st := text[s.Start:s.End]
+		out = append(out, Sentence{s, st, prose.Tokens(st)})
 	}
 	return out
 }
 
+// Texts returns the visible text of a page (see Page.Texts), worked out
+// once for all the rules.
+func (in *Input) Texts(i int) []Text {
+	if in.texts == nil {
+		in.prepare()
+	}
+	return in.texts[i]
+}
+
+// prepare works out the text of every page, in parallel.
+func (in *Input) prepare() {
+	in.texts = make([][]Text, len(in.Pages))
+	each(len(in.Pages), func(i int) { in.texts[i] = in.Pages[i].Texts() })
+}
+
 // Texts returns the visible text of a page in reading order: title,
-// description, body, then each question and answer. A page without a
-// parsed body has none.
+// description, body, then each question and answer, split into sentences.
+// A page without a parsed body has none.
 func (p Page) Texts() []Text {
 	if !written(p) || p.Doc == nil {
 		return nil
@@ -60,6 +78,11 @@ func (p Page) Texts() []Text {
 		b := b
 		out = append(out, Text{TextBlock: b, pos: func(off int) finding.Position { return p.BodyPos(b.Offset(off)) }})
 	}
+	defer func() {
+		for i := range out {
+			out[i].Sentences = sentences(out[i].TextBlock.Text)
+		}
+	}()
 	for i, qa := range p.Meta.FAQ {
 		field(fmt.Sprintf("faq.%d.q", i), qa.Q, markdown.HeadingText)
 		if i < len(p.Answers) && p.Answers[i] != nil {

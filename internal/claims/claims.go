@@ -125,7 +125,12 @@ type Match struct {
 // Claim reports whether a sentence makes a clinical claim, and the words
 // that make it one.
 func (d *Detector) Claim(sentence string) (Match, bool) {
-	toks := prose.Tokens(sentence)
+	return d.ClaimIn(prose.Tokens(sentence))
+}
+
+// ClaimIn is Claim for a sentence already split into tokens; the match's
+// span is in the text the tokens came from.
+func (d *Detector) ClaimIn(toks []prose.Token) (Match, bool) {
 	if len(toks) == 0 {
 		return Match{}, false
 	}
@@ -227,25 +232,33 @@ func (d *Detector) byAgent(toks []prose.Token, i int) bool {
 // Prohibited returns the promises in a sentence that no honest health page
 // makes.
 func (d *Detector) Prohibited(sentence string) []Match {
-	return d.find("prohibited", sentence, Stated)
+	return d.ProhibitedIn(prose.Tokens(sentence))
+}
+
+// ProhibitedIn is Prohibited for a sentence already split into tokens.
+func (d *Detector) ProhibitedIn(toks []prose.Token) []Match {
+	return d.find("prohibited", toks, Stated)
 }
 
 // Statistics returns the statistics in a sentence that is about health
 // (that names a health topic or makes a claim).
 func (d *Detector) Statistics(sentence string) []Match {
-	ms := d.find("statistics", sentence, Statistic)
+	return d.StatisticsIn(prose.Tokens(sentence))
+}
+
+// StatisticsIn is Statistics for a sentence already split into tokens.
+func (d *Detector) StatisticsIn(toks []prose.Token) []Match {
+	ms := d.find("statistics", toks, Statistic)
 	if len(ms) == 0 {
 		return nil
 	}
-	toks := prose.Tokens(sentence)
 	if len(d.topics(toks, d.sets["topics"].Find(toks))) == 0 && len(d.sets["claims"].Find(toks)) == 0 {
 		return nil
 	}
 	return ms
 }
 
-func (d *Detector) find(list, sentence string, k Kind) []Match {
-	toks := prose.Tokens(sentence)
+func (d *Detector) find(list string, toks []prose.Token, k Kind) []Match {
 	var out []Match
 	for _, m := range d.sets[list].Find(toks) {
 		out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: k, Phrase: m.Phrase.Text})

@@ -82,8 +82,11 @@ type Match struct {
 }
 
 // Find returns the words of the list in text, in order.
-func (l *List) Find(text string) []Match {
-	toks := prose.Tokens(text)
+func (l *List) Find(text string) []Match { return l.FindIn(prose.Tokens(text)) }
+
+// FindIn is Find for a text already split into tokens; the spans are in
+// the text the tokens came from.
+func (l *List) FindIn(toks []prose.Token) []Match {
 	var out []Match
 	for _, m := range l.set.Find(toks) {
 		out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Instead: l.instead[m.Phrase.Text]})

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -108,15 +109,19 @@ func (p Phrase) matchAt(toks []Token, i int) int {
 
 // Set is a set of phrases, looked up by their first word.
 type Set struct {
-	byWord map[string][]int // exact first word → phrases
-	others []int            // phrases whose first word is a prefix or a number
-	list   []Phrase
+	byWord   map[string][]int // exact first word → phrases
+	byStem   map[string][]int // first three letters of a first-word prefix → phrases
+	byNumber []int            // phrases that start with a number
+	others   []int            // phrases that start with any word, or a short prefix
+	list     []Phrase
 }
+
+const stem = 3 // letters of a prefix that index it
 
 // NewSet parses phrases into a set. It reports every phrase it cannot
 // parse.
 func NewSet(phrases []string) (*Set, error) {
-	s := &Set{byWord: map[string][]int{}}
+	s := &Set{byWord: map[string][]int{}, byStem: map[string][]int{}}
 	var errs []string
 	for _, text := range phrases {
 		p, err := ParsePhrase(text)
@@ -126,18 +131,33 @@ func NewSet(phrases []string) (*Set, error) {
 		}
 		i := len(s.list)
 		s.list = append(s.list, p)
-		exact := true
+		// Index the phrase under each alternative of its first word.
+		var keys, stems []string
+		number, other := false, false
 		for _, a := range p.parts[0] {
-			if a.prefix || a.number || a.any {
-				exact = false
+			switch {
+			case a.number:
+				number = true
+			case a.any || a.prefix && len(a.word) < stem:
+				other = true
+			case a.prefix:
+				stems = append(stems, a.word[:stem])
+			default:
+				keys = append(keys, a.word)
 			}
 		}
-		if !exact {
+		if other {
 			s.others = append(s.others, i)
 			continue
 		}
-		for _, a := range p.parts[0] {
-			s.byWord[a.word] = append(s.byWord[a.word], i)
+		for _, k := range unique(keys) {
+			s.byWord[k] = append(s.byWord[k], i)
+		}
+		for _, k := range unique(stems) {
+			s.byStem[k] = append(s.byStem[k], i)
+		}
+		if number {
+			s.byNumber = append(s.byNumber, i)
 		}
 	}
 	if len(errs) > 0 {
@@ -163,8 +183,19 @@ func (s *Set) At(toks []Token, i int) (Match, bool) {
 			best, bestN = idx, n
 		}
 	}
-	for _, idx := range s.byWord[toks[i].Norm] {
+	t := toks[i]
+	for _, idx := range s.byWord[t.Norm] {
 		try(idx)
+	}
+	if len(t.Norm) >= stem {
+		for _, idx := range s.byStem[t.Norm[:stem]] {
+			try(idx)
+		}
+	}
+	if t.Kind == Number {
+		for _, idx := range s.byNumber {
+			try(idx)
+		}
 	}
 	for _, idx := range s.others {
 		try(idx)
@@ -183,6 +214,17 @@ func (s *Set) Find(toks []Token) []Match {
 		if m, ok := s.At(toks, i); ok {
 			out = append(out, m)
 			i = m.Last
+		}
+	}
+	return out
+}
+
+// unique drops repeated strings, keeping the order.
+func unique(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -32,7 +32,7 @@ const (
 // punctuation other than signs are dropped; hyphens and slashes separate
 // words ("risk-free" is two words).
 func Tokens(text string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(text)/5+1) // English words average about five bytes with their space
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -84,6 +84,16 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // normWord lowers a word and makes its apostrophes plain.
 func normWord(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return w
+	}
 	w = strings.ToLower(w)
 	if strings.ContainsAny(w, "’ʼ") {
 		w = strings.NewReplacer("’", "'", "ʼ", "'").Replace(w)
