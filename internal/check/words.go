@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/plain"
+	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
 // Words are the word lists the content rules use: the built-in lists with
@@ -31,19 +33,26 @@ func LoadWords(cfg *content.Config) (*Words, []finding.Finding) {
 	lists := claims.Builtin()
 	for _, name := range slices.Sorted(maps.Keys(cfg.Claims)) {
 		e := cfg.Claims[name]
-		edited := claims.Lists{}
-		for k, v := range lists {
-			edited[k] = slices.Clone(v)
-		}
-		if err := edited.Edit(name, e.Add, e.Remove); err != nil {
-			bad("claims."+name, "claims.%s: %v", name, err)
+		if !slices.Contains(claims.ListNames, name) {
+			bad("claims."+name, "claims: there is no list %q; the lists are %s", name, strings.Join(claims.ListNames, ", "))
 			continue
 		}
-		if _, err := claims.New(edited); err != nil {
-			bad("claims."+name, "claims.%s: %v", name, err)
-			continue
+		ok := true
+		for i, r := range e.Remove {
+			if !slices.Contains(lists[name], r) {
+				bad(fmt.Sprintf("claims.%s.remove.%d", name, i), "claims.%s: %q is not in the %s list; write it exactly as claims.txt has it", name, r, name)
+				ok = false
+			}
 		}
-		lists = edited
+		for i, a := range e.Add {
+			if _, err := prose.ParsePhrase(a); err != nil {
+				bad(fmt.Sprintf("claims.%s.add.%d", name, i), "claims.%s: %v", name, err)
+				ok = false
+			}
+		}
+		if ok {
+			_ = lists.Edit(name, e.Add, e.Remove) // checked above
+		}
 	}
 	det, err := claims.New(lists)
 	if err != nil { // the built-in lists are tested to compile
@@ -56,12 +65,12 @@ func LoadWords(cfg *content.Config) (*Words, []finding.Finding) {
 		n := len(entries)
 		entries = slices.DeleteFunc(entries, func(e plain.Entry) bool { return e.Term == r })
 		if len(entries) == n {
-			bad(fmt.Sprintf("plain_language.remove.%d", i), "plain_language.remove: %q is not in the built-in list; write it as the list has it (pamphlet's README shows where to find it)", r)
+			bad(fmt.Sprintf("plain_language.remove.%d", i), "plain_language.remove: %q is not in the built-in list; write the word as plain.txt has it, before its =", r)
 		}
 	}
 	for _, term := range slices.Sorted(maps.Keys(cfg.PlainLanguage.Add)) {
 		e := plain.Entry{Term: term, Instead: cfg.PlainLanguage.Add[term]}
-		if _, err := plain.New([]plain.Entry{e}); err != nil {
+		if _, err := prose.ParsePhrase(term); err != nil {
 			bad("plain_language.add."+term, "plain_language.add: %v", err)
 			continue
 		}
