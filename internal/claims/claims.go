@@ -24,7 +24,7 @@ var builtin string
 
 // ListNames are the lists of the detector, in the order claims.txt has
 // them. Each is a set of phrases (see package prose for their syntax).
-var ListNames = []string{"claims", "effects", "topics", "medicines", "dosing", "agents", "names", "groups", "neutral", "statistics", "prohibited"}
+var ListNames = []string{"claims", "effects", "topics", "medicines", "dosing", "agents", "names", "groups", "neutral", "statistics", "prohibited", "negations"}
 
 // Lists are the detector's word lists by name.
 type Lists map[string][]string
@@ -235,9 +235,24 @@ func (d *Detector) Prohibited(sentence string) []Match {
 	return d.ProhibitedIn(prose.Tokens(sentence))
 }
 
-// ProhibitedIn is Prohibited for a sentence already split into tokens.
+// ProhibitedIn is Prohibited for a sentence already split into tokens. A
+// phrase after a negation or a hedge ("does not work for everyone", "no
+// miracle cure", "you may have no side effects") is an honest statement,
+// not a promise.
 func (d *Detector) ProhibitedIn(toks []prose.Token) []Match {
-	return d.find("prohibited", toks, Stated)
+	var out []Match
+	for _, m := range d.sets["prohibited"].Find(toks) {
+		negated := false
+		for j := max(0, m.First-8); j < m.First; j++ {
+			if _, ok := d.sets["negations"].At(toks, j); ok {
+				negated = true
+			}
+		}
+		if !negated {
+			out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: Stated, Phrase: m.Phrase.Text})
+		}
+	}
+	return out
 }
 
 // Statistics returns the statistics in a sentence that is about health

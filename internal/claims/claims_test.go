@@ -96,6 +96,11 @@ func TestProhibited(t *testing.T) {
 		{"The vaccine is 60% effective.", ""},
 		{"Smoking puts toxins in your blood.", ""},
 		{"Side effects are rare.", ""},
+		{"No single treatment works for everyone.", ""},
+		{"Elmiron does not work for everyone.", ""},
+		{"During chemotherapy you may have no side effects or just a few.", ""},
+		{"There is no miracle cure for a cold.", ""},
+		{"Stage I disease without risk factors.", ""},
 	}
 	for _, tt := range tests {
 		var got []string
