@@ -12,6 +12,7 @@ import (
 // Length limits for titles and descriptions, in characters. Search engines
 // cut titles at about 60 characters and descriptions at about 160.
 const (
+	MinTitle       = 3
 	MaxTitle       = 70
 	MinDescription = 50
 	MaxDescription = 160
@@ -21,8 +22,9 @@ const (
 // that could be read, so that rules about its keys apply.
 func written(p Page) bool { return p.File != "" && !p.Unreadable }
 
-// Title reports pages without a title (seo.title, error) and with titles
-// too long to show whole in search results (warning).
+// Title reports pages without a title (seo.title, error), with titles too
+// short to say what the page is about, and with titles too long to show
+// whole in search results (warning).
 func Title(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for _, p := range in.Pages {
@@ -33,6 +35,8 @@ func Title(in *Input) []finding.Finding {
 		switch n := utf8.RuneCountInString(t); {
 		case t == "":
 			out = append(out, errorAt(p.KeyPos("title"), "seo.title", "the page has no title; add title: to the front matter"))
+		case n < MinTitle:
+			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; write at least %d that say what the page is about, so readers and search results can tell", n, MinTitle)))
 		case n > MaxTitle:
 			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; keep it to %d so search results show it whole", n, MaxTitle)))
 		}

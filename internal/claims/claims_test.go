@@ -103,14 +103,19 @@ func TestProhibited(t *testing.T) {
 		{"Stage I disease without risk factors.", ""},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, m := range d.Prohibited(tt.in) {
-			got = append(got, tt.in[m.Start:m.End])
-		}
-		if strings.Join(got, "|") != tt.want {
-			t.Errorf("Prohibited(%q) = %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		if got := found(d.Prohibited, tt.in); got != tt.want {
+			t.Errorf("Prohibited(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// found returns the words a finder matches in text, joined by |.
+func found(find func(string) []Match, text string) string {
+	var got []string
+	for _, m := range find(text) {
+		got = append(got, text[m.Start:m.End])
+	}
+	return strings.Join(got, "|")
 }
 
 func TestStatistics(t *testing.T) {
@@ -130,12 +135,8 @@ func TestStatistics(t *testing.T) {
 		{"The hospital has 350 beds.", ""},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, m := range d.Statistics(tt.in) {
-			got = append(got, tt.in[m.Start:m.End])
-		}
-		if strings.Join(got, "|") != tt.want {
-			t.Errorf("Statistics(%q) = %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		if got := found(d.Statistics, tt.in); got != tt.want {
+			t.Errorf("Statistics(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
