@@ -152,3 +152,18 @@ func TestDocs(t *testing.T) {
 		}
 	}
 }
+
+func FuzzIgnore(f *testing.F) {
+	for _, s := range []string{" a11y.link-text: the partner's wording ", " plain, a11y.*: quoted", " claims.unreviewed: no", " ", ":", " a11y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ig, problem := parseIgnore(s)
+		if (ig == nil) == (problem == "") {
+			t.Fatalf("parseIgnore(%q) = %v, %q", s, ig, problem)
+		}
+		if ig != nil && (ig.reason == "" || len(ig.rules) == 0) {
+			t.Fatalf("parseIgnore(%q) accepted no reason or no rule", s)
+		}
+	})
+}

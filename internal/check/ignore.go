@@ -175,6 +175,9 @@ func parseIgnore(s string) (*ignore, string) {
 		}
 		ig.rules = append(ig.rules, r)
 	}
+	if len(ig.rules) == 0 {
+		return nil, "pamphlet-ignore names no rule; " + form
+	}
 	if !ok || reason == "" {
 		return nil, "pamphlet-ignore needs a reason after a colon, so the next editor knows why; " + form
 	}

@@ -64,3 +64,20 @@ func TestPlainTextTypography(t *testing.T) {
 		t.Errorf("heading text = %q, want %q", got, want)
 	}
 }
+
+func FuzzTextBlocks(f *testing.F) {
+	for _, s := range []string{"# Don't\n\nHoney *soothes* a `cough`.[^1]\n\n[^1]: A source.\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "> [!MYTH]\n> Detox <!-- x --> cures.\n", "<jo@example.org> and https://example.org\n"} {
+		f.Add(s)
+	}
+	md := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		doc := md.Parse([]byte(src))
+		for _, b := range doc.TextBlocks() {
+			for i := 0; i <= len(b.Text); i++ {
+				if off := b.Offset(i); off < 0 || off > len(src) {
+					t.Fatalf("offset %d of %q maps outside the source (%d bytes)", i, b.Text, len(src))
+				}
+			}
+		}
+	})
+}

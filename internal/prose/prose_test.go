@@ -101,3 +101,23 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func FuzzPhrase(f *testing.F) {
+	for _, s := range []string{"side effect|effects", "{n} mg", "keep|keeps _ away", "cure*", "100 % safe"} {
+		f.Add(s, "It keeps 500 mg of side-effects away, 100% safe.")
+	}
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		set, err := NewSet([]string{pattern})
+		if err != nil {
+			return
+		}
+		toks := Tokens(text)
+		last := -1
+		for _, m := range set.Find(toks) {
+			if m.First <= last || m.Last < m.First || m.Last >= len(toks) {
+				t.Fatalf("bad match %+v of %q in %q", m, pattern, text)
+			}
+			last = m.Last
+		}
+	})
+}
