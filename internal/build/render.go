@@ -136,7 +136,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		j.view.Body = body
 		for k, qa := range j.page.Meta.FAQ {
-			a, err := p.md.RenderString(qa.A, resolve)
+			a, err := p.md.Render(j.page.Answers[k], resolve)
 			if err != nil {
 				return err
 			}
