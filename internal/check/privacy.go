@@ -74,16 +74,21 @@ var (
 type identifier struct {
 	what    string
 	pattern *regexp.Regexp
-	digits  int // the fewest digits a match has
+	at      bool                         // a match has an @
+	digits  int                          // the fewest digits a match has
+	allowed func(allowList, string) bool // matches that are not identifiers; nil for none
 }
 
 var identifiers = []identifier{
-	{"an e-mail address", emailPattern, 0},
-	{"a medical record number", recordPattern, 1},
-	{"a social security number", ssnPattern, 9},
-	{"a national insurance number", ninoPattern, 6},
-	{"a street address", streetPattern, 1},
-	{"a phone number", phonePattern, 9},
+	{"an e-mail address", emailPattern, true, 0, allowList.email},
+	{"a medical record number", recordPattern, false, 1, nil},
+	{"a social security number", ssnPattern, false, 9, nil},
+	{"a national insurance number", ninoPattern, false, 6, nil},
+	{"a street address", streetPattern, false, 1, allowList.address},
+	{"a phone number", phonePattern, false, 9, func(a allowList, s string) bool {
+		n := countDigits(s)
+		return n < 9 || n > 15 || a.phone(s)
+	}},
 }
 
 // Identifiers reports personal identifiers in the text of a page
@@ -129,8 +134,14 @@ func Identifiers(in *Input) []finding.Finding {
 const identifierAdvice = "take out anything that could identify a patient, or use the organisation's own contact details from pamphlet.yaml"
 
 func identifiersIn(t Text, allow allowList) []finding.Finding {
-	var out []finding.Finding
 	text := t.TextBlock.Text
+	// Most text has no @ and few digits, which every pattern needs.
+	at := strings.IndexByte(text, '@') >= 0
+	n := countDigits(text)
+	if !at && n == 0 {
+		return nil
+	}
+	var out []finding.Finding
 	taken := make([]bool, len(text)+1)
 	report := func(start, end int, what string) {
 		for i := start; i < end; i++ {
@@ -143,31 +154,13 @@ func identifiersIn(t Text, allow allowList) []finding.Finding {
 		}
 		out = append(out, errorAt(t.Pos(start), "privacy.identifier", fmt.Sprintf("%s looks like %s; %s", quote(text[start:end]), what, identifierAdvice)))
 	}
-	// Most text has no @ and few digits; the patterns need them.
-	at := strings.IndexByte(text, '@') >= 0
-	n := len(digits(text))
-	if !at && n < 2 {
-		return nil
-	}
 	for _, id := range identifiers {
-		if id.pattern == emailPattern && !at || id.pattern != emailPattern && n < id.digits {
+		if id.at && !at || n < id.digits {
 			continue
 		}
 		for _, m := range id.pattern.FindAllStringIndex(text, -1) {
-			s := text[m[0]:m[1]]
-			switch id.pattern {
-			case emailPattern:
-				if allow.email(s) {
-					continue
-				}
-			case phonePattern:
-				if n := len(digits(s)); n < 9 || n > 15 || allow.phone(s) {
-					continue
-				}
-			case streetPattern:
-				if allow.address(s) {
-					continue
-				}
+			if id.allowed != nil && id.allowed(allow, text[m[0]:m[1]]) {
+				continue
 			}
 			report(m[0], m[1], id.what)
 		}
@@ -241,6 +234,17 @@ func (a allowList) address(s string) bool {
 		}
 	}
 	return false
+}
+
+// countDigits returns how many ASCII digits s has.
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func digits(s string) string {
