@@ -144,16 +144,13 @@ func (d *Detector) ClaimIn(toks []prose.Token) (Match, bool) {
 		}
 		return out
 	}
-	span := func(m prose.Match, k Kind) Match {
-		return Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: k, Phrase: m.Phrase.Text}
-	}
 	if ms := find("claims"); len(ms) > 0 {
-		return span(ms[0], Stated), true
+		return newMatch(toks, ms[0], Stated), true
 	}
 	if len(find("medicines")) > 0 {
 		for _, m := range find("dosing") {
 			if !d.byAgent(toks, m.First) {
-				return span(m, Dose), true
+				return newMatch(toks, m, Dose), true
 			}
 		}
 	}
@@ -165,10 +162,10 @@ func (d *Detector) ClaimIn(toks []prose.Token) (Match, bool) {
 		if d.byAgent(toks, m.First) || len(topics) == 1 && overlaps(topics[0], []prose.Match{m}) {
 			continue
 		}
-		return span(m, Effect), true
+		return newMatch(toks, m, Effect), true
 	}
 	if ms := find("statistics"); len(ms) > 0 {
-		return span(ms[0], Statistic), true
+		return newMatch(toks, ms[0], Statistic), true
 	}
 	return Match{}, false
 }
@@ -249,7 +246,7 @@ func (d *Detector) ProhibitedIn(toks []prose.Token) []Match {
 			}
 		}
 		if !negated {
-			out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: Stated, Phrase: m.Phrase.Text})
+			out = append(out, newMatch(toks, m, Stated))
 		}
 	}
 	return out
@@ -276,7 +273,12 @@ func (d *Detector) StatisticsIn(toks []prose.Token) []Match {
 func (d *Detector) find(list string, toks []prose.Token, k Kind) []Match {
 	var out []Match
 	for _, m := range d.sets[list].Find(toks) {
-		out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: k, Phrase: m.Phrase.Text})
+		out = append(out, newMatch(toks, m, k))
 	}
 	return out
+}
+
+// newMatch turns a phrase found in tokens into a Match over their text.
+func newMatch(toks []prose.Token, m prose.Match, k Kind) Match {
+	return Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: k, Phrase: m.Phrase.Text}
 }
