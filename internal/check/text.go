@@ -25,7 +25,7 @@ func (t Text) Pos(off int) finding.Position { return t.pos(off) }
 // Sentence is a sentence of a text, with its words.
 type Sentence struct {
 	prose.Span               // in the text
-	Text       string        //
+	Text       string        // the sentence itself
 	Tokens     []prose.Token // spans in Text
 }
 
@@ -75,14 +75,8 @@ func (p Page) Texts() []Text {
 	field("title", p.Meta.Title, markdown.HeadingText)
 	field("description", p.Meta.Description, markdown.ParagraphText)
 	for _, b := range p.Doc.TextBlocks() {
-		b := b
 		out = append(out, Text{TextBlock: b, pos: func(off int) finding.Position { return p.BodyPos(b.Offset(off)) }})
 	}
-	defer func() {
-		for i := range out {
-			out[i].Sentences = sentences(out[i].TextBlock.Text)
-		}
-	}()
 	for i, qa := range p.Meta.FAQ {
 		field(fmt.Sprintf("faq.%d.q", i), qa.Q, markdown.HeadingText)
 		if i < len(p.Answers) && p.Answers[i] != nil {
@@ -91,6 +85,9 @@ func (p Page) Texts() []Text {
 				out = append(out, Text{TextBlock: b, Field: key, pos: func(off int) finding.Position { return p.TextPos(key, answer, b.Offset(off)) }})
 			}
 		}
+	}
+	for i := range out {
+		out[i].Sentences = sentences(out[i].TextBlock.Text)
 	}
 	return out
 }
