@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -63,23 +64,27 @@ func (ig *ignore) covers(f finding.Finding) bool {
 // findings silenced, each with the reason given.
 func Silence(in *Input, fs []finding.Finding) (kept, silenced []finding.Finding) {
 	var igs []*ignore
+	byFile := map[string][]*ignore{}
 	var problems []finding.Finding
 	for _, p := range in.Pages {
-		if !written(p) || p.Doc == nil {
+		// Most pages have no comment; their Markdown need not be walked.
+		if !written(p) || p.Doc == nil || !bytes.Contains(p.Doc.Source, []byte("pamphlet-ignore")) {
 			continue
 		}
 		found, bad := ignores(p)
 		igs = append(igs, found...)
+		byFile[p.File] = append(byFile[p.File], found...)
 		problems = append(problems, bad...)
 	}
 	for _, f := range fs {
-		i := slices.IndexFunc(igs, func(ig *ignore) bool { return ig.covers(f) })
+		own := byFile[f.File]
+		i := slices.IndexFunc(own, func(ig *ignore) bool { return ig.covers(f) })
 		if i < 0 {
 			kept = append(kept, f)
 			continue
 		}
-		igs[i].used = true
-		f.Reason = igs[i].reason
+		own[i].used = true
+		f.Reason = own[i].reason
 		silenced = append(silenced, f)
 	}
 	for _, ig := range igs {
