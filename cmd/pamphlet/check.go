@@ -27,12 +27,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if p == nil {
 		return code
 	}
-	found, err := only(p.Findings, *source, paths)
+	keep, err := pathFilter(*source, paths)
 	if err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
-	silenced, _ := only(p.Silenced, *source, paths)
+	found, silenced := only(p.Findings, keep), only(p.Silenced, keep)
 	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Docs, Version: versionString()}
 	if err := finding.Write(stdout, format.value, report); err != nil {
 		msg(stderr, "%v", err)
@@ -55,20 +55,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// only keeps the findings in files under the given paths (relative to the
-// working folder); no paths keeps them all.
-func only(fs []finding.Finding, source string, paths []string) ([]finding.Finding, error) {
-	keep, err := pathFilter(source, paths)
-	if err != nil {
-		return nil, err
-	}
+// only keeps the findings in the files keep accepts.
+func only(fs []finding.Finding, keep func(file string) bool) []finding.Finding {
 	var out []finding.Finding
 	for _, f := range fs {
 		if keep(f.File) {
 			out = append(out, f)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // pathFilter returns whether a site file (a slash path from the site root)
