@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -31,27 +30,22 @@ func LoadWords(cfg *content.Config) (*Words, []finding.Finding) {
 	w := &Words{}
 
 	lists := claims.Builtin()
+	// One phrase at a time, so that an error points at its own line.
 	for _, name := range slices.Sorted(maps.Keys(cfg.Claims)) {
 		e := cfg.Claims[name]
-		if !slices.Contains(claims.ListNames, name) {
-			bad("claims."+name, "claims: there is no list %q; the lists are %s", name, strings.Join(claims.ListNames, ", "))
+		if err := lists.Edit(name, nil, nil); err != nil {
+			bad("claims."+name, "claims: %v", err)
 			continue
 		}
-		ok := true
 		for i, r := range e.Remove {
-			if !slices.Contains(lists[name], r) {
-				bad(fmt.Sprintf("claims.%s.remove.%d", name, i), "claims.%s: %q is not in the %s list; write it exactly as claims.txt has it", name, r, name)
-				ok = false
+			if err := lists.Edit(name, nil, []string{r}); err != nil {
+				bad(fmt.Sprintf("claims.%s.remove.%d", name, i), "claims.%s: %v", name, err)
 			}
 		}
 		for i, a := range e.Add {
-			if _, err := prose.ParsePhrase(a); err != nil {
+			if err := lists.Edit(name, []string{a}, nil); err != nil {
 				bad(fmt.Sprintf("claims.%s.add.%d", name, i), "claims.%s: %v", name, err)
-				ok = false
 			}
-		}
-		if ok {
-			_ = lists.Edit(name, e.Add, e.Remove) // checked above
 		}
 	}
 	det, err := claims.New(lists)

@@ -63,10 +63,11 @@ func ParseLists(text string) (Lists, error) {
 }
 
 // Edit adds phrases to a list and removes others; a removed phrase must be
-// in the list as written.
+// in the list as written, and an added one must parse. On an error it
+// stops, with the phrases before it edited.
 func (l Lists) Edit(name string, add, remove []string) error {
 	if !slices.Contains(ListNames, name) {
-		return fmt.Errorf("there is no list %q (the lists are %s)", name, strings.Join(ListNames, ", "))
+		return fmt.Errorf("there is no list %q; the lists are %s", name, strings.Join(ListNames, ", "))
 	}
 	for _, r := range remove {
 		i := slices.Index(l[name], r)
@@ -75,7 +76,12 @@ func (l Lists) Edit(name string, add, remove []string) error {
 		}
 		l[name] = slices.Delete(l[name], i, i+1)
 	}
-	l[name] = append(l[name], add...)
+	for _, a := range add {
+		if _, err := prose.ParsePhrase(a); err != nil {
+			return err
+		}
+		l[name] = append(l[name], a)
+	}
 	return nil
 }
 

@@ -152,6 +152,9 @@ func TestEdit(t *testing.T) {
 	if err := l.Edit("nonsense", nil, nil); err == nil {
 		t.Error("editing an unknown list succeeded")
 	}
+	if err := l.Edit("effects", []string{"two-words"}, nil); err == nil {
+		t.Error("adding a phrase that does not parse succeeded")
+	}
 	d, err := New(l)
 	if err != nil {
 		t.Fatal(err)
