@@ -26,9 +26,9 @@ var allowed = map[string][]string{
 	"internal/layout":      {},
 	"internal/content":     {"internal/finding"},
 	"internal/review":      {"internal/content", "internal/finding"},
-	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/review"},
+	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
 	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/review"},
-	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/review"},
+	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review"},
 }
 
 func TestImportTable(t *testing.T) {

@@ -30,6 +30,7 @@ commands:
   build     build the site into public/, refusing content that fails the checks
   check     run every check and print the findings
   new       create a site, or a page with its front matter laid out
+  readability  score how easy Markdown files are to read
   review    sign off pages, show review status, see what changed since sign-off
   version   print the version
 
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(ctx, rest, stdout, stderr)
+	case "readability":
+		return runReadability(ctx, rest, stdout, stderr)
 	case "review":
 		return runReview(ctx, rest, stdout, stderr)
 	case "version", "-version", "--version":

@@ -102,13 +102,8 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	p.Pages = make([]check.Page, len(site.Pages))
 	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
 		pg := site.Pages[i]
-		p.Pages[i] = check.Page{Page: pg, Review: gate.Evaluate(pg)}
-		if pg.File != "" {
-			p.Pages[i].Doc = p.md.Parse(pg.Body())
-			for _, qa := range pg.Meta.FAQ {
-				p.Pages[i].Answers = append(p.Pages[i].Answers, p.md.Parse([]byte(qa.A)))
-			}
-		}
+		p.Pages[i] = check.Parse(p.md, pg)
+		p.Pages[i].Review = gate.Evaluate(pg)
 		return nil
 	})
 	if err != nil {

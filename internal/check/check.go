@@ -25,6 +25,19 @@ type Page struct {
 	Review  review.Status
 }
 
+// Parse parses a content page's body and the answers of its faq. A list
+// page made up for a folder has no file, and no Doc.
+func Parse(md *markdown.Markdown, p *content.Page) Page {
+	pg := Page{Page: p}
+	if p.File != "" {
+		pg.Doc = md.Parse(p.Body())
+		for _, qa := range p.Meta.FAQ {
+			pg.Answers = append(pg.Answers, md.Parse([]byte(qa.A)))
+		}
+	}
+	return pg
+}
+
 // BodyPos returns the position of a byte offset of the page's body.
 func (p Page) BodyPos(off int) finding.Position { return p.Pos(p.BodyStart + off) }
 
@@ -50,6 +63,7 @@ var Rules = []Rule{
 	Consent,
 	Identifiers,
 	PlainWords,
+	ReadingGrade,
 	Images,
 	Headings,
 	LinkText,

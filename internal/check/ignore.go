@@ -174,6 +174,9 @@ func parseIgnore(s string) (*ignore, string) {
 		if slices.Contains(Gated, family) {
 			return nil, fmt.Sprintf("%s cannot be silenced in content: it is part of the review gate; change the text, or have a clinical reviewer sign the page off", r)
 		}
+		if family == "readability" {
+			return nil, fmt.Sprintf("%s cannot be silenced by a comment: it scores the whole page; to hold this page to another grade, give it readability: {target: N, max: N} in its front matter", r)
+		}
 		rules, ok := Silenceable[family]
 		if !ok || r != family && !slices.Contains(rules, r) {
 			return nil, fmt.Sprintf("pamphlet-ignore names %q, which is not a rule that can be silenced (these can: %s)", r, silenceableList())

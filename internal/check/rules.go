@@ -16,6 +16,7 @@ var Docs = map[string]string{
 	"privacy.consent":       "a patient story without a valid, unexpired consent record",
 	"privacy.identifier":    "an e-mail address, phone number, record number, date of birth or street address that could identify someone",
 	"plain.word":            "a medical or bureaucratic word with an everyday alternative",
+	"readability.grade":     "a page whose reading grade is above its target (warning) or its maximum (error)",
 	"a11y.alt":              "an image without useful alt text",
 	"a11y.h1":               "a first-level heading in the text; the title is the page's one H1",
 	"a11y.heading-order":    "a heading that skips a level",

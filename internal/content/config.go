@@ -81,6 +81,65 @@ type GradeTargets struct {
 	Max    float64 `key:"max"`
 }
 
+// ReadingTarget is the reading grade a page is held to (see
+// Config.ReadingTarget).
+type ReadingTarget struct {
+	Formula  string  // "smog" or "fkgl"
+	Target   float64 // a grade above it is a warning
+	Max      float64 // a grade above it is an error
+	Enforced bool    // false for pages written only for clinicians, whose grade is reported, not held to
+}
+
+// ReadingTarget returns the reading grade a page is held to: the site's
+// readability target and max, made stricter by readability.audiences for
+// each of the page's audiences (the strictest wins; a page with no
+// audience is for patients), then replaced by the page's own readability
+// front matter where it sets one. Pages written only for clinicians are
+// not enforced.
+func (c *Config) ReadingTarget(m FrontMatter) ReadingTarget {
+	r := c.Readability
+	t := ReadingTarget{Formula: r.Formula, Target: r.Target, Max: r.Max, Enforced: true}
+	audiences := m.Audience
+	if len(audiences) == 0 {
+		audiences = []string{"patients"}
+	}
+	if !slices.ContainsFunc(audiences, func(a string) bool { return a != "clinicians" }) {
+		t.Enforced = false
+	}
+	first := true
+	for _, a := range audiences {
+		if a == "clinicians" && t.Enforced {
+			continue // the other audiences set the target
+		}
+		target, max := r.Target, r.Max
+		if g, ok := r.Audiences[a]; ok {
+			if g.Target > 0 {
+				target = g.Target
+			}
+			if g.Max > 0 {
+				max = g.Max
+			}
+		}
+		if first || target < t.Target {
+			t.Target = target
+		}
+		if first || max < t.Max {
+			t.Max = max
+		}
+		first = false
+	}
+	if p := m.Readability; p != nil {
+		if p.Target > 0 {
+			t.Target = p.Target
+		}
+		if p.Max > 0 {
+			t.Max = p.Max
+		}
+	}
+	t.Max = max(t.Max, t.Target)
+	return t
+}
+
 // Trust is the statement behind the "How we make our health information"
 // page.
 type Trust struct {
@@ -206,9 +265,13 @@ func (c *Config) validate() []finding.Finding {
 	if c.Readability.Target <= 0 || c.Readability.Max < c.Readability.Target {
 		bad("readability", "readability.target must be above zero and no higher than readability.max")
 	}
-	for a := range c.Readability.Audiences {
-		if !slices.Contains(Audiences, a) {
+	for _, a := range slices.Sorted(maps.Keys(c.Readability.Audiences)) {
+		g := c.Readability.Audiences[a]
+		switch {
+		case !slices.Contains(Audiences, a):
 			bad("readability.audiences."+a, "audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		case g.Target < 0 || g.Max < 0 || g.Target == 0 && g.Max == 0 || g.Max > 0 && g.Target > g.Max:
+			bad("readability.audiences."+a, "readability.audiences.%s needs a target, a max or both, as positive grades with target no higher than max", a)
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {

@@ -125,7 +125,7 @@ func TestSyllablesOfForms(t *testing.T) {
 		{"£1.50", 5}, {"NHS's", 4}, {"GPs", 2}, {"NSAIDs", 2}, {"PrEP", 1}, {"pH", 2},
 		{"U.K.", 2}, {"a.m.", 2}, {"no", 1}, {"Dr.", 2}, {"WARNING", 2},
 		{"café", 2}, {"someone", 2}, {"nothing", 2}, {"it'll", 2}, {"o'clock", 2},
-		{"didn’t", 2}, {"H1N1", 4}, {"B12", 2},
+		{"didn’t", 2}, {"H1N1", 4}, {"B12", 2}, {"38°C", 8}, {"100.4°F", 10}, {"90°", 4},
 	} {
 		if got := Syllables(tc.word); got != tc.want {
 			t.Errorf("Syllables(%q) = %d, want %d", tc.word, got, tc.want)

@@ -64,6 +64,13 @@ var contractions = map[string]int{
 	"shan't": 1, "ain't": 1,
 }
 
+// degrees are said after the number: "degrees Fahrenheit", "degrees
+// Celsius", "degrees".
+var degrees = []struct {
+	sign      string
+	syllables int
+}{{"°F", 5}, {"°C", 5}, {"°", 2}}
+
 // currencies are said after the amount: "$15" is "fifteen dollars".
 var currencies = map[rune]int{'$': 2, '£': 1, '€': 2, '¥': 1}
 
@@ -91,6 +98,11 @@ func Syllables(word string) int {
 	}
 	if r, n := utf8.DecodeRuneInString(word); currencies[r] > 0 && len(word) > n {
 		return Syllables(word[n:]) + currencies[r]
+	}
+	for _, d := range degrees {
+		if rest, ok := strings.CutSuffix(word, d.sign); ok && rest != "" {
+			return Syllables(rest) + d.syllables // "38°C" is "thirty-eight degrees Celsius"
+		}
 	}
 	if rest, ok := strings.CutSuffix(word, "%"); ok {
 		return Syllables(rest) + percent

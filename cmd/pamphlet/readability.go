@@ -1,0 +1,297 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/readability"
+)
+
+// runReadability prints the readability of Markdown files: the counts,
+// the six scores, each H2 section and the longest sentences.
+func runReadability(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("readability", "FILE...", stderr)
+	source := fs.String("source", ".", "the site `folder` whose pamphlet.yaml sets the targets (defaults when it has none)")
+	format := &formatFlag{value: "text", allowed: []string{"text", "json"}}
+	fs.Var(format, "format", "output `format`: text or json")
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(args) == 0 {
+		msg(stderr, "readability needs at least one Markdown file or folder")
+		hint(stderr, "pamphlet readability content/articles/asthma-inhaler.md")
+		return exitUsage
+	}
+	cfg, code := readabilityConfig(*source, stderr)
+	if cfg == nil {
+		return code
+	}
+	files, err := markdownFiles(args)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	md := markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber})
+	var scores []fileScore
+	failed := false
+	for _, file := range files {
+		if ctx.Err() != nil {
+			return exitUsage
+		}
+		s, err := scoreFile(md, cfg, file)
+		if err != nil {
+			msg(stderr, "%v", err)
+			failed = true
+			continue
+		}
+		scores = append(scores, s)
+	}
+	if format.value == "json" {
+		err = writeReadabilityJSON(stdout, scores)
+	} else {
+		err = writeReadabilityText(stdout, scores)
+	}
+	if err != nil {
+		msg(stderr, "%v", err)
+		return exitUsage
+	}
+	if failed {
+		return exitRefused
+	}
+	return exitOK
+}
+
+// readabilityConfig reads the targets from pamphlet.yaml in source, or
+// the defaults when there is none.
+func readabilityConfig(source string, stderr io.Writer) (*content.Config, int) {
+	cfg, found, err := content.LoadConfig(os.DirFS(source))
+	if errors.Is(err, fs.ErrNotExist) {
+		return content.DefaultConfig(), exitOK
+	}
+	if err == nil && cfg != nil && !finding.HasErrors(found) {
+		return cfg, exitOK
+	}
+	if err != nil {
+		msg(stderr, "%v", err)
+	}
+	for _, f := range found {
+		if f.Severity == finding.Error {
+			msg(stderr, "%s", f)
+		}
+	}
+	return nil, exitUsage
+}
+
+// markdownFiles expands folders among the arguments into the Markdown
+// files under them, in name order.
+func markdownFiles(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", a, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != a && content.Ignored(d.Name()) {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && content.IsMarkdown(d.Name()) && !content.Ignored(d.Name()) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.Sort(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// fileScore is the readability of one file.
+type fileScore struct {
+	file   string
+	target content.ReadingTarget
+	check.Scored
+}
+
+// scoreFile measures one Markdown file: its body, and the answers of its
+// faq when its front matter is pamphlet's. Front matter of another tool is
+// passed over; front matter that cannot be split from the body is an
+// error.
+func scoreFile(md *markdown.Markdown, cfg *content.Config, file string) (fileScore, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return fileScore{}, fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
+	}
+	name := filepath.ToSlash(file)
+	page, found := content.ParsePage(name, src)
+	if page.Unreadable {
+		return fileScore{}, errors.New(found[0].String())
+	}
+	pg := check.Parse(md, page)
+	return fileScore{file: name, target: cfg.ReadingTarget(page.Meta), Scored: check.Score(pg.Texts())}, nil
+}
+
+// writeReadabilityText prints each file's scores for people.
+func writeReadabilityText(w io.Writer, scores []fileScore) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for i, s := range scores {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintln(tw, s.file)
+		if s.Empty() {
+			fmt.Fprintln(tw, "  no text to score")
+			continue
+		}
+		fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", check.Grade(s.Counts, s.target.Formula), readability.FormulaName(s.target.Formula), standing(s))
+		fmt.Fprintf(tw, "  %d words, %d sentences, %d syllables, %d words of 3+ syllables, %d letters\n",
+			s.Words, s.Sentences, s.Syllables, s.Polysyllables, s.Letters)
+		fmt.Fprintf(tw, "  SMOG %.1f  Flesch-Kincaid %.1f  reading ease %.1f  fog %.1f  Coleman-Liau %.1f  ARI %.1f\n",
+			s.SMOG(), s.FKGL(), s.FRE(), s.Fog(), s.CLI(), s.ARI())
+		fmt.Fprintln(tw, "\n  section\tline\twords\tSMOG\tFK\tease")
+		for _, sec := range s.Sections {
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f\t%.1f\t%.1f\n", sectionLabel(sec), sectionLine(s.Scored, sec), sec.Words, sec.SMOG(), sec.FKGL(), sec.FRE())
+		}
+		fmt.Fprintln(tw, "\n  longest sentences")
+		for _, l := range s.Longest {
+			pos := s.Pos(l.Ref)
+			fmt.Fprintf(tw, "  %d:%d\t%d words\t%s\n", pos.Line, pos.Col, l.Words, shorten(l.Text, 80))
+		}
+	}
+	return tw.Flush()
+}
+
+// standing says how a file's grade compares with its target.
+func standing(s fileScore) string {
+	t, grade := s.target, check.Grade(s.Counts, s.target.Formula)
+	limits := fmt.Sprintf("target %g, max %g", t.Target, t.Max)
+	switch {
+	case s.Words < check.GradeMinWords:
+		return fmt.Sprintf("fewer than %d words, so not held to a target (%s)", check.GradeMinWords, limits)
+	case !t.Enforced:
+		return "for clinicians: reported, not held to a target (" + limits + ")"
+	case grade > t.Max:
+		return "above the maximum (" + limits + ")"
+	case grade > t.Target:
+		return "above the target (" + limits + ")"
+	}
+	return "within the target (" + limits + ")"
+}
+
+func sectionLabel(s readability.Section) string {
+	if s.Heading == "" {
+		return "(opening)"
+	}
+	return shorten(s.Heading, 40)
+}
+
+func sectionLine(s check.Scored, sec readability.Section) string {
+	if sec.Ref < 0 {
+		return "-"
+	}
+	return fmt.Sprint(s.Pos(sec.Ref).Line)
+}
+
+// shorten cuts text to n characters at a space, with an ellipsis.
+func shorten(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}
+
+// The JSON output: an array with one object per file, fields as DESIGN.md
+// fixes them.
+type (
+	jsonScores struct {
+		Words         int     `json:"words"`
+		Sentences     int     `json:"sentences"`
+		Syllables     int     `json:"syllables"`
+		Polysyllables int     `json:"polysyllables"`
+		Letters       int     `json:"letters"`
+		SMOG          float64 `json:"smog"`
+		FKGL          float64 `json:"fkgl"`
+		FRE           float64 `json:"fre"`
+		Fog           float64 `json:"fog"`
+		CLI           float64 `json:"cli"`
+		ARI           float64 `json:"ari"`
+	}
+	jsonFile struct {
+		File string `json:"file"`
+		jsonScores
+		Sections []jsonSection `json:"sections"`
+		Longest  []jsonLongest `json:"longest"`
+	}
+	jsonSection struct {
+		Heading string `json:"heading"`
+		Line    int    `json:"line"` // of the heading; 0 for the opening and the questions
+		jsonScores
+	}
+	jsonLongest struct {
+		Line   int    `json:"line"`
+		Column int    `json:"column"`
+		Words  int    `json:"words"`
+		Text   string `json:"text"`
+	}
+)
+
+func scoresOf(c readability.Counts) jsonScores {
+	r := readability.Round
+	return jsonScores{
+		Words: c.Words, Sentences: c.Sentences, Syllables: c.Syllables, Polysyllables: c.Polysyllables, Letters: c.Letters,
+		SMOG: r(c.SMOG()), FKGL: r(c.FKGL()), FRE: r(c.FRE()), Fog: r(c.Fog()), CLI: r(c.CLI()), ARI: r(c.ARI()),
+	}
+}
+
+func writeReadabilityJSON(w io.Writer, scores []fileScore) error {
+	out := make([]jsonFile, 0, len(scores))
+	for _, s := range scores {
+		f := jsonFile{File: s.file, jsonScores: scoresOf(s.Counts), Sections: []jsonSection{}, Longest: []jsonLongest{}}
+		for _, sec := range s.Sections {
+			js := jsonSection{Heading: sec.Heading, jsonScores: scoresOf(sec.Counts)}
+			if sec.Ref >= 0 {
+				js.Line = s.Pos(sec.Ref).Line
+			}
+			f.Sections = append(f.Sections, js)
+		}
+		for _, l := range s.Longest {
+			pos := s.Pos(l.Ref)
+			f.Longest = append(f.Longest, jsonLongest{Line: pos.Line, Column: pos.Col, Words: l.Words, Text: l.Text})
+		}
+		out = append(out, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,154 @@
+package check
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/readability"
+)
+
+// FAQHeading is the heading the built-in theme puts above a page's
+// questions and answers; it names their readability section.
+const FAQHeading = "Common questions"
+
+// Scored is the readability of a page, with the positions of its
+// sentences.
+type Scored struct {
+	readability.Report
+	texts []Text
+	refs  [][2]int // of each sentence: its text and its index there
+}
+
+// Pos returns where the sentence Measure handed back as ref begins: a
+// longest sentence or a section's heading.
+func (s Scored) Pos(ref int) finding.Position {
+	r := s.refs[ref]
+	t := s.texts[r[0]]
+	return t.Pos(t.Sentences[r[1]].Start)
+}
+
+// Score measures the readability of a page's text as Texts gives it: the
+// body, and the questions and answers under their own section; not the
+// title or the description, which are front matter.
+func Score(texts []Text) Scored {
+	s := Scored{texts: texts}
+	var blocks []readability.Block
+	faq := false
+	for i, t := range texts {
+		if t.Field == "title" || t.Field == "description" {
+			continue
+		}
+		if strings.HasPrefix(t.Field, "faq.") && !faq {
+			faq = true
+			blocks = append(blocks, readability.Block{Heading: 2, Label: FAQHeading})
+		}
+		b := readability.Block{}
+		if t.Kind == markdown.HeadingText {
+			b.Heading = max(t.Level, 3) // a question sits under the FAQ heading
+			if t.Field == "" {
+				b.Heading = t.Level
+			}
+		}
+		for j, sen := range t.Sentences {
+			b.Sentences = append(b.Sentences, readability.Sentence{Text: sen.Text, Ref: len(s.refs)})
+			s.refs = append(s.refs, [2]int{i, j})
+		}
+		blocks = append(blocks, b)
+	}
+	s.Report = readability.Measure(blocks)
+	return s
+}
+
+// ReadingGrade holds each page's reading grade to its target
+// (readability.grade): a warning above the target, an error above the
+// maximum. Pages written only for clinicians are reported, not held to
+// it: their finding is a suggestion. Pages of fewer than GradeMinWords
+// words are not held to a target. The finding names the hardest
+// sections and sits at the longest sentence, which it quotes.
+func ReadingGrade(in *Input) []finding.Finding {
+	results := make([][]finding.Finding, len(in.Pages))
+	each(len(in.Pages), func(i int) {
+		p := in.Pages[i]
+		if !live(p) {
+			return
+		}
+		if f, ok := gradeFinding(in.Site.Config.ReadingTarget(p.Meta), Score(in.Texts(i))); ok {
+			results[i] = []finding.Finding{f}
+		}
+	})
+	var out []finding.Finding
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// gradeFinding returns the finding for a page's grade, if it is above
+// its target.
+func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
+	if s.Words < GradeMinWords || len(s.Longest) == 0 {
+		return finding.Finding{}, false
+	}
+	grade := Grade(s.Counts, t.Formula)
+	if grade <= t.Target {
+		return finding.Finding{}, false
+	}
+	f := finding.Finding{Position: s.Pos(s.Longest[0].Ref), Rule: "readability.grade"}
+	var b strings.Builder
+	fmt.Fprintf(&b, "reading grade %.1f (%s) is above ", grade, readability.FormulaName(t.Formula))
+	switch {
+	case !t.Enforced:
+		f.Severity = finding.Suggestion
+		fmt.Fprintf(&b, "the target of %s; the page is for clinicians, so this is reported, not enforced", grades(t.Target))
+	case grade > t.Max:
+		f.Severity = finding.Error
+		fmt.Fprintf(&b, "this page's maximum of %s (target %s)", grades(t.Max), grades(t.Target))
+	default:
+		f.Severity = finding.Warning
+		fmt.Fprintf(&b, "this page's target of %s", grades(t.Target))
+	}
+	if hard := s.Hardest(t.Formula, t.Target, HardestMinWords); len(hard) > 0 && len(s.Sections) > 1 {
+		b.WriteString("; hardest sections: ")
+		for i, h := range hard[:min(len(hard), 2)] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %.1f", sectionName(h), h.Grade(t.Formula))
+		}
+	}
+	l := s.Longest[0]
+	fmt.Fprintf(&b, "; longest sentence (%d words): %s; shorter sentences and everyday words bring the grade down", l.Words, quote(l.Text))
+	f.Message = b.String()
+	return f, true
+}
+
+// Grade returns a reading grade by formula to one decimal place, as
+// people read it: a page shown as grade 8.0 meets a target of 8.
+func Grade(c readability.Counts, formula string) float64 {
+	return math.Round(c.Grade(formula)*10) / 10
+}
+
+// GradeMinWords is the fewest words a page needs to be held to its
+// target. A grade worked out from a few sentences says little: SMOG was
+// made for thirty sentences, and in a short text one long word moves it
+// by grades.
+const GradeMinWords = 100
+
+// HardestMinWords is the fewest words a section needs to be named among
+// the hardest: a short section's grade says little.
+const HardestMinWords = 30
+
+// sectionName quotes a section's heading, or names the opening.
+func sectionName(s readability.Section) string {
+	if s.Heading == "" {
+		return "the opening"
+	}
+	return quote(s.Heading)
+}
+
+// grades writes a target grade without needless decimals: 8, 8.5.
+func grades(g float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", g), ".0") }
