@@ -236,6 +236,14 @@ type statusRow struct {
 	Next         string `json:"next,omitempty"`
 	Signed       bool   `json:"signed"`
 	Fingerprint  string `json:"fingerprint"`
+	// The reading grade by the site's formula, and how it stands against
+	// the page's target: "within", "above-target", "above-max",
+	// "clinicians" (reported, not held to it), "short" (too few words to
+	// hold to it) or "empty".
+	Grade         float64 `json:"grade"`
+	GradeFormula  string  `json:"grade_formula"`
+	GradeStanding string  `json:"grade_standing"`
+	gradeTarget   content.ReadingTarget
 }
 
 func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -265,7 +273,7 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) || !keep(pg.File) {
 			continue
 		}
-		r := rowFor(pg)
+		r := rowFor(pg, p.Site.Config)
 		rows = append(rows, r)
 		counts[r.State]++
 	}
@@ -290,10 +298,27 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	return exitOK
 }
 
-func rowFor(pg check.Page) statusRow {
+func rowFor(pg check.Page, cfg *content.Config) statusRow {
 	st := pg.Review
 	r := statusRow{File: pg.File, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
 		Exempt: st.Exempt, Draft: pg.Meta.Draft, Signed: st.Signed, Fingerprint: st.Fingerprint}
+	t := cfg.ReadingTarget(pg.Meta)
+	score := check.Score(pg.Texts())
+	r.Grade, r.GradeFormula, r.gradeTarget = check.Grade(score.Counts, t.Formula), t.Formula, t
+	switch {
+	case score.Empty():
+		r.GradeStanding = "empty"
+	case score.Words < check.GradeMinWords:
+		r.GradeStanding = "short"
+	case !t.Enforced:
+		r.GradeStanding = "clinicians"
+	case r.Grade > t.Max:
+		r.GradeStanding = "above-max"
+	case r.Grade > t.Target:
+		r.GradeStanding = "above-target"
+	default:
+		r.GradeStanding = "within"
+	}
 	if st.Exempt && st.Review == nil {
 		r.State = "exempt"
 	}
@@ -335,9 +360,9 @@ func writeStatusText(w io.Writer, rows []statusRow) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PAGE\tSTATE\tREVIEWER\tREVIEWED\tNEXT\tSIGNED")
+	fmt.Fprintln(tw, "PAGE\tSTATE\tREVIEWER\tREVIEWED\tNEXT\tSIGNED\tGRADE")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.File, stateLabel(r), dash(r.Reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.File, stateLabel(r), dash(r.Reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
 	}
 	return tw.Flush()
 }
@@ -355,17 +380,37 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 			}
 		}
 		fmt.Fprintf(&b, "%d pages on %s: %s.\n\n", len(rows), today.Format("2006-01-02"), strings.Join(parts, ", "))
-		b.WriteString("| Page | State | Reviewer | Reviewed | Next review | Signed |\n|---|---|---|---|---|---|\n")
+		b.WriteString("| Page | State | Reviewer | Reviewed | Next review | Signed | Reading grade |\n|---|---|---|---|---|---|---|\n")
 		for _, r := range rows {
 			reviewer := dash(r.Reviewer)
 			if r.ReviewerName != "" {
 				reviewer = r.ReviewerName + " (" + r.Reviewer + ")"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", r.File, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", r.File, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// gradeCell shows a page's reading grade, and how it stands when it is
+// not within its target.
+func gradeCell(r statusRow) string {
+	t := r.gradeTarget
+	g := fmt.Sprintf("%.1f", r.Grade)
+	switch r.GradeStanding {
+	case "empty":
+		return "-"
+	case "short":
+		return g + " (short)"
+	case "clinicians":
+		return g + " (clinicians)"
+	case "above-max":
+		return fmt.Sprintf("%s (above max %g)", g, t.Max)
+	case "above-target":
+		return fmt.Sprintf("%s (above target %g)", g, t.Target)
+	}
+	return g
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
