@@ -164,11 +164,12 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 			fmt.Fprintln(tw)
 		}
 		fmt.Fprintln(tw, s.file)
-		if s.Empty() {
+		grade, st := check.Judge(s.target, s.Counts)
+		if st == check.NoText {
 			fmt.Fprintln(tw, "  no text to score")
 			continue
 		}
-		fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", check.Grade(s.Counts, s.target.Formula), readability.FormulaName(s.target.Formula), standing(s))
+		fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", grade, readability.FormulaName(s.target.Formula), standing(s.target, st))
 		fmt.Fprintf(tw, "  %d words, %d sentences, %d syllables, %d words of 3+ syllables, %d letters\n",
 			s.Words, s.Sentences, s.Syllables, s.Polysyllables, s.Letters)
 		fmt.Fprintf(tw, "  SMOG %.1f  Flesch-Kincaid %.1f  reading ease %.1f  fog %.1f  Coleman-Liau %.1f  ARI %.1f\n",
@@ -186,18 +187,17 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 	return tw.Flush()
 }
 
-// standing says how a file's grade compares with its target.
-func standing(s fileScore) string {
-	t, grade := s.target, check.Grade(s.Counts, s.target.Formula)
+// standing says in words how a file's grade stands against its target.
+func standing(t content.ReadingTarget, st check.Standing) string {
 	limits := fmt.Sprintf("target %g, max %g", t.Target, t.Max)
-	switch {
-	case s.Words < check.GradeMinWords:
+	switch st {
+	case check.Short:
 		return fmt.Sprintf("fewer than %d words, so not held to a target (%s)", check.GradeMinWords, limits)
-	case !t.Enforced:
+	case check.ForClinicians:
 		return "for clinicians: reported, not held to a target (" + limits + ")"
-	case grade > t.Max:
+	case check.AboveMax:
 		return "above the maximum (" + limits + ")"
-	case grade > t.Target:
+	case check.AboveTarget:
 		return "above the target (" + limits + ")"
 	}
 	return "within the target (" + limits + ")"

@@ -303,22 +303,8 @@ func rowFor(pg check.Page, cfg *content.Config) statusRow {
 	r := statusRow{File: pg.File, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
 		Exempt: st.Exempt, Draft: pg.Meta.Draft, Signed: st.Signed, Fingerprint: st.Fingerprint}
 	t := cfg.ReadingTarget(pg.Meta)
-	score := check.Score(pg.Texts())
-	r.Grade, r.GradeFormula, r.gradeTarget = check.Grade(score.Counts, t.Formula), t.Formula, t
-	switch {
-	case score.Empty():
-		r.GradeStanding = "empty"
-	case score.Words < check.GradeMinWords:
-		r.GradeStanding = "short"
-	case !t.Enforced:
-		r.GradeStanding = "clinicians"
-	case r.Grade > t.Max:
-		r.GradeStanding = "above-max"
-	case r.Grade > t.Target:
-		r.GradeStanding = "above-target"
-	default:
-		r.GradeStanding = "within"
-	}
+	grade, standing := check.Judge(t, check.Score(pg.Texts()).Counts)
+	r.Grade, r.GradeFormula, r.GradeStanding, r.gradeTarget = grade, t.Formula, string(standing), t
 	if st.Exempt && st.Review == nil {
 		r.State = "exempt"
 	}
@@ -398,16 +384,16 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 func gradeCell(r statusRow) string {
 	t := r.gradeTarget
 	g := fmt.Sprintf("%.1f", r.Grade)
-	switch r.GradeStanding {
-	case "empty":
+	switch check.Standing(r.GradeStanding) {
+	case check.NoText:
 		return "-"
-	case "short":
+	case check.Short:
 		return g + " (short)"
-	case "clinicians":
+	case check.ForClinicians:
 		return g + " (clinicians)"
-	case "above-max":
+	case check.AboveMax:
 		return fmt.Sprintf("%s (above max %g)", g, t.Max)
-	case "above-target":
+	case check.AboveTarget:
 		return fmt.Sprintf("%s (above target %g)", g, t.Target)
 	}
 	return g

@@ -90,27 +90,24 @@ func ReadingGrade(in *Input) []finding.Finding {
 // gradeFinding returns the finding for a page's grade, if it is above
 // its target.
 func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
-	if s.Words < GradeMinWords || len(s.Longest) == 0 {
-		return finding.Finding{}, false
-	}
-	grade := Grade(s.Counts, t.Formula)
-	if grade <= t.Target {
-		return finding.Finding{}, false
-	}
-	f := finding.Finding{Position: s.Pos(s.Longest[0].Ref), Rule: "readability.grade"}
+	grade, standing := Judge(t, s.Counts)
+	f := finding.Finding{Rule: "readability.grade"}
 	var b strings.Builder
 	fmt.Fprintf(&b, "reading grade %.1f (%s) is above ", grade, readability.FormulaName(t.Formula))
 	switch {
-	case !t.Enforced:
+	case standing == ForClinicians && grade > t.Target:
 		f.Severity = finding.Suggestion
 		fmt.Fprintf(&b, "the target of %s; the page is for clinicians, so this is reported, not enforced", grades(t.Target))
-	case grade > t.Max:
+	case standing == AboveMax:
 		f.Severity = finding.Error
 		fmt.Fprintf(&b, "this page's maximum of %s (target %s)", grades(t.Max), grades(t.Target))
-	default:
+	case standing == AboveTarget:
 		f.Severity = finding.Warning
 		fmt.Fprintf(&b, "this page's target of %s", grades(t.Target))
+	default:
+		return finding.Finding{}, false
 	}
+	f.Position = s.Pos(s.Longest[0].Ref)
 	if hard := s.Hardest(t.Formula, t.Target, HardestMinWords); len(hard) > 0 && len(s.Sections) > 1 {
 		b.WriteString("; hardest sections: ")
 		for i, h := range hard[:min(len(hard), 2)] {
@@ -126,10 +123,37 @@ func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
 	return f, true
 }
 
-// Grade returns a reading grade by formula to one decimal place, as
-// people read it: a page shown as grade 8.0 meets a target of 8.
-func Grade(c readability.Counts, formula string) float64 {
-	return math.Round(c.Grade(formula)*10) / 10
+// Standing is how a page's reading grade stands against its target.
+type Standing string
+
+// The standings, from no grade at all to above the maximum.
+const (
+	NoText        Standing = "empty"        // no words to score
+	Short         Standing = "short"        // fewer than GradeMinWords words: scored, not held to a target
+	ForClinicians Standing = "clinicians"   // only for clinicians: reported, not held to a target
+	Within        Standing = "within"       // at or below the target
+	AboveTarget   Standing = "above-target" // a warning
+	AboveMax      Standing = "above-max"    // an error
+)
+
+// Judge returns a page's reading grade by its target's formula, to one
+// decimal place as people read it (a page shown as grade 8.0 meets a
+// target of 8), and how it stands against the target.
+func Judge(t content.ReadingTarget, c readability.Counts) (float64, Standing) {
+	grade := math.Round(c.Grade(t.Formula)*10) / 10
+	switch {
+	case c.Empty():
+		return grade, NoText
+	case c.Words < GradeMinWords:
+		return grade, Short
+	case !t.Enforced:
+		return grade, ForClinicians
+	case grade > t.Max:
+		return grade, AboveMax
+	case grade > t.Target:
+		return grade, AboveTarget
+	}
+	return grade, Within
 }
 
 // GradeMinWords is the fewest words a page needs to be held to its
