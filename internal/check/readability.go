@@ -47,11 +47,12 @@ func Score(texts []Text) Scored {
 			blocks = append(blocks, readability.Block{Heading: 2, Label: FAQHeading})
 		}
 		b := readability.Block{}
-		if t.Kind == markdown.HeadingText {
-			b.Heading = max(t.Level, 3) // a question sits under the FAQ heading
-			if t.Field == "" {
-				b.Heading = t.Level
-			}
+		switch {
+		case t.Kind != markdown.HeadingText:
+		case t.Field == "":
+			b.Heading = t.Level
+		default:
+			b.Heading = max(t.Level, 3) // a question, or a heading in an answer, sits under the FAQ heading
 		}
 		for j, sen := range t.Sentences {
 			b.Sentences = append(b.Sentences, readability.Sentence{Text: sen.Text, Ref: len(s.refs)})

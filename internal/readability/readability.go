@@ -15,12 +15,12 @@ import "math"
 
 // Counts are what the formulas are worked out from.
 type Counts struct {
-	Sentences     int `json:"sentences"`
-	Words         int `json:"words"`
-	Syllables     int `json:"syllables"`
-	Polysyllables int `json:"polysyllables"` // words of three or more syllables
-	Complex       int `json:"-"`             // polysyllables as Gunning counts them (see Complex)
-	Letters       int `json:"letters"`       // letters and digits in words
+	Sentences     int
+	Words         int
+	Syllables     int
+	Polysyllables int // words of three or more syllables
+	Complex       int // polysyllables as Gunning counts them (see Complex)
+	Letters       int // letters and digits in words
 }
 
 // Add adds the counts of o to c.
@@ -95,9 +95,6 @@ func (c Counts) ARI() float64 {
 	}
 	return 4.71*float64(c.Letters)/float64(c.Words) + 0.5*c.wordsPerSentence() - 21.43
 }
-
-// Formulas are the names Grade accepts.
-var Formulas = []string{"smog", "fkgl"}
 
 // Grade returns the reading grade by the named formula, "smog" or
 // "fkgl"; any other name gives SMOG.

@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -114,15 +115,6 @@ func (r Report) Hardest(formula string, grade float64, minWords int) []Section {
 			out = append(out, s)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Section) int {
-		ga, gb := a.Grade(formula), b.Grade(formula)
-		switch {
-		case ga > gb:
-			return -1
-		case ga < gb:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(a, b Section) int { return cmp.Compare(b.Grade(formula), a.Grade(formula)) })
 	return out
 }

@@ -225,9 +225,9 @@ func letters(word string) int {
 	}
 	lower := strings.ToLower(word)
 	if initialism(word) {
-		base := strings.TrimSuffix(lower, "s")
-		if word[len(word)-1] != 's' {
-			base = lower
+		base := lower
+		if strings.HasSuffix(word, "s") { // a plural in lower case: "GPs"
+			base = lower[:len(lower)-1]
 		}
 		if n, ok := acronyms[base]; ok {
 			return n
