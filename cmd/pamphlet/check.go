@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
@@ -23,14 +25,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage
 	}
-	p, code := loadSite(ctx, *source, date.today(), stderr)
+	p, keep, code := loadSiteFiles(ctx, *source, date.today(), paths, stderr)
 	if p == nil {
 		return code
-	}
-	keep, err := pathFilter(*source, paths)
-	if err != nil {
-		msg(stderr, "%v", err)
-		return exitUsage
 	}
 	found, silenced := only(p.Findings, keep), only(p.Silenced, keep)
 	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Docs, Version: versionString()}
@@ -64,6 +61,22 @@ func only(fs []finding.Finding, keep func(file string) bool) []finding.Finding {
 		}
 	}
 	return out
+}
+
+// loadSiteFiles loads the site, as loadSite does, and works out which of
+// its files the PATH arguments name (see pathFilter). A nil project comes
+// with the exit code, the problem already told.
+func loadSiteFiles(ctx context.Context, source string, today time.Time, paths []string, stderr io.Writer) (*build.Project, func(file string) bool, int) {
+	p, code := loadSite(ctx, source, today, stderr)
+	if p == nil {
+		return nil, nil, code
+	}
+	keep, err := pathFilter(source, paths)
+	if err != nil {
+		msg(stderr, "%v", err)
+		return nil, nil, exitUsage
+	}
+	return p, keep, exitOK
 }
 
 // pathFilter returns whether a site file (a slash path from the site root)

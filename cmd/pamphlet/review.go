@@ -257,14 +257,9 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return exitUsage
 	}
-	p, code := loadSite(ctx, *source, date.today(), stderr)
+	p, keep, code := loadSiteFiles(ctx, *source, date.today(), paths, stderr)
 	if p == nil {
 		return code
-	}
-	keep, err := pathFilter(*source, paths)
-	if err != nil {
-		msg(stderr, "%v", err)
-		return exitUsage
 	}
 	rows := []statusRow{}
 	counts := map[string]int{}
