@@ -72,6 +72,8 @@ var Rules = []Rule{
 	Description,
 	DuplicateTitles,
 	BrokenLinks,
+	TrustStatement,
+	FAQQuestions,
 }
 
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It

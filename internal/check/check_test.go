@@ -127,7 +127,9 @@ func TestReviewedClaims(t *testing.T) {
 		found, _ := Run(in)
 		var out []string
 		for _, f := range found {
-			out = append(out, f.Rule)
+			if strings.HasPrefix(f.Rule, "claims.") {
+				out = append(out, f.Rule)
+			}
 		}
 		return out
 	}
@@ -166,4 +168,25 @@ func FuzzIgnore(f *testing.F) {
 			t.Fatalf("parseIgnore(%q) accepted no reason or no rule", s)
 		}
 	})
+}
+
+// TestTrustStatement: no statement at all, part of one, and a whole one.
+func TestTrustStatement(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"", "pamphlet.yaml:1:1: warning: pamphlet.yaml has no trust statement; add trust: with publisher, funding, advertising, process, review, feedback, so the page \"How we make our health information\" tells readers who makes this information and how it is checked (trust.statement)\n"},
+		{"trust:\n  publisher: Us\n  disclaimer: Not advice.\n", "pamphlet.yaml:3:1: warning: the trust statement leaves out funding, advertising, process, review, feedback; readers look for each on the page \"How we make our health information\" (trust.statement)\n"},
+		{"trust: {publisher: a, funding: b, advertising: c, process: d, review: e, feedback: f}\n", ""},
+	} {
+		in := load(t, map[string][]byte{
+			"pamphlet.yaml":     []byte("title: T\nbase_url: https://clinic.example/\n" + tc.yaml),
+			"content/_index.md": []byte("Home.\n"),
+		})
+		var got bytes.Buffer
+		if err := finding.WriteText(&got, finding.Report{Findings: TrustStatement(in)}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != tc.want {
+			t.Errorf("%q:\ngot  %s\nwant %s", tc.yaml, got.String(), tc.want)
+		}
+	}
 }

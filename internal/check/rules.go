@@ -26,6 +26,8 @@ var Docs = map[string]string{
 	"seo.description":       "a missing, short or over-long description",
 	"seo.duplicate-title":   "two pages with the same title",
 	"links.broken":          "an internal link, image or #anchor that leads nowhere",
+	"trust.statement":       "a pamphlet.yaml without a trust statement, or with parts of it missing",
+	"faq.questions":         "a page in content/faq/ with no questions, or a patient story with some",
 	"ignore":                "a pamphlet-ignore comment that cannot be used",
 	"ignore.unused":         "a pamphlet-ignore comment that silences nothing",
 	"frontmatter.syntax":    "front matter that cannot be read",

@@ -32,6 +32,8 @@ type Config struct {
 	PlainLanguage    PlainLanguage       `key:"plain_language"`
 	Claims           map[string]ListEdit `key:"claims"`
 	Menu             []MenuItem          `key:"menu"`
+	Social           Social              `key:"social"`
+	ThemeColor       string              `key:"theme_color"`
 	Build            BuildOptions        `key:"build"`
 
 	// Keys records where each key was written, by dotted path, so that
@@ -41,6 +43,7 @@ type Config struct {
 
 // Organization is who publishes the site.
 type Organization struct {
+	Type            string `key:"type"` // its schema.org type; see OrganizationTypes
 	Name            string `key:"name"`
 	URL             string `key:"url"`
 	Logo            string `key:"logo"`
@@ -48,6 +51,18 @@ type Organization struct {
 	Email           string `key:"email"`
 	Address         string `key:"address"`
 	EmergencyNumber string `key:"emergency_number"`
+}
+
+// OrganizationTypes lists the schema.org types organization.type accepts.
+var OrganizationTypes = []string{"Organization", "MedicalOrganization", "MedicalClinic", "Hospital", "Physician", "Pharmacy", "GovernmentOrganization", "NGO"}
+
+// Social is how the site looks when a page is shared: the image that Open
+// Graph and Twitter cards show, its text alternative, and the site's
+// account on X (Twitter).
+type Social struct {
+	Image    string `key:"image"`     // a site path such as /images/share.png, or an absolute URL
+	ImageAlt string `key:"image_alt"` // default: the site's title
+	Twitter  string `key:"twitter"`   // such as @RiversideHealth
 }
 
 // Reviewer is an entry of the reviewer registry.
@@ -141,7 +156,7 @@ func (c *Config) ReadingTarget(m FrontMatter) ReadingTarget {
 }
 
 // Trust is the statement behind the "How we make our health information"
-// page.
+// page. Each part is Markdown.
 type Trust struct {
 	Publisher   string `key:"publisher"`
 	Funding     string `key:"funding"`
@@ -191,9 +206,24 @@ func DefaultConfig() *Config {
 			Overdue:    "error",
 		},
 		Readability: ReadabilityPolicy{Formula: "smog", Target: 8, Max: 10},
+		Trust:       Trust{Disclaimer: DefaultDisclaimer},
+		Social:      Social{Image: DefaultImage},
+		ThemeColor:  DefaultThemeColor,
 		Keys:        map[string]finding.Position{},
 	}
 }
+
+// Defaults of pamphlet.yaml keys that the built site shows.
+const (
+	DefaultDisclaimer = "This information complements the care you get from your own health professionals; it does not replace it."
+	DefaultImage      = "/images/share.png" // in the built-in theme's assets
+	DefaultThemeColor = "#0b4f8a"           // the built-in theme's link colour
+)
+
+var (
+	colorPattern   = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+	twitterPattern = regexp.MustCompile(`^@[A-Za-z0-9_]{1,15}$`)
+)
 
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
@@ -283,6 +313,24 @@ func (c *Config) validate() []finding.Finding {
 			bad("reviewers."+id, "reviewer %s needs a name", id)
 		}
 	}
+	if t := c.Organization.Type; t != "" && !slices.Contains(OrganizationTypes, t) {
+		bad("organization.type", "organization.type %q is not one of %s", t, strings.Join(OrganizationTypes, ", "))
+	}
+	if !colorPattern.MatchString(c.ThemeColor) {
+		bad("theme_color", "theme_color %q must be a colour such as #0b4f8a", c.ThemeColor)
+	}
+	if t := c.Social.Twitter; t != "" && !twitterPattern.MatchString(t) {
+		bad("social.twitter", "social.twitter %q must be an account name such as @RiversideHealth", t)
+	}
+	if img := c.Social.Image; img == "" {
+		bad("social.image", "social.image needs an image, such as /images/share.png")
+	} else if strings.Contains(img, "://") {
+		if !isWebURL(img) {
+			bad("social.image", "social.image %q must be a site path such as /images/share.png or an address starting with https://", img)
+		}
+	} else {
+		c.Social.Image = "/" + strings.TrimPrefix(img, "/")
+	}
 	for i, m := range c.Menu {
 		if m.Name == "" || m.URL == "" {
 			bad(fmt.Sprintf("menu.%d", i), "menu item %d needs a name and a url", i+1)
@@ -323,6 +371,12 @@ func (c *Config) IsClinicalSection(section string) bool {
 
 // MinifyOn reports whether output is minified (default true).
 func (b BuildOptions) MinifyOn() bool { return b.Minify == nil || *b.Minify }
+
+// HasTrust reports whether pamphlet.yaml says anything of how the site's
+// information is made, beyond the default disclaimer.
+func (t Trust) HasTrust() bool {
+	return t.Publisher != "" || t.Funding != "" || t.Advertising != "" || t.Process != "" || t.Review != "" || t.Feedback != ""
+}
 
 // FeedsOn reports whether feeds are written (default true).
 func (b BuildOptions) FeedsOn() bool { return b.Feeds == nil || *b.Feeds }

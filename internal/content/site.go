@@ -17,9 +17,14 @@ import (
 // ContentDir is the folder of a site that holds its pages.
 const ContentDir = "content"
 
-// StoriesSection is the section of patient stories, which need a consent
-// record to be published.
-const StoriesSection = "stories"
+// The sections whose pages pamphlet treats in their own way.
+const (
+	StoriesSection = "stories" // patient stories, which need a consent record to be published
+	FAQSection     = "faq"     // question-and-answer pages; its list page is the FAQ hub
+	NewsSection    = "news"    // news and press releases, in the feed
+	AlertsSection  = "alerts"  // time-boxed service notices, in the feed while active
+	EventsSection  = "events"  // health fairs, screenings and classes
+)
 
 // Site is a site's configuration and its whole content tree.
 type Site struct {
@@ -120,7 +125,12 @@ func (s *Site) place(p *Page, rel string) {
 
 func (s *Site) add(p *Page) []finding.Finding {
 	var found []finding.Finding
-	if other, ok := s.byURL[p.URL]; ok {
+	if owner := reserved(p); owner != "" {
+		found = append(found, finding.Finding{
+			Position: p.KeyPos("slug"), Rule: "content.url", Severity: finding.Error,
+			Message: fmt.Sprintf("this page's address %s is %s, which pamphlet builds; give the page another slug or move it", p.URL, owner),
+		})
+	} else if other, ok := s.byURL[p.URL]; ok {
 		found = append(found, finding.Finding{
 			Position: p.KeyPos("slug"), Rule: "content.url", Severity: finding.Error,
 			Message: fmt.Sprintf("this page's address %s is already %s's; give one of them another slug", p.URL, other.File),
@@ -135,11 +145,35 @@ func (s *Site) add(p *Page) []finding.Finding {
 	return found
 }
 
+// Addresses of pages pamphlet builds itself.
+const (
+	TrustURL = "/how-we-make-our-health-information/" // the trust page, from pamphlet.yaml
+	FAQURL   = "/faq/"                                // the FAQ hub; content/faq/_index.md gives its title and text
+	TagsURL  = "/tags/"                               // the topic index and a page per tag
+)
+
+// reserved names the built page whose address a content page would take,
+// or returns "".
+func reserved(p *Page) string {
+	switch {
+	case p.URL == TrustURL:
+		return "the trust page's"
+	case p.URL == FAQURL && p.Kind != Section:
+		return "the FAQ hub's (write its text in content/faq/_index.md)"
+	case strings.HasPrefix(p.URL, TagsURL):
+		return "a topic page's"
+	}
+	return ""
+}
+
 // addMissingLists makes a list page for the home and for each folder that
 // holds pages but has no _index.md, titled after the folder.
 func (s *Site) addMissingLists() {
 	dirs := map[string]bool{"": true}
 	for _, p := range s.Pages {
+		if len(p.Meta.FAQ) > 0 && !p.Meta.Draft {
+			dirs[FAQSection] = true // the FAQ hub gathers every question
+		}
 		for d := p.Dir; d != ""; d = ParentDir(d) {
 			dirs[d] = true
 		}
@@ -154,11 +188,15 @@ func (s *Site) addMissingLists() {
 		}
 		p := &Page{Kind: Section, Dir: d, URL: u, Keys: map[string]finding.Position{}}
 		p.Section, _, _ = strings.Cut(d, "/")
-		if d == "" {
+		switch d {
+		case "":
 			p.Kind = Home
 			p.Meta.Title = s.Config.Title
 			p.Meta.Description = s.Config.Description
-		} else {
+		case FAQSection:
+			p.Meta.Title = "Questions and answers"
+			p.Meta.Description = "Answers to common health questions from " + s.Config.Title + ", by topic."
+		default:
 			p.Meta.Title = Humanize(path.Base(d))
 		}
 		s.add(p)

@@ -117,6 +117,31 @@ func TestDuplicateURL(t *testing.T) {
 	}
 }
 
+// TestReservedURL: content pages cannot take the addresses of the pages
+// pamphlet builds itself; content/faq/_index.md gives the FAQ hub its text.
+func TestReservedURL(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")}
+	fsys := fstest.MapFS{
+		"content/how-we-make-our-health-information.md": page,
+		"content/faq.md":        page,
+		"content/tags/flu.md":   page,
+		"content/faq/_index.md": page,
+		"content/faq/colds.md":  page,
+	}
+	_, fs, err := Load(fsys, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.File+" "+f.Rule)
+	}
+	want := "content/faq.md content.url; content/how-we-make-our-health-information.md content.url; content/tags/flu.md content.url"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestSlugifyHumanize(t *testing.T) {
 	for in, want := range map[string]string{"Asthma Guide": "asthma-guide", "flu_jab 2026": "flu-jab-2026", "--": "page", "Café": "caf"} {
 		if got := Slugify(in); got != want {
@@ -144,6 +169,10 @@ func TestParseConfig(t *testing.T) {
 		{"bad overdue", "title: T\nbase_url: https://h.example.org/\nreview:\n  overdue: never\n", []string{"4:3 config.value"}},
 		{"reviewer typo", "title: T\nbase_url: https://h.example.org/\nreviewers:\n  ada:\n    name: Ada\n    clincal: true\n", []string{"6:5 config.unknown"}},
 		{"syntax", "title: T\nbase_url: [\n", []string{"3:1 config.syntax"}},
+		{"organization type", "title: T\nbase_url: https://h.example.org/\norganization:\n  type: Clinic\n", []string{"4:3 config.value"}},
+		{"theme colour", "title: T\nbase_url: https://h.example.org/\ntheme_color: blue\n", []string{"3:1 config.value"}},
+		{"social", "title: T\nbase_url: https://h.example.org/\nsocial:\n  image: ftp://x/y.png\n  twitter: clinic\n", []string{"4:3 config.value", "5:3 config.value"}},
+		{"social image path", "title: T\nbase_url: https://h.example.org/\nsocial: {image: images/card.png, twitter: '@clinic'}\n", nil},
 		{"syntax in flow", "title: T\nbase_url: [a\nx: 1\n", []string{"2:1 config.syntax"}},
 	}
 	for _, tt := range tests {
@@ -155,6 +184,12 @@ func TestParseConfig(t *testing.T) {
 			got := brief(fs)
 			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
 				t.Errorf("got %q, want %q (%v)", got, tt.want, fs)
+			}
+			if tt.name == "social image path" && cfg.Social.Image != "/images/card.png" {
+				t.Errorf("social.image = %q, want a site path", cfg.Social.Image)
+			}
+			if tt.name == "minimal" && (cfg.Social.Image != DefaultImage || cfg.ThemeColor != DefaultThemeColor || cfg.Trust.Disclaimer != DefaultDisclaimer || cfg.Trust.HasTrust()) {
+				t.Errorf("defaults: %+v", cfg)
 			}
 			if tt.name == "minimal" && (cfg.BaseURL != "https://h.example.org/" || cfg.BasePath() != "/" || cfg.Review.Interval.String() != "12mo") {
 				t.Errorf("defaults: %+v", cfg)

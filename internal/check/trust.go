@@ -1,0 +1,50 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// TrustParts are the parts of the trust statement a reader looks for, by
+// their pamphlet.yaml key under trust.
+var TrustParts = []string{"publisher", "funding", "advertising", "process", "review", "feedback"}
+
+// TrustStatement reports a pamphlet.yaml without a trust statement, or
+// with one that leaves parts out (trust.statement, warning): the trust page
+// "How we make our health information" is built from it, and readers judge
+// health information by who made it, who pays for it and who checked it.
+func TrustStatement(in *Input) []finding.Finding {
+	cfg := in.Site.Config
+	t := cfg.Trust
+	given := map[string]string{
+		"publisher": t.Publisher, "funding": t.Funding, "advertising": t.Advertising,
+		"process": t.Process, "review": t.Review, "feedback": t.Feedback,
+	}
+	var missing []string
+	for _, k := range TrustParts {
+		if strings.TrimSpace(given[k]) == "" {
+			missing = append(missing, k)
+		}
+	}
+	pos, ok := cfg.Keys["trust"]
+	if !ok {
+		pos = finding.Position{File: content.ConfigFile, Line: 1, Col: 1}
+	}
+	switch {
+	case len(missing) == len(TrustParts):
+		return []finding.Finding{warningAt(pos, "trust.statement", fmt.Sprintf(
+			"%s has no trust statement; add trust: with %s, so the page %q tells readers who makes this information and how it is checked",
+			content.ConfigFile, strings.Join(TrustParts, ", "), TrustTitle))}
+	case len(missing) > 0:
+		return []finding.Finding{warningAt(pos, "trust.statement", fmt.Sprintf(
+			"the trust statement leaves out %s; readers look for each on the page %q",
+			strings.Join(missing, ", "), TrustTitle))}
+	}
+	return nil
+}
+
+// TrustTitle is the title of the trust page.
+const TrustTitle = "How we make our health information"
