@@ -24,10 +24,11 @@ var allowed = map[string][]string{
 	"internal/claims":      {"internal/prose"},
 	"internal/plain":       {"internal/prose"},
 	"internal/layout":      {},
+	"internal/seo":         {},
 	"internal/content":     {"internal/finding"},
 	"internal/review":      {"internal/content", "internal/finding"},
 	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/review"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/review", "internal/seo"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review"},
 }
 

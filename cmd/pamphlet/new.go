@@ -190,4 +190,13 @@ readability:
   formula: smog
   target: 8
   max: 10
+# The page "How we make our health information" is built from the trust
+# statement; pamphlet check warns until it says each of these.
+#trust:
+#  publisher: Who runs this site and who they answer to.
+#  funding: Where the money for this site comes from.
+#  advertising: Whether the site carries advertising, and whose.
+#  process: How a page is written, and from which sources.
+#  review: Who checks a health page, and how often.
+#  feedback: How to tell us about a mistake.
 `

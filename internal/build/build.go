@@ -110,6 +110,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		return nil, err
 	}
 	found = append(found, cfgFindings...)
+	found = append(found, p.imageFindings()...)
 	checked, silenced := check.Run(&check.Input{Site: site, Pages: p.Pages, Today: opts.Today, Words: words})
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced

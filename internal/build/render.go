@@ -16,6 +16,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/seo"
 )
 
 // Output is a rendered site: file contents by slash path relative to the
@@ -30,7 +31,7 @@ type job struct {
 	out      string // output path
 	template string
 	view     *layout.Page
-	page     *check.Page // nil for tag pages and the 404 page
+	page     *check.Page // nil for tag pages, the trust page and the 404 page
 }
 
 // Render renders every published page, the tag pages, the 404 page and
@@ -84,8 +85,24 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address,
 			EmergencyNumber: cfg.Organization.EmergencyNumber,
 		},
-		Today: p.Options.Today,
+		Today:      p.Options.Today,
+		ThemeColor: cfg.ThemeColor,
+		Twitter:    cfg.Social.Twitter,
+		Locale:     ogLocale(cfg.Language),
+		TrustURL:   relURL(content.TrustURL),
+		TrustTitle: check.TrustTitle,
 	}
+	site.Image = p.shareImage(absURL)
+	site.TwitterCard = twitterCard(site.Image)
+	if cfg.Build.FeedsOn() {
+		site.FeedURL = relURL("/" + FeedFile)
+	}
+	sd := p.newSiteData(site.Image, absURL)
+	trust, err := p.trustView(relURL, absURL)
+	if err != nil {
+		return nil, err
+	}
+	site.Disclaimer = trust.Trust.Disclaimer
 	for _, m := range cfg.Menu {
 		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: relURL(m.URL)})
 	}
@@ -118,30 +135,53 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		j.view.Breadcrumbs = p.breadcrumbs(pg, views)
 	}
 	jobs = append(jobs, p.tagJobs(views, relURL, absURL)...)
+	jobs = append(jobs, job{out: outPath(content.TrustURL), template: set.Lookup("trust.html", "single.html"), view: trust})
 	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{
 		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + cfg.Title + ".",
-		URL: relURL("/404.html"), Permalink: absURL("/404.html"),
+		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
 	}})
+	askers := p.askers(views)
 
-	// Phase one: Markdown bodies and answers, each page on its own.
+	// Phase one: Markdown bodies and answers, and the JSON-LD, each page
+	// on its own.
 	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
 		j := jobs[i]
-		if j.page == nil || j.page.Doc == nil {
-			return nil
-		}
-		resolve := p.resolver(j.page.Page, relURL)
-		body, err := p.md.Render(j.page.Doc, resolve)
-		if err != nil {
-			return err
-		}
-		j.view.Body = body
-		for k, qa := range j.page.Meta.FAQ {
-			a, err := p.md.Render(j.page.Answers[k], resolve)
+		d := pageData{view: j.view, page: j.page, absURL: absURL, trail: p.trail(j.view)}
+		if j.page != nil && j.page.Doc != nil {
+			resolve := p.resolver(j.page.Page, relURL, "")
+			body, err := p.md.Render(j.page.Doc, resolve)
 			if err != nil {
 				return err
 			}
-			j.view.FAQ = append(j.view.FAQ, layout.QA{ID: check.FAQAnchor(k), Question: qa.Q, Answer: a})
+			j.view.Body = body
+			for k, qa := range j.page.Meta.FAQ {
+				a, err := p.md.Render(j.page.Answers[k], resolve)
+				if err != nil {
+					return err
+				}
+				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: check.FAQAnchor(k), Question: qa.Q, Answer: a})
+			}
+			if check.IsFAQPage(j.page.Page) {
+				if d.faq, err = p.pageQuestions(j.page, j.view.Permalink, absURL); err != nil {
+					return err
+				}
+			}
 		}
+		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
+			topics, marked, err := p.faqHub(askers, relURL, absURL)
+			if err != nil {
+				return err
+			}
+			j.view.Topics, d.faq = topics, marked
+		}
+		if j.view.NoIndex {
+			return nil
+		}
+		ld, err := sd.jsonLD(d)
+		if err != nil {
+			return err
+		}
+		j.view.JSONLD = ld
 		return nil
 	})
 	if err != nil {
@@ -168,8 +208,61 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	for i, j := range jobs {
 		files[j.out] = rendered[i]
 	}
+	if err := p.searchFiles(files, jobs, views, absURL, min); err != nil {
+		return nil, err
+	}
 	files[Marker] = []byte{}
 	return &Output{Files: files, Pages: len(jobs)}, nil
+}
+
+// searchFiles adds the sitemap, robots.txt and the feed to the output,
+// minified, except where the site has its own file of that name.
+func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*content.Page]*layout.Page, absURL func(string) string, min *minifier) error {
+	own := map[*layout.Page]time.Time{}
+	for _, j := range jobs {
+		if j.page != nil && j.page.File != "" {
+			own[j.view] = lastChanged(j.page)
+		}
+	}
+	sitemaps, err := p.sitemap(jobs, own)
+	if err != nil {
+		return err
+	}
+	generated := map[string][]byte{}
+	for name, data := range sitemaps {
+		generated[name] = data
+	}
+	generated[RobotsFile] = seo.Robots(absURL("/" + SitemapFile))
+	if p.Site.Config.Build.FeedsOn() {
+		if generated[FeedFile], err = p.feed(views, absURL); err != nil {
+			return err
+		}
+	}
+	for name, data := range generated {
+		if p.siteOwns(name) {
+			continue
+		}
+		if files[name], err = min.bytes(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// trail is a page's breadcrumb trail as absolute addresses, from the home
+// page to the page itself.
+func (p *Project) trail(v *layout.Page) []seo.Crumb {
+	cfg := p.Site.Config
+	abs := func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, cfg.BasePath()) }
+	var out []seo.Crumb
+	for _, c := range v.Breadcrumbs {
+		out = append(out, seo.Crumb{Name: c.Title, URL: abs(c.URL)})
+	}
+	name := v.Title
+	if v.Kind == "home" {
+		name = "Home"
+	}
+	return append(out, seo.Crumb{Name: name, URL: v.Permalink})
 }
 
 // siteFor returns the site view with the navigation marking the section
@@ -312,10 +405,13 @@ func (p *Project) tagJobs(views map[*content.Page]*layout.Page, relURL, absURL f
 }
 
 // resolver rewrites internal links of a page's Markdown to their site
-// URLs with the base path, and links to withheld pages to plain text.
-// Links that lead nowhere are left as written; the links.broken check has
-// refused the build before they could be published.
-func (p *Project) resolver(from *content.Page, relURL func(string) string) markdown.Resolver {
+// URLs through toURL (which adds the base path, or the whole base URL),
+// and links to withheld pages to plain text. A link to an anchor of the
+// same page gets anchorBase in front: "" where the page itself shows the
+// text, the page's address where another page does. Links that lead
+// nowhere are left as written; the links.broken check has refused the
+// build before they could be published.
+func (p *Project) resolver(from *content.Page, toURL func(string) string, anchorBase string) markdown.Resolver {
 	return func(dest string) (string, bool) {
 		t, internal := p.Site.Resolve(from, dest)
 		if !internal || !t.Found() {
@@ -325,8 +421,8 @@ func (p *Project) resolver(from *content.Page, relURL func(string) string) markd
 			return "", true // withheld: the link becomes plain text
 		}
 		if strings.HasPrefix(dest, "#") {
-			return dest, true // an anchor on the same page stays relative
+			return anchorBase + dest, true
 		}
-		return relURL(t.URL()), true
+		return toURL(t.URL()), true
 	}
 }

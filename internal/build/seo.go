@@ -1,0 +1,333 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"image"
+	_ "image/gif" // image sizes for og:image
+	_ "image/jpeg"
+	_ "image/png"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/seo"
+)
+
+// siteData is the site-wide part of every page's JSON-LD.
+type siteData struct {
+	org     *seo.Organization // in full on the home page; as publisher elsewhere
+	website *seo.WebSite
+	image   layout.Image
+	lang    string
+}
+
+// fileAt returns the bytes of a site path such as /images/share.png: a
+// file beside the content, or an asset of the site or the theme.
+func (p *Project) fileAt(sitePath string) ([]byte, bool) {
+	src, ok := p.Site.Static[sitePath]
+	if !ok {
+		return nil, false
+	}
+	fsys := p.siteFS
+	if rel, isAsset := strings.CutPrefix(src, "assets/"); isAsset {
+		fsys = p.assets[rel]
+	}
+	data, err := fs.ReadFile(fsys, src)
+	return data, err == nil
+}
+
+// imageFindings checks that the site paths pamphlet.yaml gives for images
+// are files of the site.
+func (p *Project) imageFindings() []finding.Finding {
+	cfg := p.Site.Config
+	var out []finding.Finding
+	for _, k := range []struct{ key, value string }{{"social.image", cfg.Social.Image}, {"organization.logo", cfg.Organization.Logo}} {
+		if k.value == "" || strings.Contains(k.value, "://") {
+			continue
+		}
+		if _, ok := p.Site.Static["/"+strings.TrimPrefix(k.value, "/")]; ok {
+			continue
+		}
+		pos, ok := cfg.Keys[k.key]
+		if !ok { // the built-in default, which a site's assets/ cannot remove
+			pos = finding.Position{File: content.ConfigFile, Line: 1, Col: 1}
+		}
+		out = append(out, finding.Finding{Position: pos, Rule: "config.value", Severity: finding.Error,
+			Message: fmt.Sprintf("%s %s is not a file of the site; put the image in assets/ or content/, or give an address starting with https://", k.key, k.value)})
+	}
+	return out
+}
+
+// imageTypes are the media types of the image files a page may be shared
+// with.
+var imageTypes = map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+
+// shareImage returns the image shown when a page is shared, with its size
+// read from the file when the site holds it.
+func (p *Project) shareImage(absURL func(string) string) layout.Image {
+	cfg := p.Site.Config
+	img := layout.Image{URL: cfg.Social.Image, Alt: cmp.Or(cfg.Social.ImageAlt, cfg.Title)}
+	img.Type = imageTypes[strings.ToLower(path.Ext(img.URL))]
+	if strings.Contains(img.URL, "://") {
+		return img
+	}
+	img.URL = absURL(img.URL)
+	if data, ok := p.fileAt(cfg.Social.Image); ok {
+		if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+			img.Width, img.Height = c.Width, c.Height
+		}
+	}
+	return img
+}
+
+// twitterCard is the card a page shares as: a large image when the image
+// is big enough for one (at least 300 by 157 pixels), a summary otherwise.
+func twitterCard(img layout.Image) string {
+	if img.Width >= 300 && img.Height >= 157 {
+		return "summary_large_image"
+	}
+	return "summary"
+}
+
+// ogLocale returns the og:locale of a language tag such as en-GB (en_GB),
+// or "" for a tag without a region.
+func ogLocale(lang string) string {
+	l, region, ok := strings.Cut(lang, "-")
+	if !ok || len(region) != 2 {
+		return ""
+	}
+	return strings.ToLower(l) + "_" + strings.ToUpper(region)
+}
+
+// newSiteData builds the organization and website nodes.
+func (p *Project) newSiteData(img layout.Image, absURL func(string) string) *siteData {
+	cfg := p.Site.Config
+	o := cfg.Organization
+	org := &seo.Organization{
+		Type: cmp.Or(o.Type, "Organization"), ID: cfg.BaseURL + "#organization",
+		Name: cmp.Or(o.Name, cfg.Title), URL: cmp.Or(o.URL, cfg.BaseURL),
+		Telephone: o.Phone, Email: o.Email, Address: o.Address,
+	}
+	if o.Logo != "" {
+		logo := &seo.ImageObject{Type: "ImageObject", URL: o.Logo}
+		if !strings.Contains(o.Logo, "://") {
+			sitePath := "/" + strings.TrimPrefix(o.Logo, "/")
+			logo.URL = absURL(sitePath)
+			if data, ok := p.fileAt(sitePath); ok {
+				if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+					logo.Width, logo.Height = c.Width, c.Height
+				}
+			}
+		}
+		org.Logo = logo
+	}
+	return &siteData{
+		org: org,
+		website: &seo.WebSite{Type: "WebSite", ID: cfg.BaseURL + "#website", Name: cfg.Title, URL: cfg.BaseURL,
+			Description: cfg.Description, InLanguage: cfg.Language, Publisher: &seo.Ref{ID: org.ID}},
+		image: img,
+		lang:  cfg.Language,
+	}
+}
+
+// publisher is the organization as a page's publisher: enough to stand on
+// its own, since each page is read alone.
+func (sd *siteData) publisher() *seo.Organization {
+	return &seo.Organization{Type: sd.org.Type, ID: sd.org.ID, Name: sd.org.Name, URL: sd.org.URL, Logo: sd.org.Logo}
+}
+
+// audienceTypes maps front matter audiences to schema.org audiences.
+var audienceTypes = map[string]seo.Audience{
+	"patients":     {Type: "MedicalAudience", AudienceType: "Patient"},
+	"clinicians":   {Type: "MedicalAudience", AudienceType: "Clinician"},
+	"parents":      {Type: "PeopleAudience", AudienceType: "Parents"},
+	"caregivers":   {Type: "PeopleAudience", AudienceType: "Caregivers"},
+	"seniors":      {Type: "PeopleAudience", AudienceType: "Older adults"},
+	"young-people": {Type: "PeopleAudience", AudienceType: "Young people"},
+}
+
+// pageData is what one page's JSON-LD is made from.
+type pageData struct {
+	view   *layout.Page
+	page   *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
+	trail  []seo.Crumb    // from the home page to this page, absolute
+	faq    []seo.Question // the questions this page marks up, when its main content is questions
+	absURL func(string) string
+}
+
+// jsonLD returns a page's schema.org graph, safe inside a script element.
+func (sd *siteData) jsonLD(d pageData) (template.JS, error) {
+	v := d.view
+	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.trail)
+	web := &seo.WebPage{
+		Type: "WebPage", ID: v.Permalink, Name: v.Title, Description: v.Description, URL: v.Permalink,
+		InLanguage: sd.lang, IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
+		Publisher: sd.publisher(),
+	}
+	nodes := []any{web, crumbs}
+	switch v.Kind {
+	case "home":
+		nodes = append(nodes, sd.org, sd.website)
+	case "section", "tags", "tag":
+		web.Type = "CollectionPage"
+	case "trust":
+		web.Type = "AboutPage"
+	}
+	if len(d.faq) > 0 {
+		web.Type = "FAQPage"
+		web.MainEntity = d.faq
+	}
+	if d.page != nil && d.page.File != "" {
+		pg := d.page
+		m := pg.Meta
+		web.DatePublished = seo.Date(m.Date.Time, m.Date.HasTime)
+		web.DateModified = seo.Date(cmp.Or(m.Updated, m.Date).Time, cmp.Or(m.Updated, m.Date).HasTime)
+		web.Keywords = strings.Join(m.Tags, ", ")
+		if m.About != "" {
+			web.About = &seo.Thing{Type: "Thing", Name: m.About}
+		}
+		for _, s := range m.Sources {
+			c := seo.CreativeWork{Type: "CreativeWork", Name: s.Title, URL: s.URL, DatePublished: seo.Date(s.Date.Time, s.Date.HasTime)}
+			if s.Publisher != "" {
+				c.Publisher = &seo.Organization{Type: "Organization", Name: s.Publisher}
+			}
+			web.Citation = append(web.Citation, c)
+		}
+		audience := m.Audience
+		if len(audience) == 0 && pg.Review.Clinical {
+			audience = []string{"patients"}
+		}
+		for _, a := range audience {
+			web.Audience = append(web.Audience, audienceTypes[a])
+		}
+		if pg.Review.Clinical && web.Type == "WebPage" {
+			web.Type = "MedicalWebPage"
+		}
+		if r := v.Review; r != nil {
+			web.LastReviewed = seo.Date(r.Date, false)
+			person := &seo.Person{Type: "Person", Name: r.Reviewer, HonorificSuffix: r.Credentials, JobTitle: r.Role}
+			if r.Credentials != "" {
+				person.HasCredential = &seo.Credential{Type: "EducationalOccupationalCredential", Name: r.Credentials}
+			}
+			web.ReviewedBy = person
+		}
+		if pg.Kind == content.Single {
+			switch {
+			case pg.Section == content.NewsSection:
+				nodes = append(nodes, sd.newsArticle(pg, v))
+			case pg.Section == content.EventsSection && !m.Starts.IsZero():
+				nodes = append(nodes, sd.event(pg, v))
+			}
+		}
+	}
+	data, err := seo.JSONLD(nodes...)
+	if err != nil {
+		return "", err
+	}
+	return template.JS(data), nil //nolint:gosec // seo.JSONLD escapes <, > and & so the data cannot leave the script element
+}
+
+// newsArticle is a news item's NewsArticle.
+func (sd *siteData) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle {
+	m := pg.Meta
+	modified := cmp.Or(m.Updated, m.Date)
+	return &seo.NewsArticle{
+		Type: "NewsArticle", ID: v.Permalink + "#article", Headline: v.Title, Description: v.Description,
+		URL: v.Permalink, MainEntityOfPage: v.Permalink, InLanguage: sd.lang, Image: []string{sd.image.URL},
+		DatePublished: seo.Date(m.Date.Time, m.Date.HasTime), DateModified: seo.Date(modified.Time, modified.HasTime),
+		Author: sd.publisher(), Publisher: sd.publisher(), Keywords: strings.Join(m.Tags, ", "),
+	}
+}
+
+// event is an event page's Event.
+func (sd *siteData) event(pg *check.Page, v *layout.Page) *seo.Event {
+	m := pg.Meta
+	e := &seo.Event{
+		Type: "Event", ID: v.Permalink + "#event", Name: v.Title, Description: v.Description, URL: v.Permalink,
+		InLanguage: sd.lang, Image: []string{sd.image.URL},
+		StartDate: seo.Date(m.Starts.Time, m.Starts.HasTime), EndDate: seo.Date(m.Ends.Time, m.Ends.HasTime),
+		EventStatus: "https://schema.org/EventScheduled", EventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+		Organizer: sd.publisher(),
+	}
+	if l := m.Location; l != nil {
+		if l.Name == "" && l.Address == "" && l.URL != "" {
+			e.EventAttendanceMode = "https://schema.org/OnlineEventAttendanceMode"
+			e.Location = &seo.Place{Type: "VirtualLocation", URL: l.URL}
+		} else {
+			e.Location = &seo.Place{Type: "Place", Name: l.Name, Address: l.Address, URL: l.URL}
+		}
+	}
+	price, currency, free := parseCost(m.Cost)
+	if m.Registration != "" || m.Cost != "" {
+		e.Offers = &seo.Offer{Type: "Offer", URL: cmp.Or(m.Registration, v.Permalink), Price: price, PriceCurrency: currency,
+			Availability: "https://schema.org/InStock"}
+		if price == "" {
+			e.Offers.Description = m.Cost
+		}
+	}
+	if free {
+		t := true
+		e.IsAccessibleForFree = &t
+	}
+	return e
+}
+
+// currencySymbols are the currency signs parseCost reads, longest first;
+// "$" is read as US dollars (write "15 CAD" for others).
+var currencySymbols = []struct{ sign, code string }{
+	{"US$", "USD"}, {"$", "USD"}, {"£", "GBP"}, {"€", "EUR"}, {"¥", "JPY"}, {"₹", "INR"},
+}
+
+// parseCost reads an event's cost, such as "Free", "$15", "£7.50" or
+// "20 CAD", as a price and an ISO 4217 currency, and says whether it is
+// free. It returns "", "" for a cost it cannot read as one amount, such
+// as "Pay what you can".
+func parseCost(s string) (price, currency string, free bool) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "free") || strings.EqualFold(s, "free of charge") {
+		return "0", "", true
+	}
+	amount, code := "", ""
+	for _, c := range currencySymbols {
+		if rest, ok := strings.CutPrefix(s, c.sign); ok {
+			amount, code = strings.TrimSpace(rest), c.code
+			break
+		}
+	}
+	if fields := strings.Fields(s); code == "" && len(fields) == 2 {
+		for i, f := range fields {
+			if len(f) == 3 && strings.IndexFunc(f, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+				code, amount = f, fields[1-i]
+			}
+		}
+	}
+	n, err := strconv.ParseFloat(amount, 64)
+	if code == "" || err != nil || n < 0 {
+		return "", "", false
+	}
+	return amount, code, n == 0
+}
+
+// lastChanged is when a page last changed for readers: the latest of its
+// date, its updated date and its review date.
+func lastChanged(pg *check.Page) time.Time {
+	var t time.Time
+	for _, d := range []time.Time{pg.Meta.Date.Time, pg.Meta.Updated.Time} {
+		if d.After(t) {
+			t = d
+		}
+	}
+	if pg.Review.Valid && pg.Review.Review != nil && pg.Review.Review.Date.After(t) {
+		t = pg.Review.Review.Date.Time
+	}
+	return t
+}
