@@ -14,24 +14,38 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/seo"
 )
 
-// asked is a published page that asks questions in its faq front matter.
-type asked struct {
-	page *check.Page
-	view *layout.Page
+// asks reports whether a published page's questions go into the FAQ hub:
+// those of every kind of page but patient stories, whose questions the
+// checks refuse.
+func asks(pg *check.Page) bool {
+	return len(pg.Meta.FAQ) > 0 && pg.Section != content.StoriesSection
 }
 
-// askers returns the published pages with questions that the FAQ hub
-// gathers: every kind of page but patient stories, whose questions the
-// checks refuse.
-func (p *Project) askers(views map[*content.Page]*layout.Page) []asked {
-	var out []asked
-	for i := range p.Pages {
-		pg := &p.Pages[i]
-		if v := views[pg.Page]; v != nil && len(pg.Meta.FAQ) > 0 && pg.Section != content.StoriesSection {
-			out = append(out, asked{page: pg, view: v})
+// asked is a page's part of the FAQ hub, rendered with the page's own job.
+type asked struct {
+	page    *check.Page
+	view    *layout.Page
+	answers []template.HTML // as the hub shows them: links to the page's own anchors lead back to it
+	marked  []seo.Question  // for the hub's FAQPage data; none for a FAQ page, which marks up its own
+}
+
+// hubPart renders a page's questions for the FAQ hub.
+func (p *Project) hubPart(pg *check.Page, v *layout.Page, relURL, absURL func(string) string) (*asked, error) {
+	a := &asked{page: pg, view: v}
+	for _, qa := range pg.Meta.FAQ {
+		answer, err := p.md.RenderString(qa.A, p.resolver(pg.Page, relURL, v.URL))
+		if err != nil {
+			return nil, err
+		}
+		a.answers = append(a.answers, answer)
+	}
+	if !check.IsFAQPage(pg.Page) {
+		var err error
+		if a.marked, err = p.pageQuestions(pg, v.Permalink, absURL); err != nil {
+			return nil, err
 		}
 	}
-	return out
+	return a, nil
 }
 
 // faqHub gathers every question of the site by topic for the FAQ hub:
@@ -40,10 +54,10 @@ func (p *Project) askers(views map[*content.Page]*layout.Page) []asked {
 // theirs. It also returns, for the hub's FAQPage data, the questions that
 // no FAQ page marks up itself, so that each question is marked up once on
 // the site.
-func (p *Project) faqHub(from []asked, relURL, absURL func(string) string) ([]layout.Topic, []seo.Question, error) {
+func faqHub(parts []*asked) ([]layout.Topic, []seo.Question) {
 	byKey := map[string]*layout.Topic{}
 	var marked []seo.Question
-	for _, a := range from {
+	for _, a := range parts {
 		name := cmp.Or(strings.TrimSpace(a.page.Meta.About), a.view.Title)
 		key := strings.ToLower(name)
 		t := byKey[key]
@@ -52,23 +66,12 @@ func (p *Project) faqHub(from []asked, relURL, absURL func(string) string) ([]la
 			byKey[key] = t
 		}
 		for k, qa := range a.page.Meta.FAQ {
-			anchor := "#" + check.FAQAnchor(k)
-			answer, err := p.md.RenderString(qa.A, p.resolver(a.page.Page, relURL, a.view.URL))
-			if err != nil {
-				return nil, nil, err
-			}
 			t.Questions = append(t.Questions, layout.Question{
-				Question: qa.Q, Answer: answer,
-				Page: layout.Link{Title: a.view.Title, URL: a.view.URL + anchor},
+				Question: qa.Q, Answer: a.answers[k],
+				Page: layout.Link{Title: a.view.Title, URL: a.view.URL + "#" + check.FAQAnchor(k)},
 			})
-			if !check.IsFAQPage(a.page.Page) {
-				q, err := p.markedQuestion(a.page.Page, qa, a.view.Permalink, absURL)
-				if err != nil {
-					return nil, nil, err
-				}
-				marked = append(marked, q)
-			}
 		}
+		marked = append(marked, a.marked...)
 	}
 	var topics []layout.Topic
 	ids := map[string]bool{}
@@ -84,7 +87,7 @@ func (p *Project) faqHub(from []asked, relURL, absURL func(string) string) ([]la
 		}
 		topics = append(topics, t)
 	}
-	return topics, marked, nil
+	return topics, marked
 }
 
 // pageQuestions returns a FAQ page's questions as FAQPage data.

@@ -140,13 +140,19 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + cfg.Title + ".",
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
 	}})
-	askers := p.askers(views)
+	hub := -1 // the job of the FAQ hub, whose JSON-LD waits for every page's questions
+	for i, j := range jobs {
+		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
+			hub = i
+		}
+	}
+	parts := make([]*asked, len(jobs)) // each page's part of the hub
 
 	// Phase one: Markdown bodies and answers, and the JSON-LD, each page
 	// on its own.
 	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
 		j := jobs[i]
-		d := pageData{view: j.view, page: j.page, absURL: absURL, trail: p.trail(j.view)}
+		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
 		if j.page != nil && j.page.Doc != nil {
 			resolve := p.resolver(j.page.Page, relURL, "")
 			body, err := p.md.Render(j.page.Doc, resolve)
@@ -166,26 +172,27 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 					return err
 				}
 			}
-		}
-		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
-			topics, marked, err := p.faqHub(askers, relURL, absURL)
-			if err != nil {
-				return err
+			if hub >= 0 && asks(j.page) {
+				if parts[i], err = p.hubPart(j.page, j.view, relURL, absURL); err != nil {
+					return err
+				}
 			}
-			j.view.Topics, d.faq = topics, marked
 		}
-		if j.view.NoIndex {
+		if j.view.NoIndex || i == hub {
 			return nil
 		}
-		ld, err := sd.jsonLD(d)
-		if err != nil {
-			return err
-		}
-		j.view.JSONLD = ld
-		return nil
+		return sd.setJSONLD(d)
 	})
 	if err != nil {
 		return nil, err
+	}
+	if hub >= 0 {
+		j := jobs[hub]
+		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
+		j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
+		if err := sd.setJSONLD(d); err != nil {
+			return nil, err
+		}
 	}
 	// Phase two: templates, which only read the views.
 	rendered := make([][]byte, len(jobs))

@@ -157,15 +157,15 @@ var audienceTypes = map[string]seo.Audience{
 
 // pageData is what one page's JSON-LD is made from.
 type pageData struct {
-	view   *layout.Page
-	page   *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
-	trail  []seo.Crumb    // from the home page to this page, absolute
-	faq    []seo.Question // the questions this page marks up, when its main content is questions
-	absURL func(string) string
+	view  *layout.Page
+	page  *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
+	trail []seo.Crumb    // from the home page to this page, absolute
+	faq   []seo.Question // the questions this page marks up, when its main content is questions
 }
 
-// jsonLD returns a page's schema.org graph, safe inside a script element.
-func (sd *siteData) jsonLD(d pageData) (template.JS, error) {
+// setJSONLD sets the page view's schema.org graph, safe inside a script
+// element.
+func (sd *siteData) setJSONLD(d pageData) error {
 	v := d.view
 	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.trail)
 	web := &seo.WebPage{
@@ -231,9 +231,10 @@ func (sd *siteData) jsonLD(d pageData) (template.JS, error) {
 	}
 	data, err := seo.JSONLD(nodes...)
 	if err != nil {
-		return "", err
+		return err
 	}
-	return template.JS(data), nil //nolint:gosec // seo.JSONLD escapes <, > and & so the data cannot leave the script element
+	v.JSONLD = template.JS(data) //nolint:gosec // seo.JSONLD escapes <, > and & so the data cannot leave the script element
+	return nil
 }
 
 // newsArticle is a news item's NewsArticle.
