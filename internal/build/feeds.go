@@ -60,6 +60,13 @@ func lastmod(v *layout.Page, own, memo map[*layout.Page]time.Time) time.Time {
 	return t
 }
 
+// hasFeed reports whether the site has a feed: feeds are on, and it has
+// news or alerts to put in one.
+func (p *Project) hasFeed() bool {
+	return p.Site.Config.Build.FeedsOn() &&
+		(p.Site.PageByURL("/"+content.NewsSection+"/") != nil || p.Site.PageByURL("/"+content.AlertsSection+"/") != nil)
+}
+
 // inFeed reports whether a published page belongs in the feed: a news
 // item, or an alert that is active on the build date (started, and not
 // ended).

@@ -94,7 +94,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	}
 	site.Image = p.shareImage(absURL)
 	site.TwitterCard = twitterCard(site.Image)
-	if cfg.Build.FeedsOn() {
+	if p.hasFeed() {
 		site.FeedURL = relURL("/" + FeedFile)
 	}
 	sd := p.newSiteData(site.Image, absURL)
@@ -240,7 +240,7 @@ func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*co
 		generated[name] = data
 	}
 	generated[RobotsFile] = seo.Robots(absURL("/" + SitemapFile))
-	if p.Site.Config.Build.FeedsOn() {
+	if p.hasFeed() {
 		if generated[FeedFile], err = p.feed(views, absURL); err != nil {
 			return err
 		}
