@@ -34,9 +34,10 @@ type job struct {
 	page     *check.Page // nil for tag pages, the trust page and the 404 page
 }
 
-// Render renders every published page, the tag pages, the 404 page and
-// the assets. It reads no clock and walks everything in sorted order, so
-// the same project gives the same bytes.
+// Render renders every published page, the tag pages, the FAQ hub, the
+// trust page, the 404 page, the sitemap, robots.txt, the feed and the
+// assets. It reads no clock and walks everything in sorted order, so the
+// same project gives the same bytes.
 func (p *Project) Render(ctx context.Context) (*Output, error) {
 	var min *minifier
 	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
