@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -44,7 +43,8 @@ func newMinifier() *minifier {
 	return &minifier{m: m}
 }
 
-// bytes minifies data by the type its name says, or returns it unchanged.
+// bytes minifies data by the type its name says into new bytes, or returns
+// data itself, unchanged.
 func (mn *minifier) bytes(name string, data []byte) ([]byte, error) {
 	if mn == nil {
 		return data, nil
@@ -53,10 +53,9 @@ func (mn *minifier) bytes(name string, data []byte) ([]byte, error) {
 	if mt == "" {
 		return data, nil
 	}
-	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := mn.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	out, err := mn.m.Bytes(mt, data)
+	if err != nil {
 		return nil, fmt.Errorf("minifying %s: %w", name, err)
 	}
-	return out.Bytes(), nil
+	return out, nil
 }

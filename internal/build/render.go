@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
@@ -199,13 +200,18 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	rendered := make([][]byte, len(jobs))
 	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
 		j := jobs[i]
-		var buf bytes.Buffer
-		if err := set.Execute(&buf, j.template, &layout.Data{Site: siteFor(site, j.view), Page: j.view}); err != nil {
+		buf := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(buf)
+		buf.Reset()
+		if err := set.Execute(buf, j.template, &layout.Data{Site: siteFor(site, j.view), Page: j.view}); err != nil {
 			return err
 		}
 		data, err := min.bytes(j.out, buf.Bytes())
 		if err != nil {
 			return err
+		}
+		if min == nil {
+			data = bytes.Clone(data) // the buffer goes back to the pool
 		}
 		rendered[i] = data
 		return nil
@@ -272,6 +278,10 @@ func (p *Project) trail(v *layout.Page) []seo.Crumb {
 	}
 	return append(out, seo.Crumb{Name: name, URL: v.Permalink})
 }
+
+// buffers hold pages as templates write them, reused from page to page so
+// that each does not grow its own from nothing.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // siteFor returns the site view with the navigation marking the section
 // of the page being rendered.
