@@ -210,8 +210,8 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		if err != nil {
 			return err
 		}
-		if min == nil {
-			data = bytes.Clone(data) // the buffer goes back to the pool
+		if len(data) > 0 && &data[0] == &buf.Bytes()[0] {
+			data = bytes.Clone(data) // not minified: the buffer goes back to the pool
 		}
 		rendered[i] = data
 		return nil
