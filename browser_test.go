@@ -1,0 +1,335 @@
+package pamphlet_test
+
+// The built-in theme, proven in a real browser: Debian's chromium, driven
+// with chromedp, runs axe-core on every page of the example site, and the
+// W3C Nu HTML checker reads every page. The tools come from the npm
+// registry into testdata/browser/node_modules (npm ci there; .ci/run does
+// it). On a machine without them the tests skip, and under CI=true they
+// fail instead.
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
+)
+
+// need returns the path of a tool the browser tests use, or skips the
+// test (fails it under CI=true) when the tool is missing.
+func need(t *testing.T, what string, paths ...string) string {
+	t.Helper()
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		if filepath.IsAbs(p) || strings.Contains(p, "/") {
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+			continue
+		}
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+	}
+	msg := fmt.Sprintf("%s is not installed (looked for %s); run .ci/run, or apt-get install -y chromium and npm ci in testdata/browser", what, strings.Join(slices.DeleteFunc(paths, func(s string) bool { return s == "" }), ", "))
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// exampleSite builds the repository's example site into a new folder,
+// unminified so that the Nu checker's line numbers mean something, and
+// returns it.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(context.Background(), build.Options{
+		Source: ".", Dest: dest, Today: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Theme: pamphlet.Theme,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Refused {
+		t.Fatalf("the example site was refused: %v", res.Findings)
+	}
+	return dest
+}
+
+// pages lists the HTML pages of a built site as site paths (/, /faq/,
+// /404.html).
+func pages(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		u := "/" + filepath.ToSlash(rel)
+		out = append(out, strings.TrimSuffix(u, "index.html"))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// serve serves dir on a free port of 127.0.0.1 and returns its address.
+func serve(t *testing.T, dir string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// browser starts headless chromium with a fresh profile and returns a
+// context for it, and a function that reports every request made so far
+// to a host other than 127.0.0.1.
+func browser(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	bin := need(t, "chromium", os.Getenv("PAMPHLET_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelA() })
+	var mu sync.Mutex
+	var away []string
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			u, err := url.Parse(e.Request.URL)
+			if err != nil || (u.Scheme != "data" && u.Hostname() != "127.0.0.1") {
+				mu.Lock()
+				away = append(away, e.Request.URL)
+				mu.Unlock()
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, func() []string { mu.Lock(); defer mu.Unlock(); return slices.Clone(away) }
+}
+
+// axeResult is what axe.run reports of a page.
+type axeResult struct {
+	Violations []struct {
+		ID     string `json:"id"`
+		Impact string `json:"impact"`
+		Help   string `json:"help"`
+		Nodes  []struct {
+			Target []any  `json:"target"`
+			HTML   string `json:"html"`
+		} `json:"nodes"`
+	} `json:"violations"`
+	Passes []struct {
+		ID string `json:"id"`
+	} `json:"passes"`
+}
+
+// WCAGTags are the axe-core tags every page is held to: WCAG 2.0, 2.1
+// and 2.2 at levels A and AA.
+var WCAGTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"}
+
+// TestAxe: every page of the example site has no axe-core violations of
+// WCAG 2.0, 2.1 and 2.2 A and AA, at a phone's width and a laptop's; no
+// page asks anything of a host other than 127.0.0.1; and no page needs
+// to be scrolled sideways at 320 CSS pixels (WCAG 1.4.10 Reflow).
+func TestAxe(t *testing.T) {
+	axePath := need(t, "axe-core", "testdata/browser/node_modules/axe-core/axe.min.js")
+	ctx, away := browser(t)
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := exampleSite(t)
+	base := serve(t, dir)
+	tags, _ := json.Marshal(WCAGTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations", "passes"]})`, tags)
+	for _, width := range []int64{320, 1280} {
+		for _, p := range pages(t, dir) {
+			err := chromedp.Do(ctx,
+				chromedp.EmulateViewport(width, 800),
+				chromedp.Navigate(base+p),
+				chromedp.Evaluate[chromedp.Void](string(axe)),
+			)
+			if err != nil {
+				t.Fatalf("%s at %dpx: %v", p, width, err)
+			}
+			res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s at %dpx: axe: %v", p, width, err)
+			}
+			scrollWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Passes) == 0 {
+				t.Errorf("%s at %dpx: axe ran no checks", p, width)
+			}
+			for _, v := range res.Violations {
+				var where []string
+				for _, n := range v.Nodes {
+					where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
+				}
+				t.Errorf("%s at %dpx: %s (%s): %s\n\t%s", p, width, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+			}
+			if scrollWidth > width {
+				t.Errorf("%s at %dpx: the page is %dpx wide and scrolls sideways", p, width, scrollWidth)
+			}
+		}
+	}
+	if a := away(); len(a) > 0 {
+		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
+	}
+}
+
+// vnuMessage is one message of the Nu checker's JSON output.
+type vnuMessage struct {
+	Type     string `json:"type"`
+	SubType  string `json:"subType"`
+	URL      string `json:"url"`
+	Line     int    `json:"lastLine"`
+	Column   int    `json:"firstColumn"`
+	Message  string `json:"message"`
+	Extract  string `json:"extract"`
+	Severity string
+}
+
+// TestNuHTMLChecker: the W3C Nu HTML checker reports no errors on any
+// page of the example site.
+func TestNuHTMLChecker(t *testing.T) {
+	jar := need(t, "the Nu HTML checker (npm vnu-jar)", "testdata/browser/node_modules/vnu-jar/build/dist/vnu.jar")
+	java := need(t, "java", os.Getenv("PAMPHLET_JAVA"), "java")
+	dir := exampleSite(t)
+	var files []string
+	for _, p := range pages(t, dir) {
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			f = filepath.Join(f, "index.html")
+		}
+		files = append(files, f)
+	}
+	cmd := exec.Command(java, append([]string{"-jar", jar, "--errors-only", "--format", "json"}, files...)...)
+	out, err := cmd.CombinedOutput()
+	var report struct {
+		Messages []vnuMessage `json:"messages"`
+	}
+	if jerr := json.Unmarshal(out, &report); jerr != nil {
+		t.Fatalf("the Nu checker: %v %v\n%s", err, jerr, out)
+	}
+	for _, m := range report.Messages {
+		rel := strings.TrimPrefix(strings.TrimPrefix(m.URL, "file:"), dir)
+		t.Errorf("%s:%d:%d: %s: %s\n\t%s", rel, m.Line, m.Column, m.Type, m.Message, m.Extract)
+	}
+	if err != nil && len(report.Messages) == 0 {
+		t.Errorf("the Nu checker failed with no messages: %v\n%s", err, out)
+	}
+	t.Logf("the Nu checker read %d pages", len(files))
+}
+
+// TestSkipLinkAndScreenshots: the first Tab on a page focuses the skip
+// link, which is then on screen, and following it moves focus to the main
+// content. Screenshots of the home page, an article and the FAQ hub at
+// 320 and 1280 CSS pixels are kept in testdata/browser/screenshots (or
+// $PAMPHLET_SCREENSHOTS) for people to look at.
+func TestSkipLinkAndScreenshots(t *testing.T) {
+	ctx, away := browser(t)
+	dir := exampleSite(t)
+	base := serve(t, dir)
+	type focus struct {
+		Class   string  `json:"class"`
+		ID      string  `json:"id"`
+		Top     float64 `json:"top"`
+		Outline string  `json:"outline"`
+	}
+	const active = `(() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+		return {class: e.className, id: e.id, top: r.top, outline: s.outlineStyle + " " + s.outlineWidth}; })()`
+	for _, p := range []string{"/", "/articles/asthma-inhaler/", "/faq/"} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+p), chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		f, err := chromedp.Run(ctx, chromedp.Evaluate[focus](active))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Class != "skip-link" || f.Top < 0 || f.Outline == "none 0px" {
+			t.Errorf("%s: the first Tab focuses %+v, want the skip link on screen with a visible outline", p, f)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+		if f, err = chromedp.Run(ctx, chromedp.Evaluate[focus](active)); err != nil {
+			t.Fatal(err)
+		}
+		if f.ID != "main" {
+			t.Errorf("%s: after the skip link, focus is on %+v, want the main content", p, f)
+		}
+	}
+
+	out := cmp.Or(os.Getenv("PAMPHLET_SCREENSHOTS"), filepath.Join("testdata", "browser", "screenshots"))
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, shot := range []struct{ name, path string }{{"home", "/"}, {"article", "/articles/asthma-inhaler/"}, {"faq", "/faq/"}} {
+		for _, width := range []int64{320, 1280} {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+shot.path)); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(out, fmt.Sprintf("%s-%d.png", shot.name, width))
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("screenshot: %s", file)
+		}
+	}
+	if a := away(); len(a) > 0 {
+		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
+	}
+}
