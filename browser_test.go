@@ -333,3 +333,59 @@ func TestSkipLinkAndScreenshots(t *testing.T) {
 		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
 	}
 }
+
+// TestLighthouse: Lighthouse, on the same chromium, scores the home page
+// and an article 100 for accessibility, SEO and best practices.
+func TestLighthouse(t *testing.T) {
+	lh := need(t, "Lighthouse (npm lighthouse)", "testdata/browser/node_modules/lighthouse/cli/index.js")
+	node := need(t, "node", os.Getenv("PAMPHLET_NODE"), "node")
+	chromium := need(t, "chromium", os.Getenv("PAMPHLET_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium")
+	dir := exampleSite(t)
+	base := serve(t, dir)
+	for _, p := range []string{"/", "/articles/asthma-inhaler/"} {
+		report := filepath.Join(t.TempDir(), "lighthouse.json")
+		cmd := exec.Command(node, lh, base+p, "--quiet", "--no-enable-error-reporting",
+			"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+			"--only-categories=accessibility,seo,best-practices", "--output=json", "--output-path="+report)
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("lighthouse %s: %v\n%s", p, err, out)
+		}
+		data, err := os.ReadFile(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			Categories map[string]struct {
+				Score *float64 `json:"score"`
+			} `json:"categories"`
+			Audits map[string]struct {
+				Title string   `json:"title"`
+				Score *float64 `json:"score"`
+				Mode  string   `json:"scoreDisplayMode"`
+			} `json:"audits"`
+		}
+		if err := json.Unmarshal(data, &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []string{"accessibility", "seo", "best-practices"} {
+			s := r.Categories[c].Score
+			if s == nil || *s != 1 {
+				var failed []string
+				for id, a := range r.Audits {
+					if a.Score != nil && *a.Score < 1 && (a.Mode == "binary" || a.Mode == "numeric") {
+						failed = append(failed, id+": "+a.Title)
+					}
+				}
+				slices.Sort(failed)
+				score := "none"
+				if s != nil {
+					score = fmt.Sprint(*s * 100)
+				}
+				t.Errorf("%s: Lighthouse %s score %s, want 100; audits below 1:\n\t%s", p, c, score, strings.Join(failed, "\n\t"))
+			} else {
+				t.Logf("%s: Lighthouse %s 100", p, c)
+			}
+		}
+	}
+}
