@@ -94,12 +94,12 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		TrustURL:   relURL(content.TrustURL),
 		TrustTitle: check.TrustTitle,
 	}
-	site.Image = p.shareImage(absURL)
+	site.Image = p.shareImage(files, absURL)
 	site.TwitterCard = twitterCard(site.Image)
 	if p.hasFeed() {
 		site.FeedURL = relURL("/" + FeedFile)
 	}
-	sd := p.newSiteData(site.Image, absURL)
+	sd := p.newSiteData(site.Image, files, absURL)
 	trust, err := p.trustView(relURL, absURL)
 	if err != nil {
 		return nil, err

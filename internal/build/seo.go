@@ -9,7 +9,6 @@ import (
 	_ "image/gif" // image sizes for og:image
 	_ "image/jpeg"
 	_ "image/png"
-	"io/fs"
 	"path"
 	"strconv"
 	"strings"
@@ -30,21 +29,6 @@ type siteData struct {
 	lang    string
 }
 
-// fileAt returns the bytes of a site path such as /images/share.png: a
-// file beside the content, or an asset of the site or the theme.
-func (p *Project) fileAt(sitePath string) ([]byte, bool) {
-	src, ok := p.Site.Static[sitePath]
-	if !ok {
-		return nil, false
-	}
-	fsys := p.siteFS
-	if rel, isAsset := strings.CutPrefix(src, "assets/"); isAsset {
-		fsys = p.assets[rel]
-	}
-	data, err := fs.ReadFile(fsys, src)
-	return data, err == nil
-}
-
 // imageFindings checks that the site paths pamphlet.yaml gives for images
 // are files of the site.
 func (p *Project) imageFindings() []finding.Finding {
@@ -54,7 +38,7 @@ func (p *Project) imageFindings() []finding.Finding {
 		if k.value == "" || strings.Contains(k.value, "://") {
 			continue
 		}
-		if _, ok := p.Site.Static["/"+strings.TrimPrefix(k.value, "/")]; ok {
+		if _, ok := p.Site.Static[k.value]; ok {
 			continue
 		}
 		pos, ok := cfg.Keys[k.key]
@@ -71,21 +55,25 @@ func (p *Project) imageFindings() []finding.Finding {
 // with.
 var imageTypes = map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
 
-// shareImage returns the image shown when a page is shared, with its size
-// read from the file when the site holds it.
-func (p *Project) shareImage(absURL func(string) string) layout.Image {
+// siteImage resolves an image pamphlet.yaml names, a site path or an
+// absolute URL, to its absolute URL, with its size in pixels when the
+// site holds the file (0, 0 otherwise). files is the output rendered so
+// far, which holds the site's images.
+func siteImage(ref string, files map[string][]byte, absURL func(string) string) (url string, width, height int) {
+	if strings.Contains(ref, "://") {
+		return ref, 0, 0
+	}
+	if c, _, err := image.DecodeConfig(bytes.NewReader(files[strings.TrimPrefix(ref, "/")])); err == nil {
+		width, height = c.Width, c.Height
+	}
+	return absURL(ref), width, height
+}
+
+// shareImage returns the image shown when a page is shared.
+func (p *Project) shareImage(files map[string][]byte, absURL func(string) string) layout.Image {
 	cfg := p.Site.Config
-	img := layout.Image{URL: cfg.Social.Image, Alt: cmp.Or(cfg.Social.ImageAlt, cfg.Title)}
-	img.Type = imageTypes[strings.ToLower(path.Ext(img.URL))]
-	if strings.Contains(img.URL, "://") {
-		return img
-	}
-	img.URL = absURL(img.URL)
-	if data, ok := p.fileAt(cfg.Social.Image); ok {
-		if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
-			img.Width, img.Height = c.Width, c.Height
-		}
-	}
+	img := layout.Image{Alt: cmp.Or(cfg.Social.ImageAlt, cfg.Title), Type: imageTypes[strings.ToLower(path.Ext(cfg.Social.Image))]}
+	img.URL, img.Width, img.Height = siteImage(cfg.Social.Image, files, absURL)
 	return img
 }
 
@@ -109,7 +97,7 @@ func ogLocale(lang string) string {
 }
 
 // newSiteData builds the organization and website nodes.
-func (p *Project) newSiteData(img layout.Image, absURL func(string) string) *siteData {
+func (p *Project) newSiteData(img layout.Image, files map[string][]byte, absURL func(string) string) *siteData {
 	cfg := p.Site.Config
 	o := cfg.Organization
 	org := &seo.Organization{
@@ -118,17 +106,8 @@ func (p *Project) newSiteData(img layout.Image, absURL func(string) string) *sit
 		Telephone: o.Phone, Email: o.Email, Address: o.Address,
 	}
 	if o.Logo != "" {
-		logo := &seo.ImageObject{Type: "ImageObject", URL: o.Logo}
-		if !strings.Contains(o.Logo, "://") {
-			sitePath := "/" + strings.TrimPrefix(o.Logo, "/")
-			logo.URL = absURL(sitePath)
-			if data, ok := p.fileAt(sitePath); ok {
-				if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
-					logo.Width, logo.Height = c.Width, c.Height
-				}
-			}
-		}
-		org.Logo = logo
+		org.Logo = &seo.ImageObject{Type: "ImageObject"}
+		org.Logo.URL, org.Logo.Width, org.Logo.Height = siteImage(o.Logo, files, absURL)
 	}
 	return &siteData{
 		org: org,

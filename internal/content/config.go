@@ -46,7 +46,7 @@ type Organization struct {
 	Type            string `key:"type"` // its schema.org type; see OrganizationTypes
 	Name            string `key:"name"`
 	URL             string `key:"url"`
-	Logo            string `key:"logo"`
+	Logo            string `key:"logo"` // a site path (made to start with /) or an absolute URL
 	Phone           string `key:"phone"`
 	Email           string `key:"email"`
 	Address         string `key:"address"`
@@ -329,7 +329,10 @@ func (c *Config) validate() []finding.Finding {
 			bad("social.image", "social.image %q must be a site path such as /images/share.png or an address starting with https://", img)
 		}
 	} else {
-		c.Social.Image = "/" + strings.TrimPrefix(img, "/")
+		c.Social.Image = sitePath(img)
+	}
+	if logo := c.Organization.Logo; logo != "" && !strings.Contains(logo, "://") {
+		c.Organization.Logo = sitePath(logo)
 	}
 	for i, m := range c.Menu {
 		if m.Name == "" || m.URL == "" {
@@ -338,6 +341,10 @@ func (c *Config) validate() []finding.Finding {
 	}
 	return out
 }
+
+// sitePath writes a path of the site, such as images/logo.png, as the
+// site path /images/logo.png.
+func sitePath(p string) string { return "/" + strings.TrimPrefix(p, "/") }
 
 // SetBaseURL checks and sets the address the site is published at. It must
 // be absolute (http or https); a missing trailing slash is added.
