@@ -8,6 +8,7 @@ package seo
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"time"
 )
 
@@ -258,21 +259,6 @@ func JSONLD(nodes ...any) ([]byte, error) {
 
 // isNil reports whether n is nil or a nil pointer.
 func isNil(n any) bool {
-	switch v := n.(type) {
-	case nil:
-		return true
-	case *Organization:
-		return v == nil
-	case *WebSite:
-		return v == nil
-	case *WebPage:
-		return v == nil
-	case *NewsArticle:
-		return v == nil
-	case *Event:
-		return v == nil
-	case *BreadcrumbList:
-		return v == nil
-	}
-	return false
+	v := reflect.ValueOf(n)
+	return !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil()
 }
