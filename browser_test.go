@@ -109,12 +109,18 @@ func serve(t *testing.T, dir string) string {
 	return "http://" + ln.Addr().String()
 }
 
+// chromium returns the path of the browser, $PAMPHLET_CHROMIUM or
+// Debian's chromium.
+func chromium(t *testing.T) string {
+	return need(t, "chromium", os.Getenv("PAMPHLET_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium")
+}
+
 // browser starts headless chromium with a fresh profile and returns a
 // context for it, and a function that reports every request made so far
 // to a host other than 127.0.0.1.
 func browser(t *testing.T) (context.Context, func() []string) {
 	t.Helper()
-	bin := need(t, "chromium", os.Getenv("PAMPHLET_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium")
+	bin := chromium(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
@@ -339,7 +345,7 @@ func TestSkipLinkAndScreenshots(t *testing.T) {
 func TestLighthouse(t *testing.T) {
 	lh := need(t, "Lighthouse (npm lighthouse)", "testdata/browser/node_modules/lighthouse/cli/index.js")
 	node := need(t, "node", os.Getenv("PAMPHLET_NODE"), "node")
-	chromium := need(t, "chromium", os.Getenv("PAMPHLET_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium")
+	bin := chromium(t)
 	dir := exampleSite(t)
 	base := serve(t, dir)
 	for _, p := range []string{"/", "/articles/asthma-inhaler/"} {
@@ -347,7 +353,7 @@ func TestLighthouse(t *testing.T) {
 		cmd := exec.Command(node, lh, base+p, "--quiet", "--no-enable-error-reporting",
 			"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
 			"--only-categories=accessibility,seo,best-practices", "--output=json", "--output-path="+report)
-		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+bin)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("lighthouse %s: %v\n%s", p, err, out)
 		}

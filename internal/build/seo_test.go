@@ -203,7 +203,7 @@ var blocks = map[string]bool{
 	"p": true, "div": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true, "h3": true, "h4": true,
 	"h5": true, "h6": true, "section": true, "nav": true, "header": true, "footer": true, "main": true,
 	"article": true, "br": true, "td": true, "th": true, "tr": true, "dt": true, "dd": true, "blockquote": true,
-	"title": true, "aside": true, "figcaption": true, "a": false,
+	"title": true, "aside": true, "figcaption": true,
 }
 
 // checkAnswersVisible: each question an FAQPage marks up, and its whole

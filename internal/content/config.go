@@ -379,11 +379,5 @@ func (c *Config) IsClinicalSection(section string) bool {
 // MinifyOn reports whether output is minified (default true).
 func (b BuildOptions) MinifyOn() bool { return b.Minify == nil || *b.Minify }
 
-// HasTrust reports whether pamphlet.yaml says anything of how the site's
-// information is made, beyond the default disclaimer.
-func (t Trust) HasTrust() bool {
-	return t.Publisher != "" || t.Funding != "" || t.Advertising != "" || t.Process != "" || t.Review != "" || t.Feedback != ""
-}
-
 // FeedsOn reports whether feeds are written (default true).
 func (b BuildOptions) FeedsOn() bool { return b.Feeds == nil || *b.Feeds }
