@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
@@ -43,7 +45,20 @@ func BrokenLinks(in *Input) []finding.Finding {
 }
 
 // PageAnchors are the IDs every page's layout provides.
-var PageAnchors = []string{"main", "top", "faq", "sources", "review"}
+var PageAnchors = []string{"main", "top", "faq", "sources", "review", "related"}
+
+// FAQID is the ID of the heading over a page's questions.
+const FAQID = "faq"
+
+// ReservedID reports whether the layout gives an element of a page the
+// ID, so that no heading may take it: PageAnchors and the questions'.
+func ReservedID(id string) bool {
+	if slices.Contains(PageAnchors, id) {
+		return true
+	}
+	n, ok := strings.CutPrefix(id, "faq-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
 
 // Anchors returns the IDs a link may name on a page: its headings, its
 // footnotes, its questions and the fixed IDs of the layout.

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -116,6 +118,28 @@ type calloutRenderer struct {
 
 func (r *calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, r.render)
+	reg.Register(ast.KindParagraph, r.renderParagraph)
+}
+
+// CareLevels are the callouts that tell readers how soon to get help.
+// Like the care cards of the NHS design system, each opens with a heading
+// band whose level is said to screen readers by a visually hidden prefix,
+// such as "Urgent advice: ", rather than shown by colour alone.
+var CareLevels = []string{"EMERGENCY", "URGENT", "NON-URGENT"}
+
+// careHeading returns the callout that n heads: a care
+// level callout other than EMERGENCY (whose heading is the call to the
+// emergency number) whose first block is n.
+func careHeading(n ast.Node) (*Callout, bool) {
+	c, ok := n.Parent().(*Callout)
+	if !ok || n.PreviousSibling() != nil || c.Alert == "EMERGENCY" || !slices.Contains(CareLevels, c.Alert) {
+		return nil, false
+	}
+	return c, true
+}
+
+func hiddenPrefix(alert string) string {
+	return `<span class="visually-hidden">` + html.EscapeString(CalloutTypes[alert]) + `: </span>`
 }
 
 func (r *calloutRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -126,16 +150,43 @@ func (r *calloutRenderer) render(w util.BufWriter, _ []byte, n ast.Node, enterin
 	}
 	label := CalloutTypes[c.Alert]
 	cls := strings.ToLower(c.Alert)
-	fmt.Fprintf(w, `<div class="callout callout-%s"><p class="callout-label">%s</p>`, cls, html.EscapeString(label))
-	if c.Alert == "EMERGENCY" {
-		number := r.emergency
-		if number == "" {
-			fmt.Fprint(w, `<p class="callout-call">Call emergency services now</p>`)
-		} else {
-			fmt.Fprintf(w, `<p class="callout-call">Call <a href="tel:%s">%s</a> now</p>`, html.EscapeString(TelURI(number)), html.EscapeString(number))
+	if !slices.Contains(CareLevels, c.Alert) {
+		fmt.Fprintf(w, `<div class="callout callout-%s"><p class="callout-label">%s</p>`+"\n", cls, html.EscapeString(label))
+		return ast.WalkContinue, nil
+	}
+	fmt.Fprintf(w, `<div class="callout care callout-%s">`, cls)
+	switch {
+	case c.Alert == "EMERGENCY" && r.emergency == "":
+		fmt.Fprintf(w, `<p class="callout-heading">%sCall emergency services now</p>`, hiddenPrefix(c.Alert))
+	case c.Alert == "EMERGENCY":
+		fmt.Fprintf(w, `<p class="callout-heading">%sCall <a href="tel:%s">%s</a> now</p>`, hiddenPrefix(c.Alert),
+			html.EscapeString(TelURI(r.emergency)), html.EscapeString(r.emergency))
+	default:
+		if _, ok := c.FirstChild().(*ast.Paragraph); !ok {
+			// Nothing to head the callout with: show the level itself.
+			fmt.Fprintf(w, `<p class="callout-heading">%s</p>`, html.EscapeString(label))
 		}
 	}
 	_, _ = w.WriteString("\n")
+	return ast.WalkContinue, nil
+}
+
+// renderParagraph renders a paragraph as goldmark does, except the first
+// paragraph of an urgent or non-urgent callout, which becomes its heading.
+func (r *calloutRenderer) renderParagraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	c, heading := careHeading(n)
+	switch {
+	case !entering:
+		_, _ = w.WriteString("</p>\n")
+	case heading:
+		_, _ = w.WriteString(`<p class="callout-heading">` + hiddenPrefix(c.Alert))
+	case n.Attributes() != nil:
+		_, _ = w.WriteString("<p")
+		gmhtml.RenderAttributes(w, n, gmhtml.ParagraphAttributeFilter)
+		_ = w.WriteByte('>')
+	default:
+		_, _ = w.WriteString("<p>")
+	}
 	return ast.WalkContinue, nil
 }
 

@@ -22,12 +22,17 @@ import (
 type Options struct {
 	// EmergencyNumber is shown in [!EMERGENCY] callouts, such as "911".
 	EmergencyNumber string
+	// Reserved reports the IDs the page around the body gives its own
+	// elements, which headings must not take; nil for none. A heading
+	// whose ID would be reserved, such as "Sources", gets "sources-section".
+	Reserved func(id string) bool
 }
 
 // Markdown is a configured parser and renderer. It is safe for concurrent
 // use.
 type Markdown struct {
-	gm goldmark.Markdown
+	gm       goldmark.Markdown
+	reserved func(id string) bool
 }
 
 // New returns the Markdown engine.
@@ -45,7 +50,7 @@ func New(opts Options) *Markdown {
 		),
 		// No html.WithUnsafe: raw HTML is replaced by a comment.
 	)
-	return &Markdown{gm: gm}
+	return &Markdown{gm: gm, reserved: opts.Reserved}
 }
 
 // Document is a parsed Markdown body.
@@ -76,7 +81,12 @@ type Heading struct {
 
 // Parse parses a page body.
 func (m *Markdown) Parse(src []byte) *Document {
-	root := m.gm.Parser().Parse(text.NewReader(src))
+	var opts []parser.ParseOption
+	if m.reserved != nil {
+		ids := &headingIDs{IDs: parser.NewContext().IDs(), reserved: m.reserved}
+		opts = append(opts, parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	}
+	root := m.gm.Parser().Parse(text.NewReader(src), opts...)
 	doc := &Document{Root: root, Source: src}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -108,6 +118,27 @@ func (m *Markdown) Parse(src []byte) *Document {
 		return ast.WalkContinue, nil
 	})
 	return doc
+}
+
+// headingIDs gives headings goldmark's IDs, except those reserved.
+type headingIDs struct {
+	parser.IDs
+	reserved func(id string) bool
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := h.IDs.Generate(value, kind)
+	if !h.reserved(string(id)) {
+		return id
+	}
+	// "-section" keeps the heading's name, and no numbering the IDs add
+	// after it can make a reserved ID such as faq-1.
+	for range 100 {
+		if id = h.IDs.Generate(append(id, "-section"...), kind); !h.reserved(string(id)) {
+			break
+		}
+	}
+	return id
 }
 
 // start returns the offset of the first text inside an inline node, or of

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -84,8 +85,14 @@ func TestCalloutTypes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cls := `class="callout callout-` + strings.ToLower(typ) + `"`
-		if !strings.Contains(string(got), cls) || !strings.Contains(string(got), ">"+strings.ReplaceAll(label, "'", "&#39;")+"<") || strings.Contains(string(got), "[!") {
+		html := string(got)
+		label = strings.ReplaceAll(label, "'", "&#39;")
+		cls, shown := `class="callout callout-`+strings.ToLower(typ)+`"`, `<p class="callout-label">`+label+`</p>`
+		if slices.Contains(CareLevels, typ) {
+			// The level is said, not shown: a hidden prefix on the heading.
+			cls, shown = `class="callout care callout-`+strings.ToLower(typ)+`"`, `<p class="callout-heading"><span class="visually-hidden">`+label+`: </span>`
+		}
+		if !strings.Contains(html, cls) || !strings.Contains(html, shown) || strings.Contains(html, "[!") {
 			t.Errorf("%s rendered as %s", typ, got)
 		}
 	}
@@ -119,4 +126,24 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("unsafe output for %q: %s", src, out)
 		}
 	})
+}
+
+// TestReservedIDs: a heading never takes an ID the page around the body
+// uses, and still gets an ID of its own.
+func TestReservedIDs(t *testing.T) {
+	m := New(Options{Reserved: func(id string) bool {
+		return id == "sources" || strings.HasPrefix(id, "faq-") && !strings.HasSuffix(id, "section")
+	}})
+	doc := m.Parse([]byte("## Sources\n\n## FAQ 1\n\n## Sources\n\n## Other\n"))
+	var got []string
+	for _, h := range doc.Headings {
+		got = append(got, h.ID)
+	}
+	if want := "sources-section faq-1-section sources-1 other"; strings.Join(got, " ") != want {
+		t.Errorf("IDs %q, want %q", got, want)
+	}
+	// Without Reserved, goldmark's own IDs.
+	if doc := New(Options{}).Parse([]byte("## Sources\n")); doc.Headings[0].ID != "sources" {
+		t.Errorf("ID %q", doc.Headings[0].ID)
+	}
 }
