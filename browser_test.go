@@ -24,6 +24,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -179,10 +180,20 @@ type axeResult struct {
 // and 2.2 at levels A and AA.
 var WCAGTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"}
 
+// media emulates a colour scheme ("light" or "dark") and a media type
+// ("" for the screen, or "print") for the pages loaded next.
+func media(ctx context.Context, scheme, typ string) error {
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Media: typ, Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	return err
+}
+
 // TestAxe: every page of the example site has no axe-core violations of
-// WCAG 2.0, 2.1 and 2.2 A and AA, at a phone's width and a laptop's; no
-// page asks anything of a host other than 127.0.0.1; and no page needs
-// to be scrolled sideways at 320 CSS pixels (WCAG 1.4.10 Reflow).
+// WCAG 2.0, 2.1 and 2.2 A and AA, at a phone's width and a laptop's, and
+// in the dark colour scheme too (whose contrast axe measures); no page
+// asks anything of a host other than 127.0.0.1; and no page needs to be
+// scrolled sideways at 320 CSS pixels (WCAG 1.4.10 Reflow).
 func TestAxe(t *testing.T) {
 	axePath := need(t, "axe-core", "testdata/browser/node_modules/axe-core/axe.min.js")
 	ctx, away := browser(t)
@@ -194,41 +205,111 @@ func TestAxe(t *testing.T) {
 	base := serve(t, dir)
 	tags, _ := json.Marshal(WCAGTags)
 	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations", "passes"]})`, tags)
-	for _, width := range []int64{320, 1280} {
+	ran := map[string]bool{} // the rules that passed somewhere
+	for _, mode := range []struct {
+		width  int64
+		scheme string
+	}{{320, "light"}, {1280, "light"}, {1280, "dark"}} {
+		if err := media(ctx, mode.scheme, ""); err != nil {
+			t.Fatal(err)
+		}
 		for _, p := range pages(t, dir) {
+			where := fmt.Sprintf("%s at %dpx, %s", p, mode.width, mode.scheme)
 			err := chromedp.Do(ctx,
-				chromedp.EmulateViewport(width, 800),
+				chromedp.EmulateViewport(mode.width, 800),
 				chromedp.Navigate(base+p),
 				chromedp.Evaluate[chromedp.Void](string(axe)),
 			)
 			if err != nil {
-				t.Fatalf("%s at %dpx: %v", p, width, err)
+				t.Fatalf("%s: %v", where, err)
 			}
 			res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
 			if err != nil {
-				t.Fatalf("%s at %dpx: axe: %v", p, width, err)
+				t.Fatalf("%s: axe: %v", where, err)
 			}
-			scrollWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+			page, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+				ScrollWidth int64  `json:"scrollWidth"`
+				Background  string `json:"background"`
+			}](`({scrollWidth: document.documentElement.scrollWidth, background: getComputedStyle(document.body).backgroundColor})`))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(res.Passes) == 0 {
-				t.Errorf("%s at %dpx: axe ran no checks", p, width)
+				t.Errorf("%s: axe ran no checks", where)
+			}
+			for _, pass := range res.Passes {
+				ran[pass.ID] = true
 			}
 			for _, v := range res.Violations {
-				var where []string
+				var nodes []string
 				for _, n := range v.Nodes {
-					where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
+					nodes = append(nodes, fmt.Sprint(n.Target)+" "+n.HTML)
 				}
-				t.Errorf("%s at %dpx: %s (%s): %s\n\t%s", p, width, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+				t.Errorf("%s: %s (%s): %s\n\t%s", where, v.ID, v.Impact, v.Help, strings.Join(nodes, "\n\t"))
 			}
-			if scrollWidth > width {
-				t.Errorf("%s at %dpx: the page is %dpx wide and scrolls sideways", p, width, scrollWidth)
+			if page.ScrollWidth > mode.width {
+				t.Errorf("%s: the page is %dpx wide and scrolls sideways", where, page.ScrollWidth)
 			}
+			if light := page.Background == "rgb(255, 255, 255)"; light != (mode.scheme == "light") {
+				t.Errorf("%s: the page's background is %s", where, page.Background)
+			}
+		}
+	}
+	// The rules behind the theme's promises ran: contrast (4.5:1), target
+	// size (24px), one lang, landmarks and a title.
+	for _, rule := range []string{"color-contrast", "target-size", "html-has-lang", "document-title", "bypass", "link-name"} {
+		if !ran[rule] {
+			t.Errorf("axe never ran %s", rule)
 		}
 	}
 	if a := away(); len(a) > 0 {
 		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
+	}
+}
+
+// TestPrint: printed, a page leaves out the navigation, the breadcrumbs
+// and the contents list, prints in black on white even in the dark
+// colour scheme, and shows where each outside link leads.
+func TestPrint(t *testing.T) {
+	ctx, _ := browser(t)
+	dir := exampleSite(t)
+	base := serve(t, dir)
+	if err := media(ctx, "dark", "print"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"/articles/asthma-inhaler/")); err != nil {
+		t.Fatal(err)
+	}
+	type printed struct {
+		Hidden  map[string]string `json:"hidden"`
+		Color   string            `json:"color"`
+		Back    string            `json:"back"`
+		After   string            `json:"after"`
+		Sources int               `json:"sources"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[printed](`(() => {
+		const hidden = {};
+		for (const sel of [".site-header nav", ".breadcrumbs", ".contents", ".skip-link", ".footer-links"]) {
+			const e = document.querySelector(sel);
+			hidden[sel] = e ? getComputedStyle(e).display : "missing";
+		}
+		const a = document.querySelector(".sources a[href^='http']");
+		return {hidden, color: getComputedStyle(document.body).color, back: getComputedStyle(document.body).backgroundColor,
+			after: a ? getComputedStyle(a, "::after").content : "", sources: document.querySelectorAll(".sources a").length};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sel, display := range got.Hidden {
+		if display != "none" {
+			t.Errorf("printed, %s has display %s, want none", sel, display)
+		}
+	}
+	if got.Color != "rgb(0, 0, 0)" || got.Back != "rgb(255, 255, 255)" {
+		t.Errorf("printed in the dark scheme, text is %s on %s, want black on white", got.Color, got.Back)
+	}
+	if got.Sources == 0 || !strings.Contains(got.After, "https://medlineplus.gov/") {
+		t.Errorf("printed, the source link is followed by %q, want its address", got.After)
 	}
 }
 
@@ -278,8 +359,9 @@ func TestNuHTMLChecker(t *testing.T) {
 
 // TestSkipLinkAndScreenshots: the first Tab on a page focuses the skip
 // link, which is then on screen, and following it moves focus to the main
-// content. Screenshots of the home page, an article and the FAQ hub at
-// 320 and 1280 CSS pixels are kept in testdata/browser/screenshots (or
+// content. Screenshots of the home page, an article, the FAQ hub, an
+// event and an article in the dark colour scheme at 320 and 1280 CSS
+// pixels are kept in testdata/browser/screenshots (or
 // $PAMPHLET_SCREENSHOTS) for people to look at.
 func TestSkipLinkAndScreenshots(t *testing.T) {
 	ctx, away := browser(t)
@@ -319,7 +401,13 @@ func TestSkipLinkAndScreenshots(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, shot := range []struct{ name, path string }{{"home", "/"}, {"article", "/articles/asthma-inhaler/"}, {"faq", "/faq/"}} {
+	for _, shot := range []struct{ name, path, scheme string }{
+		{"home", "/", "light"}, {"article", "/articles/asthma-inhaler/", "light"}, {"faq", "/faq/", "light"},
+		{"event", "/events/foot-care-class/", "light"}, {"article-dark", "/articles/fever-in-children/", "dark"},
+	} {
+		if err := media(ctx, shot.scheme, ""); err != nil {
+			t.Fatal(err)
+		}
 		for _, width := range []int64{320, 1280} {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+shot.path)); err != nil {
 				t.Fatal(err)

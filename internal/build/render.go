@@ -6,7 +6,6 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -67,7 +66,9 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		"asset":   func(name string) string { return relURL(cmp.Or(assetNames[name], name)) },
 		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"tel":     markdown.TelURI,
+		// datetime is a time of day with its offset from UTC, for <time datetime>.
+		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"tel":      markdown.TelURI,
 	}
 	layouts, err := layout.Merge("layouts", content.Ignored, p.siteFS, p.Options.Theme)
 	if err != nil {
@@ -122,10 +123,15 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		name := p.templateFor(set, pg.Page)
 		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
 	}
+	var sections []*content.Page
 	for _, s := range p.Site.Pages {
 		if s.Kind == content.Section && !strings.Contains(s.Dir, "/") && s.Published() {
-			site.Sections = append(site.Sections, layout.Link{Title: s.Meta.Title, URL: relURL(s.URL)})
+			sections = append(sections, s)
 		}
+	}
+	content.SortPages(sections) // by weight, so a site can order its navigation
+	for _, s := range sections {
+		site.Sections = append(site.Sections, layout.Link{Title: views[s].Title, URL: views[s].URL})
 	}
 	for _, j := range jobs {
 		pg := j.page.Page
@@ -136,7 +142,13 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		j.view.Breadcrumbs = p.breadcrumbs(pg, views)
 	}
-	jobs = append(jobs, p.tagJobs(views, relURL, absURL)...)
+	setRelated(p.Site.Pages, views)
+	p.timeBoxed(site, views)
+	if home := views[p.Site.PageByURL("/")]; home != nil {
+		home.AZ = azTopics(p.Pages, views)
+	}
+	jobs = append(jobs, p.tagJobs(set, views, relURL, absURL)...)
+	jobs = append(jobs, p.audienceJobs(set, views, relURL, absURL)...)
 	jobs = append(jobs, job{out: outPath(content.TrustURL), template: set.Lookup("trust.html", "single.html"), view: trust})
 	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{
 		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + cfg.Title + ".",
@@ -343,6 +355,12 @@ func (p *Project) view(cp *check.Page, relURL, absURL func(string) string) *layo
 	for _, t := range m.Tags {
 		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(tagURL(t))})
 	}
+	for _, a := range m.Audience {
+		v.Audiences = append(v.Audiences, layout.Link{Title: content.AudienceNames[a], URL: relURL(audienceURL(a))})
+	}
+	if pg.Kind == content.Single {
+		v.Contents = contents(cp.Doc, len(m.FAQ) > 0)
+	}
 	for _, s := range m.Sources {
 		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
 	}
@@ -377,49 +395,6 @@ func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.
 	}
 	slices.Reverse(crumbs)
 	return crumbs
-}
-
-// tagURL is the site path of a tag's page.
-func tagURL(tag string) string { return "/tags/" + content.Slugify(tag) + "/" }
-
-// tagJobs makes the tag index and one page per tag, listing the published
-// pages that carry it.
-func (p *Project) tagJobs(views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []job {
-	byTag := map[string][]*content.Page{}
-	names := map[string]string{}
-	for _, pg := range p.Site.Pages {
-		if views[pg] == nil {
-			continue
-		}
-		for _, t := range pg.Meta.Tags {
-			slug := content.Slugify(t)
-			if _, ok := names[slug]; !ok {
-				names[slug] = t
-			}
-			byTag[slug] = append(byTag[slug], pg)
-		}
-	}
-	if len(byTag) == 0 {
-		return nil
-	}
-	slugs := slices.Sorted(maps.Keys(byTag))
-	index := &layout.Page{Kind: "tags", Title: "Topics", Description: "Every topic on " + p.Site.Config.Title + ".",
-		URL: relURL("/tags/"), Permalink: absURL("/tags/"), Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}}}
-	jobs := []job{{out: "tags/index.html", template: "tags.html", view: index}}
-	for _, slug := range slugs {
-		pages := byTag[slug]
-		content.SortPages(pages)
-		u := "/tags/" + slug + "/"
-		v := &layout.Page{Kind: "tag", Title: names[slug], Description: "Pages about " + names[slug] + " on " + p.Site.Config.Title + ".",
-			URL: relURL(u), Permalink: absURL(u),
-			Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}, {Title: "Topics", URL: relURL("/tags/")}}}
-		for _, pg := range pages {
-			v.Pages = append(v.Pages, views[pg])
-		}
-		index.Pages = append(index.Pages, v)
-		jobs = append(jobs, job{out: path.Join("tags", slug, "index.html"), template: "tag.html", view: v})
-	}
-	return jobs
 }
 
 // resolver rewrites internal links of a page's Markdown to their site

@@ -156,7 +156,7 @@ func (sd *siteData) setJSONLD(d pageData) error {
 	switch v.Kind {
 	case "home":
 		nodes = append(nodes, sd.org, sd.website)
-	case "section", "tags", "tag":
+	case "section", "tags", "tag", "audiences", "audience":
 		web.Type = "CollectionPage"
 	case "trust":
 		web.Type = "AboutPage"

@@ -84,6 +84,16 @@ type Review struct {
 // Audiences lists the values `audience` accepts.
 var Audiences = []string{"patients", "parents", "caregivers", "seniors", "young-people", "clinicians"}
 
+// AudienceNames are the audiences as readers know them.
+var AudienceNames = map[string]string{
+	"patients":     "Patients",
+	"parents":      "Parents",
+	"caregivers":   "Caregivers",
+	"seniors":      "Older adults",
+	"young-people": "Young people",
+	"clinicians":   "Health professionals",
+}
+
 // Severities lists the values an alert's `severity` accepts.
 var Severities = []string{"info", "warning", "urgent"}
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -147,9 +148,10 @@ func (s *Site) add(p *Page) []finding.Finding {
 
 // Addresses of pages pamphlet builds itself.
 const (
-	TrustURL = "/how-we-make-our-health-information/" // the trust page, from pamphlet.yaml
-	FAQURL   = "/faq/"                                // the FAQ hub; content/faq/_index.md gives its title and text
-	TagsURL  = "/tags/"                               // the topic index and a page per tag
+	TrustURL     = "/how-we-make-our-health-information/" // the trust page, from pamphlet.yaml
+	FAQURL       = "/faq/"                                // the FAQ hub; content/faq/_index.md gives its title and text
+	TagsURL      = "/tags/"                               // the topic index and a page per tag
+	AudiencesURL = "/audiences/"                          // a page per audience, such as /audiences/parents/
 )
 
 // reserved names the built page whose address a content page would take,
@@ -162,6 +164,8 @@ func reserved(p *Page) string {
 		return "the FAQ hub's (write its text in content/faq/_index.md)"
 	case strings.HasPrefix(p.URL, TagsURL):
 		return "a topic page's"
+	case strings.HasPrefix(p.URL, AudiencesURL):
+		return "an audience page's"
 	}
 	return ""
 }
@@ -238,11 +242,18 @@ func (s *Site) Children(list *Page) []*Page {
 	return out
 }
 
-// SortPages orders pages by weight, then newest first, then by title and URL.
+// SortPages orders pages by weight, lowest first and pages without one
+// (weight 0) last, then newest first, then by title and URL.
 func SortPages(ps []*Page) {
+	weight := func(p *Page) int {
+		if p.Meta.Weight == 0 {
+			return math.MaxInt
+		}
+		return p.Meta.Weight
+	}
 	slices.SortStableFunc(ps, func(a, b *Page) int {
 		return cmp.Or(
-			cmp.Compare(a.Meta.Weight, b.Meta.Weight),
+			cmp.Compare(weight(a), weight(b)),
 			b.Meta.Date.Compare(a.Meta.Date.Time),
 			cmp.Compare(strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title)),
 			cmp.Compare(a.URL, b.URL),

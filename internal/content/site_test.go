@@ -125,6 +125,7 @@ func TestReservedURL(t *testing.T) {
 		"content/how-we-make-our-health-information.md": page,
 		"content/faq.md":        page,
 		"content/tags/flu.md":   page,
+		"content/audiences.md":  page,
 		"content/faq/_index.md": page,
 		"content/faq/colds.md":  page,
 	}
@@ -136,7 +137,7 @@ func TestReservedURL(t *testing.T) {
 	for _, f := range fs {
 		got = append(got, f.File+" "+f.Rule)
 	}
-	want := "content/faq.md content.url; content/how-we-make-our-health-information.md content.url; content/tags/flu.md content.url"
+	want := "content/audiences.md content.url; content/faq.md content.url; content/how-we-make-our-health-information.md content.url; content/tags/flu.md content.url"
 	if strings.Join(got, "; ") != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

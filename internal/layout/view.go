@@ -31,6 +31,10 @@ type Site struct {
 	TrustURL    string // the page "How we make our health information"
 	TrustTitle  string
 	Disclaimer  template.HTML // that the information complements care and does not replace it, rendered
+
+	// Alerts are the service alerts active on the build date, most
+	// severe first, then newest.
+	Alerts []*Page
 }
 
 // Image is a picture at an absolute address, with its size in pixels when
@@ -56,7 +60,7 @@ type Link struct {
 
 // Page is one page's view. URLs already carry the site's base path.
 type Page struct {
-	Kind        string // home, section, single, tags, tag, trust or 404
+	Kind        string // home, section, single, tags, tag, audiences, audience, trust or 404
 	Section     string
 	Title       string
 	Description string
@@ -84,6 +88,67 @@ type Page struct {
 	Topics []Topic
 	// Trust is the trust page's statement; nil on other pages.
 	Trust *Trust
+
+	// Contents are the sections of a long page, for a contents list; nil
+	// on a page with fewer than three.
+	Contents []Link
+	// Related are other pages on the same topics, closest first.
+	Related []*Page
+	// Audiences are the pages for each of the page's audiences.
+	Audiences []Link
+	// Event is when and where an event takes place; nil on other pages.
+	Event *Event
+	// Alert is an alert's severity and time span; nil on other pages.
+	Alert *Alert
+	// Consent is the date a story's teller agreed to its publication;
+	// zero on other pages.
+	Consent time.Time
+
+	// News, Events and Past fill the home page and the events list: the
+	// newest news, the upcoming events (soonest first) and the events
+	// that have ended (latest first).
+	News, Events, Past []*Page
+	// AZ is the home page's A to Z of health topics.
+	AZ []Letter
+}
+
+// Letter is one letter of the A to Z of health topics.
+type Letter struct {
+	Letter string
+	ID     string // anchor of the letter's heading
+	Topics []AZTopic
+}
+
+// AZTopic is a health topic with the pages about it.
+type AZTopic struct {
+	Name  string
+	Pages []Link
+}
+
+// Event is when and where an event takes place, and how to join it.
+type Event struct {
+	Starts, Ends time.Time // Ends may be zero
+	HasTime      bool      // the times of day are known
+	When         string    // for readers, such as "Saturday 5 December 2026, 10am to 2pm (UTC−5)"
+	Location     *Location // nil when the front matter gives none
+	Registration string    // a web address, or ""
+	Cost         string
+	Past         bool // over by the build date
+}
+
+// Location is where an event takes place.
+type Location struct {
+	Name, Address, URL string
+}
+
+// Alert is a service alert's severity and time span.
+type Alert struct {
+	Severity     string // info, warning or urgent
+	Label        string // the severity for readers: "Information", "Warning" or "Urgent"
+	Starts, Ends time.Time
+	When         string // such as "From Thursday 24 December 2026, 5pm until Saturday 26 December 2026, 8am (UTC−5)"
+	Active       bool   // in force on the build date
+	Status       string // "In force now", "Planned" or "Ended"
 }
 
 // Topic is one topic of the FAQ hub with its questions.
