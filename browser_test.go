@@ -483,3 +483,52 @@ func TestLighthouse(t *testing.T) {
 		}
 	}
 }
+
+// TestAlertBannerExpires: a banner whose alert has ended by the browser's
+// clock hides itself, for a site not rebuilt in time, while one still in
+// force stays; without JavaScript both still show.
+func TestAlertBannerExpires(t *testing.T) {
+	ctx, _ := browser(t)
+	src := t.TempDir()
+	for name, text := range map[string]string{
+		"pamphlet.yaml":             "title: Test Clinic\nbase_url: https://clinic.example/\nclinical_sections: []\n",
+		"content/_index.md":         "---\ntitle: Test Clinic\ndescription: The home page of the test clinic, for the test of alert banners.\n---\nWelcome.\n",
+		"content/alerts/ended.md":   "---\ntitle: Car park closed\ndescription: An alert that ended long before anyone runs this test, kept up by an old build.\nstarts: 2020-01-01T08:00:00Z\nends: 2020-01-02T08:00:00Z\n---\nClosed.\n",
+		"content/alerts/lasting.md": "---\ntitle: Lifts out of order\ndescription: An alert that lasts long after anyone runs this test, so it always shows.\nstarts: 2020-01-01T08:00:00Z\nends: 2999-01-01T08:00:00Z\nseverity: urgent\n---\nUse the stairs.\n",
+	} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	// Built on the day both alerts were in force.
+	res, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Today: time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC), Theme: pamphlet.Theme})
+	if err != nil || res.Refused {
+		t.Fatalf("%v %v", err, res.Findings)
+	}
+	base := serve(t, dest)
+	const shown = `Array.from(document.querySelectorAll(".alert-banner")).filter(e => e.offsetHeight > 0).map(e => e.textContent.trim())`
+	for _, js := range []bool{true, false} {
+		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !js}); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](shown))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if !js {
+			want = 2
+		}
+		if len(got) != want || !strings.Contains(got[0], "Lifts out of order") {
+			t.Errorf("with JavaScript %v, the banners shown are %q, want %d with the lifts first", js, got, want)
+		}
+	}
+}

@@ -25,10 +25,11 @@ var allowed = map[string][]string{
 	"internal/plain":       {"internal/prose"},
 	"internal/layout":      {},
 	"internal/seo":         {},
+	"internal/ics":         {},
 	"internal/content":     {"internal/finding"},
 	"internal/review":      {"internal/content", "internal/finding"},
 	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/review", "internal/seo"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/review", "internal/seo"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review"},
 }
 

@@ -56,7 +56,7 @@ func wantFile(a *txtar.Archive, name string) (string, bool) {
 // TestSites builds each testdata/sites/*.txtar site and compares its
 // findings (want.findings), the files written (want.files; a trailing !
 // means the file must not exist, * matches a fingerprint) and text the
-// files must hold (want.grep, "file: text" a line, \n for a line break;
+// files must hold (want.grep, "file: text" a line, \n and \r for line ends;
 // "file: !text" for text it must not hold). A site with want.withheld is built with -withhold and
 // must withhold exactly those pages.
 func TestSites(t *testing.T) {
@@ -107,7 +107,7 @@ func TestSites(t *testing.T) {
 			if want, ok := wantFile(a, "want.grep"); ok {
 				for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
 					name, text, _ := strings.Cut(line, ": ")
-					text = strings.ReplaceAll(text, `\n`, "\n")
+					text = strings.NewReplacer(`\r`, "\r", `\n`, "\n").Replace(text)
 					if text, ok := strings.CutPrefix(text, "!"); ok {
 						if strings.Contains(written[name], text) {
 							t.Errorf("%s contains %q:\n%s", name, text, written[name])

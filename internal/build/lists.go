@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/ics"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
@@ -256,6 +258,9 @@ func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.P
 			news = append(news, pg)
 		case content.EventsSection:
 			v.Event = eventView(m, today)
+			if !m.Starts.IsZero() {
+				v.Event.Calendar = v.URL + calendarName(pg)
+			}
 			if v.Event.Past {
 				past = append(past, pg)
 			} else {
@@ -326,6 +331,50 @@ func eventView(m content.FrontMatter, today time.Time) *layout.Event {
 	return e
 }
 
+// calendarName is the name of an event's iCalendar file, written beside
+// its index.html: foot-care-class.ics for /events/foot-care-class/.
+func calendarName(pg *content.Page) string {
+	return path.Base(strings.TrimSuffix(pg.URL, "/")) + ".ics"
+}
+
+// calendars returns the iCalendar file of every published event with a
+// start, by output path.
+func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]byte {
+	cfg := p.Site.Config
+	host := cfg.BaseURL
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	out := map[string][]byte{}
+	for i := range p.Pages {
+		cp := &p.Pages[i]
+		v := views[cp.Page]
+		if v == nil || v.Event == nil || v.Event.Calendar == "" {
+			continue
+		}
+		m := cp.Meta
+		e := ics.Event{
+			UID:   strings.Trim(cp.URL, "/") + "@" + host,
+			Stamp: cmp.Or(lastChanged(cp), m.Starts.Time),
+			Start: m.Starts.Time, End: m.Ends.Time, AllDay: !m.Starts.HasTime,
+			Summary:     v.Title,
+			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),
+			URL:         v.Permalink,
+		}
+		if l := m.Location; l != nil {
+			var parts []string
+			for _, s := range []string{l.Name, l.Address} {
+				if s = strings.TrimSpace(s); s != "" {
+					parts = append(parts, s)
+				}
+			}
+			e.Location = strings.Join(parts, ", ")
+		}
+		out[path.Join(strings.TrimPrefix(cp.URL, "/"), calendarName(cp.Page))] = ics.Calendar("-//pamphlet//"+cfg.Title+"//EN", e)
+	}
+	return out
+}
+
 // alertView is an alert's severity and time span on the build date.
 func alertView(m content.FrontMatter, today time.Time) *layout.Alert {
 	sev := cmp.Or(m.Severity, "info")
@@ -342,13 +391,16 @@ func alertView(m content.FrontMatter, today time.Time) *layout.Alert {
 	default:
 		a.Status = "Ended"
 	}
+	if !m.Ends.IsZero() {
+		a.Until = "Until " + span(m.Ends, content.Date{}, "")
+	}
 	switch {
 	case !m.Starts.IsZero() && !m.Ends.IsZero():
 		a.When = "From " + span(m.Starts, m.Ends, "until")
 	case !m.Starts.IsZero():
 		a.When = "From " + span(m.Starts, content.Date{}, "")
 	case !m.Ends.IsZero():
-		a.When = "Until " + span(m.Ends, content.Date{}, "")
+		a.When = a.Until
 	}
 	return a
 }

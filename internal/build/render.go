@@ -6,6 +6,7 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -94,6 +95,9 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		Locale:     ogLocale(cfg.Language),
 		TrustURL:   relURL(content.TrustURL),
 		TrustTitle: check.TrustTitle,
+	}
+	if mc := cfg.MediaContact; mc != (content.MediaContact{}) {
+		site.MediaContact = &layout.Contact{Name: mc.Name, Email: mc.Email, Phone: mc.Phone}
 	}
 	site.Image = p.shareImage(files, absURL)
 	site.TwitterCard = twitterCard(site.Image)
@@ -234,6 +238,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	for i, j := range jobs {
 		files[j.out] = rendered[i]
 	}
+	maps.Copy(files, p.calendars(views))
 	if err := p.searchFiles(files, jobs, views, absURL, min); err != nil {
 		return nil, err
 	}

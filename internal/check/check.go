@@ -74,6 +74,8 @@ var Rules = []Rule{
 	BrokenLinks,
 	TrustStatement,
 	FAQQuestions,
+	Notices,
+	StorySources,
 }
 
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It

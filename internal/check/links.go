@@ -45,7 +45,7 @@ func BrokenLinks(in *Input) []finding.Finding {
 }
 
 // PageAnchors are the IDs every page's layout provides.
-var PageAnchors = []string{"main", "top", "faq", "sources", "review", "related"}
+var PageAnchors = []string{"main", "top", "faq", "sources", "review", "related", "media-contact"}
 
 // FAQID is the ID of the heading over a page's questions.
 const FAQID = "faq"

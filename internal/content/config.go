@@ -33,6 +33,7 @@ type Config struct {
 	Claims           map[string]ListEdit `key:"claims"`
 	Menu             []MenuItem          `key:"menu"`
 	Social           Social              `key:"social"`
+	MediaContact     MediaContact        `key:"media_contact"`
 	ThemeColor       string              `key:"theme_color"`
 	Build            BuildOptions        `key:"build"`
 
@@ -63,6 +64,14 @@ type Social struct {
 	Image    string `key:"image"`     // a site path such as /images/share.png, or an absolute URL
 	ImageAlt string `key:"image_alt"` // default: the site's title
 	Twitter  string `key:"twitter"`   // such as @RiversideHealth
+}
+
+// MediaContact is who journalists should call about the site's news,
+// shown at the end of every news page.
+type MediaContact struct {
+	Name  string `key:"name"` // a person or an office, such as "Press office"
+	Email string `key:"email"`
+	Phone string `key:"phone"`
 }
 
 // Reviewer is an entry of the reviewer registry.
@@ -318,6 +327,9 @@ func (c *Config) validate() []finding.Finding {
 	}
 	if !colorPattern.MatchString(c.ThemeColor) {
 		bad("theme_color", "theme_color %q must be a colour such as #0b4f8a", c.ThemeColor)
+	}
+	if e := c.MediaContact.Email; e != "" && !strings.Contains(e, "@") {
+		bad("media_contact.email", "media_contact.email %q is not an e-mail address", e)
 	}
 	if t := c.Social.Twitter; t != "" && !twitterPattern.MatchString(t) {
 		bad("social.twitter", "social.twitter %q must be an account name such as @RiversideHealth", t)

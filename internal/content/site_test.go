@@ -174,6 +174,7 @@ func TestParseConfig(t *testing.T) {
 		{"theme colour", "title: T\nbase_url: https://h.example.org/\ntheme_color: blue\n", []string{"3:1 config.value"}},
 		{"social", "title: T\nbase_url: https://h.example.org/\nsocial:\n  image: ftp://x/y.png\n  twitter: clinic\n", []string{"4:3 config.value", "5:3 config.value"}},
 		{"social image path", "title: T\nbase_url: https://h.example.org/\nsocial: {image: images/card.png, twitter: '@clinic'}\n", nil},
+		{"media contact", "title: T\nbase_url: https://h.example.org/\nmedia_contact: {name: Press office, email: press.example.org}\n", []string{"3:37 config.value"}},
 		{"syntax in flow", "title: T\nbase_url: [a\nx: 1\n", []string{"2:1 config.syntax"}},
 	}
 	for _, tt := range tests {

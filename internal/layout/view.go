@@ -32,6 +32,10 @@ type Site struct {
 	TrustTitle  string
 	Disclaimer  template.HTML // that the information complements care and does not replace it, rendered
 
+	// MediaContact is who journalists should contact about news; nil
+	// when pamphlet.yaml names nobody.
+	MediaContact *Contact
+
 	// Alerts are the service alerts active on the build date, most
 	// severe first, then newest.
 	Alerts []*Page
@@ -49,6 +53,11 @@ type Image struct {
 // Organization is who publishes the site.
 type Organization struct {
 	Name, URL, Logo, Phone, Email, Address, EmergencyNumber string
+}
+
+// Contact is a person or office to get in touch with.
+type Contact struct {
+	Name, Email, Phone string
 }
 
 // Link is a titled address; Current marks the page being rendered.
@@ -133,7 +142,8 @@ type Event struct {
 	Location     *Location // nil when the front matter gives none
 	Registration string    // a web address, or ""
 	Cost         string
-	Past         bool // over by the build date
+	Past         bool   // over by the build date
+	Calendar     string // the address of its iCalendar file, for "Add to calendar"
 }
 
 // Location is where an event takes place.
@@ -147,6 +157,7 @@ type Alert struct {
 	Label        string // the severity for readers: "Information", "Warning" or "Urgent"
 	Starts, Ends time.Time
 	When         string // such as "From Thursday 24 December 2026, 5pm until Saturday 26 December 2026, 8am (UTC−5)"
+	Until        string // such as "Until Saturday 26 December 2026, 8am (UTC−5)"; "" with no end
 	Active       bool   // in force on the build date
 	Status       string // "In force now", "Planned" or "Ended"
 }
