@@ -45,7 +45,7 @@ func runReadability(ctx context.Context, args []string, stdout, stderr io.Writer
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
-	md := markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber, Reserved: check.ReservedID})
+	md := check.NewMarkdown(cfg)
 	var scores []fileScore
 	failed := false
 	for _, file := range files {

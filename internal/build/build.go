@@ -93,7 +93,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	p := &Project{
 		Options: opts,
 		Site:    site,
-		md:      markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber, Reserved: check.ReservedID}),
+		md:      check.NewMarkdown(cfg),
 		siteFS:  siteFS,
 		assets:  assets,
 		Gate:    gate,

@@ -78,8 +78,7 @@ func inFeed(pg *content.Page, today time.Time) bool {
 	case content.NewsSection:
 		return true
 	case content.AlertsSection:
-		m := pg.Meta
-		return (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time))
+		return alertActive(pg.Meta, today)
 	}
 	return false
 }

@@ -40,22 +40,33 @@ type group struct {
 	pages      []*content.Page
 }
 
-// tagJobs makes the topic index and one page per tag, listing the
-// published pages that carry it.
-func (p *Project) tagJobs(set *layout.Set, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []job {
-	byTag := map[string]*group{}
+// grouped gathers the published pages into the groups keys names for
+// each, by slug; a group takes its name from the first page that names it.
+func (p *Project) grouped(views map[*content.Page]*layout.Page, keys func(m content.FrontMatter) []group) map[string]*group {
+	out := map[string]*group{}
 	for _, pg := range p.Site.Pages {
 		if views[pg] == nil {
 			continue
 		}
-		for _, t := range pg.Meta.Tags {
-			slug := content.Slugify(t)
-			if byTag[slug] == nil {
-				byTag[slug] = &group{slug: slug, name: t}
+		for _, k := range keys(pg.Meta) {
+			if out[k.slug] == nil {
+				out[k.slug] = &group{slug: k.slug, name: k.name}
 			}
-			byTag[slug].pages = append(byTag[slug].pages, pg)
+			out[k.slug].pages = append(out[k.slug].pages, pg)
 		}
 	}
+	return out
+}
+
+// tagJobs makes the topic index and one page per tag, listing the
+// published pages that carry it.
+func (p *Project) tagJobs(set *layout.Set, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []job {
+	byTag := p.grouped(views, func(m content.FrontMatter) (out []group) {
+		for _, t := range m.Tags {
+			out = append(out, group{slug: content.Slugify(t), name: t})
+		}
+		return out
+	})
 	site := p.Site.Config.Title
 	return p.groupJobs(byTag, views, relURL, absURL, groupPages{
 		base: content.TagsURL, index: set.Lookup("tags.html", "list.html"), page: set.Lookup("tag.html", "list.html"),
@@ -68,24 +79,18 @@ func (p *Project) tagJobs(set *layout.Set, views map[*content.Page]*layout.Page,
 // audienceJobs makes the audience index and one page per audience,
 // listing the published pages written for it.
 func (p *Project) audienceJobs(set *layout.Set, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []job {
-	byAudience := map[string]*group{}
-	for _, pg := range p.Site.Pages {
-		if views[pg] == nil {
-			continue
+	byAudience := p.grouped(views, func(m content.FrontMatter) (out []group) {
+		for _, a := range m.Audience {
+			out = append(out, group{slug: a, name: content.AudienceNames[a]})
 		}
-		for _, a := range pg.Meta.Audience {
-			if byAudience[a] == nil {
-				byAudience[a] = &group{slug: a, name: content.AudienceNames[a]}
-			}
-			byAudience[a].pages = append(byAudience[a].pages, pg)
-		}
-	}
+		return out
+	})
 	site := p.Site.Config.Title
 	return p.groupJobs(byAudience, views, relURL, absURL, groupPages{
 		base: content.AudiencesURL, index: set.Lookup("audiences.html", "tags.html"), page: set.Lookup("audience.html", "tag.html"),
 		kind: "audience", title: "Who our pages are for", description: "Pages on " + site + " for each group of readers.",
 		pageTitle: func(name string) string { return "For " + lowerFirst(name) },
-		pageDesc:  func(name string) string { return "Pages on " + site + " written for " + strings.ToLower(name) + "." },
+		pageDesc:  func(name string) string { return "Pages on " + site + " written for " + lowerFirst(name) + "." },
 	})
 }
 
@@ -286,9 +291,9 @@ func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.P
 	slices.SortFunc(news, newest)
 	slices.SortFunc(upcoming, byStart)
 	slices.SortFunc(past, func(a, b *content.Page) int { return byStart(b, a) })
-	severity := map[string]int{"urgent": 0, "warning": 1, "": 2, "info": 2}
 	slices.SortFunc(alerts, func(a, b *content.Page) int {
-		return cmp.Or(cmp.Compare(severity[a.Meta.Severity], severity[b.Meta.Severity]),
+		// The most severe first: content.Severities runs from the least.
+		return cmp.Or(cmp.Compare(severityRank(b.Meta.Severity), severityRank(a.Meta.Severity)),
 			b.Meta.Starts.Compare(a.Meta.Starts.Time), newest(a, b))
 	})
 	list := func(ps []*content.Page, n int) []*layout.Page {
@@ -352,16 +357,16 @@ func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]b
 		if v == nil || v.Event == nil || v.Event.Calendar == "" {
 			continue
 		}
-		m := cp.Meta
+		ev := v.Event
 		e := ics.Event{
 			UID:   strings.Trim(cp.URL, "/") + "@" + host,
-			Stamp: cmp.Or(lastChanged(cp), m.Starts.Time),
-			Start: m.Starts.Time, End: m.Ends.Time, AllDay: !m.Starts.HasTime,
+			Stamp: cmp.Or(lastChanged(cp), ev.Starts),
+			Start: ev.Starts, End: ev.Ends, AllDay: !ev.HasTime,
 			Summary:     v.Title,
 			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),
 			URL:         v.Permalink,
 		}
-		if l := m.Location; l != nil {
+		if l := ev.Location; l != nil {
 			var parts []string
 			for _, s := range []string{l.Name, l.Address} {
 				if s = strings.TrimSpace(s); s != "" {
@@ -375,13 +380,28 @@ func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]b
 	return out
 }
 
+// severityLabels name an alert's severity for readers.
+var severityLabels = map[string]string{"info": "Information", "warning": "Warning", "urgent": "Urgent"}
+
+// severityRank orders severities from the least, an alert without one
+// being information.
+func severityRank(sev string) int {
+	return slices.Index(content.Severities, cmp.Or(sev, content.Severities[0]))
+}
+
+// alertActive reports whether an alert is in force on the build date:
+// started (or with no start), and not ended.
+func alertActive(m content.FrontMatter, today time.Time) bool {
+	return (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time))
+}
+
 // alertView is an alert's severity and time span on the build date.
 func alertView(m content.FrontMatter, today time.Time) *layout.Alert {
-	sev := cmp.Or(m.Severity, "info")
+	sev := cmp.Or(m.Severity, content.Severities[0])
 	a := &layout.Alert{
-		Severity: sev, Label: map[string]string{"info": "Information", "warning": "Warning", "urgent": "Urgent"}[sev],
+		Severity: sev, Label: severityLabels[sev],
 		Starts: m.Starts.Time, Ends: m.Ends.Time,
-		Active: (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time)),
+		Active: alertActive(m, today),
 	}
 	switch {
 	case a.Active:

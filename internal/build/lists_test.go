@@ -145,3 +145,11 @@ func TestRelatedCommonTag(t *testing.T) {
 		t.Errorf("a page with only the common tag has related pages %v", r)
 	}
 }
+
+// TestSeverityRank: alerts sort from the most severe, and one without a
+// severity counts as information.
+func TestSeverityRank(t *testing.T) {
+	if !(severityRank("urgent") > severityRank("warning") && severityRank("warning") > severityRank("info") && severityRank("") == severityRank("info")) {
+		t.Errorf("ranks: urgent %d, warning %d, info %d, none %d", severityRank("urgent"), severityRank("warning"), severityRank("info"), severityRank(""))
+	}
+}

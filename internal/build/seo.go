@@ -124,14 +124,17 @@ func (sd *siteData) publisher() *seo.Organization {
 	return &seo.Organization{Type: sd.org.Type, ID: sd.org.ID, Name: sd.org.Name, URL: sd.org.URL, Logo: sd.org.Logo}
 }
 
-// audienceTypes maps front matter audiences to schema.org audiences.
-var audienceTypes = map[string]seo.Audience{
-	"patients":     {Type: "MedicalAudience", AudienceType: "Patient"},
-	"clinicians":   {Type: "MedicalAudience", AudienceType: "Clinician"},
-	"parents":      {Type: "PeopleAudience", AudienceType: "Parents"},
-	"caregivers":   {Type: "PeopleAudience", AudienceType: "Caregivers"},
-	"seniors":      {Type: "PeopleAudience", AudienceType: "Older adults"},
-	"young-people": {Type: "PeopleAudience", AudienceType: "Young people"},
+// audienceType is a front matter audience as a schema.org audience:
+// patients and clinicians are medical audiences, and the others are
+// people named as the audience pages name them.
+func audienceType(a string) seo.Audience {
+	switch a {
+	case "patients":
+		return seo.Audience{Type: "MedicalAudience", AudienceType: "Patient"}
+	case "clinicians":
+		return seo.Audience{Type: "MedicalAudience", AudienceType: "Clinician"}
+	}
+	return seo.Audience{Type: "PeopleAudience", AudienceType: content.AudienceNames[a]}
 }
 
 // pageData is what one page's JSON-LD is made from.
@@ -186,7 +189,7 @@ func (sd *siteData) setJSONLD(d pageData) error {
 			audience = []string{"patients"}
 		}
 		for _, a := range audience {
-			web.Audience = append(web.Audience, audienceTypes[a])
+			web.Audience = append(web.Audience, audienceType(a))
 		}
 		if pg.Review.Clinical && web.Type == "WebPage" {
 			web.Type = "MedicalWebPage"

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
 // BrokenLinks reports internal links and images that lead to no page or
@@ -46,6 +48,13 @@ func BrokenLinks(in *Input) []finding.Finding {
 
 // PageAnchors are the IDs every page's layout provides.
 var PageAnchors = []string{"main", "top", "faq", "sources", "review", "related", "media-contact"}
+
+// NewMarkdown is the Markdown engine pages are checked and built with:
+// the site's emergency number in [!EMERGENCY] callouts, and no heading
+// taking an ID the layout uses.
+func NewMarkdown(cfg *content.Config) *markdown.Markdown {
+	return markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber, Reserved: ReservedID})
+}
 
 // FAQID is the ID of the heading over a page's questions.
 const FAQID = "faq"
