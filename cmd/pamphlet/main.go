@@ -32,6 +32,7 @@ commands:
   new       create a site, or a page with its front matter laid out
   readability  score how easy Markdown files are to read
   review    sign off pages, show review status, see what changed since sign-off
+  serve     preview the site as you write, with every finding on its page
   version   print the version
 
 Run "pamphlet <command> -h" for a command's flags.
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runReadability(ctx, rest, stdout, stderr)
 	case "review":
 		return runReview(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "version", "-version", "--version":
 		return runVersion(stdout)
 	case "help", "-h", "-help", "--help":

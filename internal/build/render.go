@@ -40,11 +40,53 @@ type job struct {
 // assets. It reads no clock and walks everything in sorted order, so the
 // same project gives the same bytes.
 func (p *Project) Render(ctx context.Context) (*Output, error) {
-	var min *minifier
-	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
-		min = newMinifier()
+	r, err := p.newRenderer()
+	if err != nil {
+		return nil, err
 	}
-	files, assetNames, err := p.renderAssets(min)
+	r.plan()
+	rendered, err := r.render(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	files := maps.Clone(r.static)
+	for i, j := range r.jobs {
+		files[j.out] = rendered[i]
+	}
+	if err := r.extras(files); err != nil {
+		return nil, err
+	}
+	return &Output{Files: files, Pages: len(r.jobs)}, nil
+}
+
+// renderer turns a project into output: it holds what every page shares
+// (the templates, the site's view, the assets) and, once planned, every
+// page's view and the HTML files to render. A build renders each file
+// once; a session keeps its renderer and renders again only the files an
+// edit changed.
+type renderer struct {
+	p              *Project
+	min            *minifier // nil when not minifying
+	set            *layout.Set
+	site           *layout.Site
+	sd             *siteData
+	trust          *layout.Page
+	relURL, absURL func(string) string
+	static         map[string][]byte // the assets and content/'s other files, by output path
+
+	views map[*content.Page]*layout.Page // of every published page
+	jobs  []job
+	hub   int // the job of the FAQ hub, or -1
+}
+
+// newRenderer reads the templates and the assets and makes the view of
+// the site that every page shares.
+func (p *Project) newRenderer() (*renderer, error) {
+	r := &renderer{p: p}
+	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
+		r.min = newMinifier()
+	}
+	files, assetNames, err := p.renderAssets(r.min)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +99,12 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 			files[strings.TrimPrefix(url, "/")] = data
 		}
 	}
+	r.static = files
 	cfg := p.Site.Config
 	base := cfg.BasePath()
-	relURL := func(u string) string { return base + strings.TrimPrefix(u, "/") }
-	absURL := func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
+	r.relURL = func(u string) string { return base + strings.TrimPrefix(u, "/") }
+	r.absURL = func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
+	relURL, absURL := r.relURL, r.absURL
 	funcs := template.FuncMap{
 		"relURL":  relURL,
 		"absURL":  absURL,
@@ -75,8 +119,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := layout.Load(funcs, layouts)
-	if err != nil {
+	if r.set, err = layout.Load(funcs, layouts); err != nil {
 		return nil, err
 	}
 	site := &layout.Site{
@@ -104,17 +147,26 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	if p.hasFeed() {
 		site.FeedURL = relURL("/" + FeedFile)
 	}
-	sd := p.newSiteData(site.Image, files, absURL)
-	trust, err := p.trustView(relURL, absURL)
-	if err != nil {
+	r.sd = p.newSiteData(site.Image, files, absURL)
+	if r.trust, err = p.trustView(relURL, absURL); err != nil {
 		return nil, err
 	}
-	site.Disclaimer = trust.Trust.Disclaimer
+	site.Disclaimer = r.trust.Trust.Disclaimer
 	for _, m := range cfg.Menu {
 		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: relURL(m.URL)})
 	}
+	r.site = site
+	return r, nil
+}
 
-	// Views for every published page, so that lists can point at them.
+// plan makes the view of every published page, with the lists, related
+// pages and breadcrumbs that join them, and the HTML files to render:
+// the pages, the tag and audience pages, the trust page and the 404 page.
+func (r *renderer) plan() {
+	p, relURL, absURL := r.p, r.relURL, r.absURL
+	site := *r.site // the navigation and the alerts depend on the pages
+	r.site = &site
+	site.Sections, site.Alerts = nil, nil
 	views := map[*content.Page]*layout.Page{}
 	var jobs []job
 	for i := range p.Pages {
@@ -124,7 +176,7 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		v := p.view(pg, relURL, absURL)
 		views[pg.Page] = v
-		name := p.templateFor(set, pg.Page)
+		name := p.templateFor(r.set, pg.Page)
 		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
 	}
 	var sections []*content.Page
@@ -147,37 +199,50 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 		j.view.Breadcrumbs = p.breadcrumbs(pg, views)
 	}
 	setRelated(p.Site.Pages, views)
-	p.timeBoxed(site, views)
+	p.timeBoxed(&site, views)
 	if home := views[p.Site.PageByURL("/")]; home != nil {
 		home.AZ = azTopics(p.Pages, views)
 	}
-	jobs = append(jobs, p.tagJobs(set, views, relURL, absURL)...)
-	jobs = append(jobs, p.audienceJobs(set, views, relURL, absURL)...)
-	jobs = append(jobs, job{out: outPath(content.TrustURL), template: set.Lookup("trust.html", "single.html"), view: trust})
+	jobs = append(jobs, p.tagJobs(r.set, views, relURL, absURL)...)
+	jobs = append(jobs, p.audienceJobs(r.set, views, relURL, absURL)...)
+	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust})
 	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{
-		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + cfg.Title + ".",
+		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + p.Site.Config.Title + ".",
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
 	}})
-	hub := -1 // the job of the FAQ hub, whose JSON-LD waits for every page's questions
+	r.hub = -1 // the FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {
 		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
-			hub = i
+			r.hub = i
 		}
 	}
-	parts := make([]*asked, len(jobs)) // each page's part of the hub
+	r.views, r.jobs = views, jobs
+}
 
+// render renders the jobs numbered in which, or every job when which is
+// nil, and returns the HTML of each job rendered by its number.
+func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
+	p := r.p
+	if which == nil {
+		which = make([]int, len(r.jobs))
+		for i := range which {
+			which[i] = i
+		}
+	}
 	// Phase one: Markdown bodies and answers, and the JSON-LD, each page
 	// on its own.
-	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
-		j := jobs[i]
+	err := parallel(ctx, len(which), p.Options.Workers, func(k int) error {
+		i := which[k]
+		j := r.jobs[i]
 		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
 		if j.page != nil && j.page.Doc != nil {
-			resolve := p.resolver(j.page.Page, relURL, "")
+			resolve := p.resolver(j.page.Page, r.relURL, "")
 			body, err := p.md.Render(j.page.Doc, resolve)
 			if err != nil {
 				return err
 			}
 			j.view.Body = body
+			j.view.FAQ = nil
 			for k, qa := range j.page.Meta.FAQ {
 				a, err := p.md.Render(j.page.Answers[k], resolve)
 				if err != nil {
@@ -186,43 +251,36 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: check.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if check.IsFAQPage(j.page.Page) {
-				if d.faq, err = p.pageQuestions(j.page, j.view.Permalink, absURL); err != nil {
-					return err
-				}
-			}
-			if hub >= 0 && asks(j.page) {
-				if parts[i], err = p.hubPart(j.page, j.view, relURL, absURL); err != nil {
+				if d.faq, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {
 					return err
 				}
 			}
 		}
-		if j.view.NoIndex || i == hub {
+		if j.view.NoIndex || i == r.hub {
 			return nil
 		}
-		return sd.setJSONLD(d)
+		return r.sd.setJSONLD(d)
 	})
 	if err != nil {
 		return nil, err
 	}
-	if hub >= 0 {
-		j := jobs[hub]
-		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
-		j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
-		if err := sd.setJSONLD(d); err != nil {
+	if r.hub >= 0 && slices.Contains(which, r.hub) {
+		if err := r.faqHub(ctx); err != nil {
 			return nil, err
 		}
 	}
 	// Phase two: templates, which only read the views.
-	rendered := make([][]byte, len(jobs))
-	err = parallel(ctx, len(jobs), p.Options.Workers, func(i int) error {
-		j := jobs[i]
+	rendered := make([][]byte, len(r.jobs))
+	err = parallel(ctx, len(which), p.Options.Workers, func(k int) error {
+		i := which[k]
+		j := r.jobs[i]
 		buf := buffers.Get().(*bytes.Buffer)
 		defer buffers.Put(buf)
 		buf.Reset()
-		if err := set.Execute(buf, j.template, &layout.Data{Site: siteFor(site, j.view), Page: j.view}); err != nil {
+		if err := r.set.Execute(buf, j.template, &layout.Data{Site: siteFor(r.site, j.view), Page: j.view}); err != nil {
 			return err
 		}
-		data, err := min.bytes(j.out, buf.Bytes())
+		data, err := r.min.bytes(j.out, buf.Bytes())
 		if err != nil {
 			return err
 		}
@@ -235,15 +293,41 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, j := range jobs {
-		files[j.out] = rendered[i]
+	return rendered, nil
+}
+
+// faqHub gathers every page's questions into the FAQ hub's view and sets
+// its JSON-LD.
+func (r *renderer) faqHub(ctx context.Context) error {
+	p := r.p
+	parts := make([]*asked, len(r.jobs))
+	err := parallel(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
+		j := r.jobs[i]
+		if j.page == nil || j.page.Doc == nil || !asks(j.page) {
+			return nil
+		}
+		var err error
+		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	maps.Copy(files, p.calendars(views))
-	if err := p.searchFiles(files, jobs, views, absURL, min); err != nil {
-		return nil, err
+	j := r.jobs[r.hub]
+	d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
+	j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
+	return r.sd.setJSONLD(d)
+}
+
+// extras adds to the output the files made from the views: each event's
+// calendar file, the sitemap, robots.txt and the feed, and the marker.
+func (r *renderer) extras(files map[string][]byte) error {
+	maps.Copy(files, r.p.calendars(r.views))
+	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min); err != nil {
+		return err
 	}
 	files[Marker] = []byte{}
-	return &Output{Files: files, Pages: len(jobs)}, nil
+	return nil
 }
 
 // searchFiles adds the sitemap, robots.txt and the feed to the output,

@@ -5,6 +5,7 @@ package check
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -44,18 +45,34 @@ func (p Page) BodyPos(off int) finding.Position { return p.Pos(p.BodyStart + off
 // Input is what the rules look at.
 type Input struct {
 	Site  *content.Site
-	Pages []Page // every page, in the site's order
+	Pages []Page // the pages to check, in the site's order: usually every page
 	Today time.Time
 	Words *Words // the word lists; nil for the built-in ones
 
+	// All is every page of the site when Pages holds only some of them,
+	// such as the pages an edit changed. Rules that look up other pages,
+	// as BrokenLinks looks up their headings, find them here. Nil means
+	// Pages is every page.
+	All []Page
+
 	texts [][]Text // of each page, by index; see Texts
+}
+
+// all returns every page of the site.
+func (in *Input) all() []Page {
+	if in.All != nil {
+		return in.All
+	}
+	return in.Pages
 }
 
 // Rule looks at the site and reports what it finds.
 type Rule func(in *Input) []finding.Finding
 
-// Rules are the built-in rules, in no particular order.
-var Rules = []Rule{
+// Local are the rules whose findings on a page depend on nothing but the
+// page itself and the site's settings (LocalKey): they may be run over
+// only the pages that changed, and their findings kept for the rest.
+var Local = []Rule{
 	Reviews,
 	UnreviewedClaims,
 	ProhibitedClaims,
@@ -70,12 +87,43 @@ var Rules = []Rule{
 	Tables,
 	Title,
 	Description,
-	DuplicateTitles,
-	BrokenLinks,
-	TrustStatement,
 	FAQQuestions,
 	Notices,
 	StorySources,
+}
+
+// Across are the rules that compare pages with one another. BrokenLinks
+// reports on the pages of Input.Pages, looking up the others in
+// Input.All; DuplicateTitles and TrustStatement need the whole site.
+var Across = []Rule{
+	BrokenLinks,
+	DuplicateTitles,
+	TrustStatement,
+}
+
+// Rules are the built-in rules, in no particular order.
+var Rules = slices.Concat(Local, Across)
+
+// LocalKey is what the local rules read beyond a page: the site's
+// settings, today, the word lists and the addresses of the site's events
+// (which Identifiers allows). A page's findings from them hold while the
+// page and its key are unchanged.
+type LocalKey struct {
+	Config    string // pamphlet.yaml as read
+	Today     time.Time
+	Addresses []string
+}
+
+// NewLocalKey returns the local rules' key for a site whose pamphlet.yaml
+// reads config.
+func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
+	k := LocalKey{Config: string(config), Today: today}
+	for _, p := range site.Pages {
+		if l := p.Meta.Location; l != nil && l.Address != "" {
+			k.Addresses = append(k.Addresses, normalSpace(l.Address))
+		}
+	}
+	return k
 }
 
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It
@@ -92,6 +140,18 @@ func Run(in *Input) (found, silenced []finding.Finding) {
 	}
 	found, silenced = Silence(in, found)
 	return finding.Sort(found), finding.Sort(silenced)
+}
+
+// RunLocal runs the local rules over in.Pages, without applying the
+// pages' pamphlet-ignore comments; see Silence.
+func RunLocal(in *Input) []finding.Finding {
+	if in.Words == nil {
+		in.Words, _ = LoadWords(content.DefaultConfig())
+	}
+	in.prepare()
+	results := make([][]finding.Finding, len(Local))
+	each(len(Local), func(i int) { results[i] = Local[i](in) })
+	return slices.Concat(results...)
 }
 
 // each calls f(0) to f(n-1), as many at once as there are CPUs.

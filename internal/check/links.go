@@ -14,9 +14,23 @@ import (
 // file, links to a draft, and #anchors that are not on the page linked to
 // (links.broken, error).
 func BrokenLinks(in *Input) []finding.Finding {
+	// The IDs of the pages linked to with an #anchor, worked out when
+	// first needed.
+	var byURL map[string]Page
 	anchors := map[string]map[string]bool{}
-	for _, p := range in.Pages {
-		anchors[p.URL] = Anchors(p)
+	anchorsOf := func(u string) map[string]bool {
+		if byURL == nil {
+			byURL = make(map[string]Page, len(in.all()))
+			for _, p := range in.all() {
+				byURL[p.URL] = p
+			}
+		}
+		a, ok := anchors[u]
+		if p, found := byURL[u]; !ok && found {
+			a = Anchors(p)
+			anchors[u] = a
+		}
+		return a
 	}
 	var out []finding.Finding
 	for _, p := range in.Pages {
@@ -38,7 +52,7 @@ func BrokenLinks(in *Input) []finding.Finding {
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads nowhere: no page or file has that address; check the path (links to pages may name their .md file)", what, l.Dest)))
 			case t.Page != nil && !t.Page.Published() && p.Published():
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads to a draft, which is not published", what, l.Dest)))
-			case t.Page != nil && t.Fragment != "" && !anchors[t.Page.URL][t.Fragment]:
+			case t.Page != nil && t.Fragment != "" && !anchorsOf(t.Page.URL)[t.Fragment]:
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q names #%s, which is not a heading on that page", what, l.Dest, t.Fragment)))
 			}
 		}

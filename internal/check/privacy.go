@@ -197,7 +197,7 @@ func allowed(in *Input) allowList {
 	if org.Address != "" {
 		a.addresses = append(a.addresses, normalSpace(org.Address))
 	}
-	for _, p := range in.Pages {
+	for _, p := range in.Site.Pages { // an event's address may be written on any page
 		if l := p.Meta.Location; l != nil && l.Address != "" {
 			a.addresses = append(a.addresses, normalSpace(l.Address))
 		}

@@ -44,15 +44,41 @@ type Site struct {
 // with pages are findings; the error is for a tree that cannot be read.
 // Editor temporary files and hidden files are passed over.
 func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
-	s := &Site{Config: cfg, Static: map[string]string{}, byURL: map[string]*Page{}, byFile: map[string]*Page{}}
+	files, err := Files(fsys, ContentDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var pages []*Page
 	var found []finding.Finding
+	static := map[string]string{}
+	for _, f := range files {
+		if !IsMarkdown(f) {
+			static[StaticURL(f)] = f
+			continue
+		}
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, nil, err
+		}
+		p, pf := ParsePage(f, src)
+		found = append(found, pf...)
+		pages = append(pages, p)
+	}
+	s, placed := Assemble(cfg, pages, static)
+	return s, finding.Sort(append(found, placed...)), nil
+}
+
+// Files lists, in lexical order, the regular files in the folder dir of
+// fsys (content/ or one of its folders) and below it that Load reads:
+// pages and the files beside them, with hidden and temporary files and
+// folders passed over.
+func Files(fsys fs.FS, dir string) ([]string, error) {
 	var files []string
-	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		name := d.Name()
-		if p != ContentDir && Ignored(name) {
+		if p != dir && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -64,26 +90,31 @@ func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading %s: %w", ContentDir, err)
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	for _, f := range files {
-		rel := strings.TrimPrefix(f, ContentDir+"/")
-		if !IsMarkdown(f) {
-			s.Static["/"+rel] = f
-			continue
-		}
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, nil, err
-		}
-		p, pf := ParsePage(f, src)
-		found = append(found, pf...)
-		s.place(p, rel)
+	return files, nil
+}
+
+// StaticURL returns the site path of a file under content/ that is not a
+// page, such as /articles/img/chart.png for content/articles/img/chart.png.
+func StaticURL(file string) string { return "/" + strings.TrimPrefix(file, ContentDir+"/") }
+
+// Assemble places pages read by ParsePage into a site, by their files'
+// paths, with the other files of content/ (static maps site path to file).
+// It makes up list pages for folders without an _index.md and reports
+// pages that take another's address. Pages may be assembled again into a
+// later site after some of them changed.
+func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []finding.Finding) {
+	s := &Site{Config: cfg, Static: static, byURL: make(map[string]*Page, len(pages)), byFile: make(map[string]*Page, len(pages)),
+		Pages: make([]*Page, 0, len(pages)+8)}
+	var found []finding.Finding
+	for _, p := range pages {
+		s.place(p, strings.TrimPrefix(p.File, ContentDir+"/"))
 		found = append(found, s.add(p)...)
 	}
 	s.addMissingLists()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-	return s, finding.Sort(found), nil
+	return s, finding.Sort(found)
 }
 
 // Ignored reports whether a file or folder name is passed over: hidden

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"time"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/serve"
+)
+
+// DefaultAddr is where pamphlet serve listens unless told otherwise.
+const DefaultAddr = "127.0.0.1:1313"
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	addr := fs.String("addr", DefaultAddr, "listen on this loopback `address`")
+	var date dateFlag
+	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) > 0 {
+		msg(stderr, "serve takes no arguments, got %q", rest[0])
+		hint(stderr, "use -source DIR to preview another site")
+		return exitUsage
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		msg(stderr, "-addr %s: the preview listens on a loopback address only, such as %s", *addr, DefaultAddr)
+		hint(stderr, "the preview shows pages that are not publishable; publish with pamphlet build")
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		msg(stderr, "%v", err)
+		hint(stderr, "another program may be using %s; choose another with -addr 127.0.0.1:PORT", *addr)
+		return exitUsage
+	}
+	return preview(ctx, *source, date.today(), ln, stderr)
+}
+
+// preview builds the site in memory and serves it on ln until ctx is
+// done, building again as its files change.
+func preview(ctx context.Context, source string, today time.Time, ln net.Listener, stderr io.Writer) int {
+	defer ln.Close()
+	session, err := build.NewSession(build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		return loadFailed(stderr, err)
+	}
+	srv := serve.New(serve.Options{
+		Root:  source,
+		Watch: []string{content.ContentDir, "layouts", "assets", content.ConfigFile},
+		Build: previewBuilder(session),
+		Log:   stderr,
+	})
+	msg(stderr, "previewing %s at http://%s/ (Ctrl+C to stop); nothing is written to public/", source, ln.Addr())
+	if err := srv.Run(ctx, ln); err != nil {
+		return loadFailed(stderr, err)
+	}
+	return exitOK
+}
+
+// previewBuilder returns the server's build function: the session's
+// update.
+func previewBuilder(session *build.Session) serve.BuildFunc {
+	return func(ctx context.Context, changed []string) (*serve.Site, error) {
+		pv, err := session.Update(ctx, changed)
+		if err != nil {
+			return nil, previewError(err)
+		}
+		e, w, _ := finding.Count(pv.Findings)
+		return &serve.Site{
+			Files:    pv.Files,
+			BasePath: pv.BasePath,
+			Summary:  fmt.Sprintf("checked %d, rendered %d of %d pages; %d errors, %d warnings", pv.Checked, pv.Rendered, pv.Pages, e, w),
+		}, nil
+	}
+}
+
+// previewError is a failed update as the preview shows it: for a broken
+// pamphlet.yaml, each of its findings.
+func previewError(err error) error {
+	var ce *build.ConfigError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	var b strings.Builder
+	finding.WriteText(&b, finding.Report{Findings: ce.Findings})
+	return fmt.Errorf("%s\n%w", strings.TrimSpace(b.String()), err)
+}

@@ -1,0 +1,674 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gohugoio/hashstructure"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/review"
+)
+
+// Session keeps a site in memory between builds, for `pamphlet serve`.
+// Each Update reads again only the files that changed and parses and
+// checks only those pages, keeping every other page's findings, so that
+// the findings are always those of the whole site as it now is. It then
+// renders again only the files whose inputs changed: the edited page
+// alone when nothing other pages show of it changed; when its title,
+// dates or other front matter changed, also the lists, hub, tag pages and
+// feeds that show it; everything when pamphlet.yaml, layouts/ or assets/
+// changed. Pages with findings are rendered with a box listing them, and
+// refused pages are rendered too, marked "not publishable".
+//
+// A Session is not safe for use by more than one goroutine at a time.
+type Session struct {
+	opts   Options
+	siteFS fs.FS
+
+	// From pamphlet.yaml, read again when it changes.
+	config   []byte
+	gate     *review.Gate
+	words    *check.Words
+	cfgFound []finding.Finding
+	md       *markdown.Markdown
+	settings uint64 // the key of every page's parse: pamphlet.yaml, the base URL and today
+
+	pages  map[string]*entry // by file
+	static map[string]string // content/'s other files: site path → file
+	assets map[string]fs.FS  // asset path → the layer it comes from
+	local  uint64            // the hash of the local rules' key
+	broken bool              // the last update failed: start again from the files
+
+	// As last rendered.
+	project  *Project
+	r        *renderer
+	summary  map[string]uint64            // of each page, by site path: what other pages show of it
+	links    map[string][]finding.Finding // links.broken, by file
+	sitewide []finding.Finding            // the other rules across pages
+	keys     map[string]uint64            // of each HTML file rendered, by output path
+	files    map[string][]byte            // the whole output
+}
+
+// entry is one page as the session last read it.
+type entry struct {
+	key      uint64 // of the file's path and bytes and the settings
+	page     *content.Page
+	parsed   check.Page
+	found    []finding.Finding // reading its front matter
+	localKey uint64            // the local rules' key its findings are for; 0 before they run
+	local    []finding.Finding
+	summary  uint64
+}
+
+// Preview is the site as an Update left it.
+type Preview struct {
+	Files    map[string][]byte // every output file by slash path, such as articles/flu/index.html; the caller's to keep
+	Findings []finding.Finding // of the whole site, sorted
+	Pages    int               // HTML pages
+	Rendered int               // HTML pages rendered by this update; the others were kept
+	Checked  int               // pages parsed and checked by this update
+	BasePath string            // the path the site is published under, such as / or /health/
+}
+
+// NewSession returns a session for a site. Nothing is read until the
+// first Update.
+func NewSession(opts Options) (*Session, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Today.IsZero() {
+		return nil, errors.New("build: Options.Today is not set")
+	}
+	return &Session{opts: opts, siteFS: os.DirFS(opts.Source), broken: true}, nil
+}
+
+// Update brings the site up to date after the files named in changed
+// changed: slash paths from the site folder, such as
+// content/articles/flu.md, content/articles (a folder made, renamed or
+// removed), layouts/single.html or pamphlet.yaml. Paths outside content/,
+// layouts/, assets/ and pamphlet.yaml are passed over. Nil changed, the
+// first Update, and the first after one that failed read the whole site.
+//
+// A broken pamphlet.yaml is a *ConfigError, and a broken template a
+// *layout.Error; problems with pages are findings.
+func (s *Session) Update(ctx context.Context, changed []string) (*Preview, error) {
+	pv, err := s.update(ctx, changed)
+	s.broken = err != nil
+	return pv, err
+}
+
+func (s *Session) update(ctx context.Context, changed []string) (*Preview, error) {
+	full := changed == nil || s.broken
+	settings, theme := full, full
+	var dirty []string // under content/
+	for _, c := range changed {
+		c = path.Clean(strings.TrimPrefix(c, "./"))
+		switch {
+		case c == content.ConfigFile:
+			settings = true
+		case within(c, "layouts") || within(c, "assets"):
+			theme = true
+		case within(c, content.ContentDir):
+			dirty = append(dirty, c)
+		}
+	}
+	if settings {
+		if err := s.readSettings(); err != nil {
+			return nil, err
+		}
+	}
+	if theme || s.assets == nil {
+		var err error
+		if s.assets, err = layout.Merge("assets", content.Ignored, s.siteFS, s.opts.Theme); err != nil {
+			return nil, err
+		}
+	}
+	staticBefore := maps.Clone(s.static)
+	if full {
+		files, err := content.Files(s.siteFS, content.ContentDir)
+		if err != nil {
+			return nil, err
+		}
+		old := s.pages
+		s.pages, s.static = map[string]*entry{}, map[string]string{}
+		for _, f := range files {
+			if e := old[f]; e != nil {
+				s.pages[f] = e // read again below; kept when its bytes are the same
+			}
+		}
+		dirty = files
+	} else {
+		var err error
+		if dirty, err = s.expand(dirty); err != nil {
+			return nil, err
+		}
+	}
+	filesBefore := len(s.pages)
+	var checked []string // pages read again
+	removed := false
+	for _, f := range dirty {
+		if !content.IsMarkdown(f) {
+			if _, err := fs.Stat(s.siteFS, f); err != nil {
+				delete(s.static, content.StaticURL(f))
+			} else {
+				s.static[content.StaticURL(f)] = f
+			}
+			continue
+		}
+		src, err := fs.ReadFile(s.siteFS, f)
+		if errors.Is(err, fs.ErrNotExist) {
+			if s.pages[f] != nil {
+				delete(s.pages, f)
+				removed = true
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		key, err := hashstructure.Hash(struct {
+			File, Source string
+			Settings     uint64
+		}{f, string(src), s.settings}, nil)
+		if err != nil {
+			return nil, err
+		}
+		if e := s.pages[f]; e != nil && e.key == key {
+			continue
+		}
+		pg, found := content.ParsePage(f, src)
+		s.pages[f] = &entry{key: key, page: pg, found: found}
+		checked = append(checked, f)
+	}
+	static := full || !maps.Equal(staticBefore, s.static)
+	shape := static || removed || len(s.pages) != filesBefore
+
+	// The site, from every page as last read.
+	p, err := s.assemble(ctx, checked)
+	if err != nil {
+		return nil, err
+	}
+	local := check.NewLocalKey(p.Site, append(s.config, s.opts.BaseURL...), s.opts.Today)
+	lk, err := hashstructure.Hash(local, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.local = lk
+	if err := s.checkLocal(p); err != nil {
+		return nil, err
+	}
+
+	// Did anything other pages show change?
+	same := !shape && !theme && !settings && s.r != nil
+	for _, f := range checked {
+		if e := s.pages[f]; s.summary[e.page.URL] != e.summary {
+			same = false
+		}
+	}
+	var pv *Preview
+	if same {
+		pv, err = s.renderPages(ctx, p, checked)
+	} else {
+		pv, err = s.renderSite(ctx, p, theme || settings, static)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pv.Checked = len(checked)
+	return pv, nil
+}
+
+// readSettings reads pamphlet.yaml. When what it says changed, every page
+// is parsed and checked again.
+func (s *Session) readSettings() error {
+	gate, words, found, err := loadConfig(s.opts)
+	if err != nil {
+		return err
+	}
+	config, err := fs.ReadFile(s.siteFS, content.ConfigFile)
+	if err != nil {
+		return err
+	}
+	key, err := hashstructure.Hash(struct {
+		Config, BaseURL string
+		Today           time.Time
+	}{string(config), s.opts.BaseURL, s.opts.Today}, nil)
+	if err != nil {
+		return err
+	}
+	s.config, s.gate, s.words, s.cfgFound = config, gate, words, found
+	s.md = check.NewMarkdown(gate.Config)
+	if key != s.settings {
+		s.pages = nil // every page parses under the new settings
+	}
+	s.settings = key
+	s.r = nil // the site's view and the trust page come from pamphlet.yaml
+	return nil
+}
+
+// expand turns changed paths under content/ into the files to read
+// again: a folder stands for every file in it now, and for every page
+// the session had in it before.
+func (s *Session) expand(paths []string) ([]string, error) {
+	var out []string
+	for _, c := range paths {
+		if hidden(c) {
+			continue
+		}
+		info, err := fs.Stat(s.siteFS, c)
+		switch {
+		case err == nil && info.IsDir():
+			files, err := content.Files(s.siteFS, c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, files...)
+		case err == nil || errors.Is(err, fs.ErrNotExist):
+			out = append(out, c)
+		default:
+			return nil, err
+		}
+		// A folder removed or renamed away takes its pages with it.
+		for f := range s.pages {
+			if strings.HasPrefix(f, c+"/") {
+				out = append(out, f)
+			}
+		}
+		for u, f := range s.static {
+			if strings.HasPrefix(f, c+"/") {
+				delete(s.static, u)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// hidden reports whether a path under content/ is passed over: it or a
+// folder it is in is hidden or an editor's temporary file.
+func hidden(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if content.Ignored(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// assemble places every page into a new project and parses the pages
+// read again.
+func (s *Session) assemble(ctx context.Context, checked []string) (*Project, error) {
+	files := slices.Sorted(maps.Keys(s.pages))
+	pages := make([]*content.Page, len(files))
+	for i, f := range files {
+		pages[i] = s.pages[f].page
+	}
+	site, placed := content.Assemble(s.gate.Config, pages, maps.Clone(s.static))
+	for rel := range s.assets {
+		if _, ok := site.Static["/"+rel]; !ok {
+			site.Static["/"+rel] = "assets/" + rel
+		}
+	}
+	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words}
+	err := parallel(ctx, len(checked), s.opts.Workers, func(i int) error {
+		e := s.pages[checked[i]]
+		e.parsed = check.Parse(s.md, e.page)
+		e.parsed.Review = s.gate.Evaluate(e.page) // once placed: clinical sections count
+		e.summary = summarize(e.parsed)
+		e.localKey = 0
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.Pages = make([]check.Page, len(site.Pages))
+	for i, pg := range site.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+			p.Pages[i] = e.parsed
+			continue
+		}
+		p.Pages[i] = check.Page{Page: pg, Review: s.gate.Evaluate(pg)} // a list page made up for a folder
+	}
+	p.Findings = append(placed, s.cfgFound...)
+	p.Findings = append(p.Findings, p.imageFindings()...)
+	return p, nil
+}
+
+// summarize hashes what other pages show of a page, or check against it:
+// its address, its front matter, the IDs of its headings and its
+// standing with the review gate. An edit that leaves it as it was
+// changes no other page.
+func summarize(pg check.Page) uint64 {
+	var anchors []string
+	if pg.Doc != nil {
+		for _, h := range pg.Doc.Headings {
+			anchors = append(anchors, h.ID)
+		}
+	}
+	st := pg.Review
+	h, err := hashstructure.Hash(struct {
+		URL      string
+		Kind     content.Kind
+		Meta     content.FrontMatter
+		Anchors  []string
+		Reviewer *content.Reviewer
+		State    review.State
+		Next     time.Time
+		Flags    [4]bool
+	}{pg.URL, pg.Kind, pg.Meta, anchors, st.Reviewer, st.State, st.Next, [4]bool{st.Clinical, st.Exempt, st.Valid, st.Signed}}, nil)
+	if err != nil { // front matter holds only plain values
+		panic(err)
+	}
+	return h
+}
+
+// checkLocal runs the local rules over the pages not checked under the
+// local rules' present key.
+func (s *Session) checkLocal(p *Project) error {
+	var todo []check.Page
+	for i := range p.Pages {
+		if e := s.pages[p.Pages[i].File]; p.Pages[i].File != "" && e != nil && e.localKey != s.local {
+			todo = append(todo, p.Pages[i])
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	in := &check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.words}
+	found := byFile(check.RunLocal(in))
+	for _, pg := range todo {
+		e := s.pages[pg.File]
+		e.local, e.localKey = found[pg.File], s.local
+	}
+	return nil
+}
+
+// findings gathers the findings of the whole site and applies the
+// pamphlet-ignore comments.
+func (s *Session) findings(p *Project) {
+	all := slices.Clone(p.Findings)
+	all = append(all, s.sitewide...)
+	for _, pg := range p.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+			all = append(all, e.found...)
+			all = append(all, e.local...)
+			all = append(all, s.links[pg.File]...)
+		}
+	}
+	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.words}
+	kept, silenced := check.Silence(in, all)
+	p.Findings, p.Silenced = finding.Sort(kept), finding.Sort(silenced)
+}
+
+// renderPages renders again the pages read again, when nothing other
+// pages show of them changed: every other file stays as it was.
+func (s *Session) renderPages(ctx context.Context, p *Project, checked []string) (*Preview, error) {
+	todo := make([]check.Page, 0, len(checked))
+	for _, pg := range p.Pages {
+		if slices.Contains(checked, pg.File) {
+			todo = append(todo, pg)
+		}
+	}
+	found := byFile(check.BrokenLinks(&check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.words}))
+	for _, pg := range todo {
+		s.links[pg.File] = found[pg.File]
+	}
+	s.findings(p)
+
+	// The renderer's views now belong to the new project's pages.
+	r := s.r
+	byURL := make(map[string]*layout.Page, len(r.views))
+	for pg, v := range r.views {
+		byURL[pg.URL] = v
+	}
+	r.p = p
+	r.views = make(map[*content.Page]*layout.Page, len(byURL))
+	index := make(map[string]int, len(p.Pages))
+	for i := range p.Pages {
+		pg := &p.Pages[i]
+		index[pg.URL] = i
+		if v := byURL[pg.URL]; v != nil {
+			r.views[pg.Page] = v
+		}
+	}
+	var which []int
+	for i := range r.jobs {
+		j := &r.jobs[i]
+		if j.page == nil {
+			continue
+		}
+		j.page = &p.Pages[index[j.page.URL]]
+		if slices.Contains(checked, j.page.File) {
+			r.refresh(j)
+			which = append(which, i)
+		}
+	}
+	rendered, err := r.render(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	banners := p.banners()
+	for _, i := range which {
+		j := r.jobs[i]
+		s.files[j.out] = withBanner(rendered[i], banners[j.page.URL])
+		s.keys[j.out] = 0 // rendered outside a key: render it again at the next whole-site update
+	}
+	s.project = p
+	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: len(r.jobs), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+}
+
+// byFile groups findings by file.
+func byFile(fs []finding.Finding) map[string][]finding.Finding {
+	out := map[string][]finding.Finding{}
+	for _, f := range fs {
+		out[f.File] = append(out[f.File], f)
+	}
+	return out
+}
+
+// refresh makes a page's view again from its page as read again, keeping
+// what its view shows of other pages, and puts it in place of the old one,
+// which other pages' views point at.
+func (r *renderer) refresh(j *job) {
+	v := r.p.view(j.page, r.relURL, r.absURL)
+	old := j.view
+	v.Pages, v.Breadcrumbs, v.Related = old.Pages, old.Breadcrumbs, old.Related
+	v.News, v.Events, v.Past, v.AZ, v.Topics = old.News, old.Events, old.Past, old.AZ, old.Topics
+	v.Event, v.Alert, v.Consent = old.Event, old.Alert, old.Consent
+	*old = *v
+}
+
+// renderSite checks the site across its pages, makes every view again,
+// and renders the HTML files whose inputs changed: all of them when the
+// templates, assets or settings changed (again).
+func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool) (*Preview, error) {
+	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.words}
+	s.links = byFile(check.BrokenLinks(in))
+	s.sitewide = nil
+	for _, rule := range check.Across {
+		if reflect.ValueOf(rule).Pointer() != reflect.ValueOf(check.BrokenLinks).Pointer() {
+			s.sitewide = append(s.sitewide, rule(in)...)
+		}
+	}
+	s.findings(p)
+
+	r := s.r
+	if r == nil || again || static {
+		var err error
+		if r, err = p.newRenderer(); err != nil {
+			return nil, err
+		}
+	}
+	if s.r == nil || again {
+		s.keys = map[string]uint64{} // the templates changed
+	}
+	r.p = p
+	r.plan()
+	banners := p.banners()
+	keys, err := s.jobKeys(ctx, r, banners)
+	if err != nil {
+		return nil, err
+	}
+	var which []int
+	for i, j := range r.jobs {
+		if k, ok := s.keys[j.out]; !ok || k != keys[i] || s.files[j.out] == nil {
+			which = append(which, i)
+		}
+	}
+	rendered, err := r.render(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	files := maps.Clone(r.static)
+	keep := map[string]uint64{}
+	for i, j := range r.jobs {
+		keep[j.out] = keys[i]
+		if rendered[i] == nil {
+			files[j.out] = s.files[j.out]
+			continue
+		}
+		var shown []finding.Finding
+		if j.page != nil {
+			shown = banners[j.page.URL]
+		}
+		files[j.out] = withBanner(rendered[i], shown)
+	}
+	if err := r.extras(files); err != nil {
+		return nil, err
+	}
+	s.r, s.project, s.keys, s.files = r, p, keep, files
+	s.summary = make(map[string]uint64, len(p.Pages))
+	for _, pg := range p.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+			s.summary[pg.URL] = e.summary
+		}
+	}
+	return &Preview{Files: maps.Clone(files), Findings: p.Findings, Pages: len(r.jobs), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+}
+
+// jobKeys hashes what each HTML file is made from: its template, its view
+// with the pages it shows as they show in lists, the site's view, the
+// page's file and where its links lead, and its findings.
+func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][]finding.Finding) ([]uint64, error) {
+	// A page shown in another's view counts by its own fields only.
+	cards := make(map[*layout.Page]uint64, len(r.views)+len(r.jobs))
+	for _, j := range r.jobs {
+		cards[j.view] = 0
+	}
+	for _, v := range r.views {
+		cards[v] = 0
+	}
+	views := slices.Collect(maps.Keys(cards))
+	hashes := make([]uint64, len(views))
+	err := parallel(ctx, len(views), s.opts.Workers, func(i int) error {
+		c := *views[i]
+		c.Pages, c.Related, c.News, c.Events, c.Past, c.AZ, c.Topics = nil, nil, nil, nil, nil, nil, nil
+		c.Breadcrumbs, c.Body, c.FAQ, c.JSONLD, c.Contents, c.Trust = nil, "", nil, "", nil, nil
+		var err error
+		hashes[i], err = hashstructure.Hash(c, nil)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, v := range views {
+		cards[v] = hashes[i]
+	}
+	pageType := reflect.TypeFor[layout.Page]()
+	opts := &hashstructure.HashOptions{UnwrapFunc: func(v reflect.Value) (reflect.Value, error) {
+		if v.Type() == pageType && v.CanAddr() {
+			return reflect.ValueOf(cards[v.Addr().Interface().(*layout.Page)]), nil
+		}
+		return v, nil
+	}}
+	site, err := hashstructure.Hash(*r.site, opts)
+	if err != nil {
+		return nil, err
+	}
+	// The FAQ hub shows every page's questions.
+	var asked []uint64
+	for _, j := range r.jobs {
+		if j.page != nil && j.page.Doc != nil && asks(j.page) {
+			asked = append(asked, s.pages[j.page.File].key)
+		}
+	}
+	keys := make([]uint64, len(r.jobs))
+	err = parallel(ctx, len(r.jobs), s.opts.Workers, func(i int) error {
+		j := r.jobs[i]
+		k := struct {
+			Template string
+			View     layout.Page
+			Site     uint64
+			Source   uint64
+			Links    []string
+			Findings []finding.Finding
+			Asked    []uint64
+		}{Template: j.template, View: *j.view, Site: site}
+		if j.page != nil {
+			if e := s.pages[j.page.File]; j.page.File != "" && e != nil {
+				k.Source = e.key
+			}
+			k.Links = r.p.targets(j.page)
+			k.Findings = banners[j.page.URL]
+		}
+		if i == r.hub {
+			k.Asked = asked
+		}
+		var err error
+		keys[i], err = hashstructure.Hash(k, opts)
+		return err
+	})
+	return keys, err
+}
+
+// targets lists where the links of a page's body and answers lead, as
+// the page shows them.
+func (p *Project) targets(pg *check.Page) []string {
+	var out []string
+	docs := append([]*markdown.Document{pg.Doc}, pg.Answers...)
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		for _, l := range d.Links {
+			t, internal := p.Site.Resolve(pg.Page, l.Dest)
+			switch {
+			case !internal || !t.Found():
+				out = append(out, "")
+			case t.Page != nil && !t.Page.Published():
+				out = append(out, "-")
+			default:
+				out = append(out, t.URL())
+			}
+		}
+	}
+	return out
+}
+
+// banners returns the findings each page's preview shows, by the page's
+// site path: its own, and on the home page those of pamphlet.yaml.
+func (p *Project) banners() map[string][]finding.Finding {
+	out := map[string][]finding.Finding{}
+	for _, f := range p.Findings {
+		switch pg := p.Site.PageByFile(f.File); {
+		case pg != nil:
+			out[pg.URL] = append(out[pg.URL], f)
+		case f.File == content.ConfigFile:
+			out["/"] = append(out["/"], f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+)
+
+// TestSessionFirstUpdate checks that a session's first update of a site
+// with no findings gives exactly the files a build writes.
+func TestSessionFirstUpdate(t *testing.T) {
+	dir := exampleSite(t)
+	opts := Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	p, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Findings) > 0 {
+		t.Fatalf("the example site has findings: %v", p.Findings)
+	}
+	out, err := p.Render(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv, err := s.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, pv.Files, out.Files)
+	if pv.Rendered != pv.Pages || pv.Pages != out.Pages {
+		t.Errorf("rendered %d of %d pages, want all %d", pv.Rendered, pv.Pages, out.Pages)
+	}
+}
+
+func sameFiles(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: missing", name)
+		} else if !bytes.Equal(g, want[name]) {
+			t.Errorf("%s: differs from a fresh build:\n got: %.300s\nwant: %.300s", name, diffAt(g, want[name]), diffAt(want[name], g))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: not in a fresh build", name)
+		}
+	}
+}
+
+// diffAt returns a from a little before where it first differs from b.
+func diffAt(a, b []byte) []byte {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return a[max(0, i-80):]
+}
+
+// TestSessionEdits makes edits one after another, updating a session
+// after each, and checks after each that the session's files and findings
+// are exactly those of a fresh session on the files as they now are, and
+// that it rendered no more than the edit needed.
+func TestSessionEdits(t *testing.T) {
+	dir := exampleSite(t)
+	opts := Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	s, err := NewSession(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	replace := func(name, old, new string) {
+		text := read(name)
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s does not hold %q", name, old)
+		}
+		write(name, strings.Replace(text, old, new, 1))
+	}
+	news := "content/news/evening-appointments.md"
+	article := "content/articles/handwashing.md"
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		// rendered says how many pages the update may render: -1 for any
+		// number, -2 for every page.
+		rendered int
+		err      string
+		grep     map[string]string // output file → text it must hold
+	}{
+		{"body of an unreviewed page", func() {
+			replace(news, "\n\n", "\n\nA sentence added while writing.\n\n")
+		}, []string{news}, 1, "", map[string]string{"news/evening-appointments/index.html": "A sentence added while writing."}},
+		{"the same file saved again", func() {}, []string{news}, 0, "", nil},
+		{"body of a signed page", func() {
+			replace(article, "\n## ", "\nA change no clinician has seen.\n\n## ")
+		}, []string{article}, -1, "", map[string]string{"articles/handwashing/index.html": "Not publishable"}},
+		{"the signed page again", func() {
+			replace(article, "A change no clinician has seen.", "Another change no clinician has seen.")
+		}, []string{article}, 1, "", map[string]string{"articles/handwashing/index.html": "review.changed"}},
+		{"a title", func() {
+			replace(news, "title: ", "title: Late ")
+		}, []string{news}, -1, "", map[string]string{"news/index.html": "Late "}},
+		{"a new page in a new folder", func() {
+			write("content/articles/more/new-page.md", "---\ntitle: A new page\ndescription: A page written while the preview runs, to see that new folders are watched.\n---\n\nSome text.\n")
+		}, []string{"content/articles/more"}, -1, "", map[string]string{"articles/more/new-page/index.html": "A new page"}},
+		{"a link to a heading that is not there", func() {
+			replace("content/articles/more/new-page.md", "Some text.", "Some text and [a link](../handwashing.md#no-such-heading).")
+		}, []string{"content/articles/more/new-page.md"}, 1, "", map[string]string{"articles/more/new-page/index.html": "links.broken"}},
+		{"a folder removed", func() {
+			if err := os.RemoveAll(filepath.Join(dir, "content/articles/more")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/articles/more"}, -1, "", nil},
+		{"an image added", func() { write("content/images/new.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }, []string{"content/images/new.svg"}, -1, "", nil},
+		{"an editor's temporary file", func() { write("content/news/.evening.md.swp", "junk") }, []string{"content/news/.evening.md.swp"}, 0, "", nil},
+		{"a layout", func() {
+			write("layouts/partials/footer.html", `<footer class="site-footer"><p>A footer of our own.</p></footer>`)
+		}, []string{"layouts/partials/footer.html"}, -2, "", map[string]string{"index.html": "A footer of our own."}},
+		{"a broken layout", func() {
+			write("layouts/partials/footer.html", `<footer>{{.Nope</footer>`)
+		}, []string{"layouts/partials/footer.html"}, 0, "layouts/partials/footer.html:1", nil},
+		{"the layout mended", func() {
+			write("layouts/partials/footer.html", `<footer class="site-footer"><p>Mended.</p></footer>`)
+		}, []string{"layouts/partials/footer.html"}, -2, "", map[string]string{"index.html": "Mended."}},
+		{"broken pamphlet.yaml", func() {
+			write("pamphlet.yaml", "title: [unclosed\n"+read("pamphlet.yaml"))
+		}, []string{"pamphlet.yaml"}, 0, "pamphlet.yaml has", nil},
+		{"pamphlet.yaml mended", func() {
+			write("pamphlet.yaml", strings.TrimPrefix(read("pamphlet.yaml"), "title: [unclosed\n"))
+		}, []string{"pamphlet.yaml"}, -2, "", nil},
+	}
+	for _, st := range steps {
+		st.edit()
+		pv, err := s.Update(context.Background(), st.changed)
+		if st.err != "" {
+			var le *layout.Error
+			var ce *ConfigError
+			if err == nil || !strings.Contains(err.Error(), st.err) || !(errors.As(err, &le) || errors.As(err, &ce)) {
+				t.Fatalf("%s: got error %v, want one naming %s", st.name, err, st.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		fresh, err := NewSession(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := fresh.Update(context.Background(), nil)
+		if err != nil {
+			t.Fatalf("%s: fresh session: %v", st.name, err)
+		}
+		t.Run(st.name, func(t *testing.T) {
+			sameFiles(t, pv.Files, want.Files)
+			if got, want := finding.Sort(pv.Findings), want.Findings; !slices.Equal(got, want) {
+				t.Errorf("findings:\n got %v\nwant %v", got, want)
+			}
+			switch {
+			case st.rendered == -2 && pv.Rendered != pv.Pages:
+				t.Errorf("rendered %d of %d pages, want all", pv.Rendered, pv.Pages)
+			case st.rendered >= 0 && pv.Rendered != st.rendered:
+				t.Errorf("rendered %d pages, want %d", pv.Rendered, st.rendered)
+			case st.rendered == -1 && pv.Rendered == pv.Pages:
+				t.Errorf("rendered all %d pages, want only those that show the change", pv.Rendered)
+			}
+			for file, text := range st.grep {
+				if !strings.Contains(string(pv.Files[file]), text) {
+					t.Errorf("%s does not hold %q", file, text)
+				}
+			}
+		})
+	}
+}

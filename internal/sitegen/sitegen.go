@@ -1,0 +1,110 @@
+// Package sitegen writes synthetic sites for benchmarks: articles of about
+// 800 words with headings, lists, a table, a callout, links between
+// articles, an image and a FAQ, every one signed off, so that every stage
+// of pamphlet's pipeline has real work to do.
+package sitegen
+
+import (
+	"crypto/ed25519"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/review"
+)
+
+// Today is the day the articles are signed off on and the site is judged
+// on: sign-offs are a month old.
+var Today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+// Write writes a site of n articles into dir: pamphlet.yaml, a home page,
+// content/articles/topic-N.md and an image. The same n gives the same
+// files. Half the articles carry an SSH signature, so that the gate's
+// signature checks are measured too.
+func Write(dir string, n int) error {
+	// A fixed key: the same site every time.
+	key := ed25519.NewKeyFromSeed([]byte("pamphlet sitegen benchmark key!!"))
+	signer, err := ssh.NewSignerFromKey(key)
+	if err != nil {
+		return err
+	}
+	cfgText := fmt.Sprintf("title: Bench Clinic\nbase_url: https://bench.example.org/\n"+
+		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"+
+		"reviewers:\n  nurse: {name: A Nurse, clinical: true}\n  doctor: {name: A Doctor, clinical: true, keys: [%q]}\n",
+		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	cfg, _, err := content.ParseConfig([]byte(cfgText))
+	if err != nil {
+		return err
+	}
+	gate, _ := review.NewGate(cfg, Today)
+	write := func(name, text string) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, []byte(text), 0o644)
+	}
+	if err := write(content.ConfigFile, cfgText); err != nil {
+		return err
+	}
+	if err := write("content/_index.md", "---\ntitle: Bench Clinic\ndescription: A generated site used to measure how fast pamphlet builds a large site.\n---\nWelcome.\n"); err != nil {
+		return err
+	}
+	if err := write("content/articles/img/chart.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`); err != nil {
+		return err
+	}
+	for i := range n {
+		file := ArticleFile(i)
+		text := Article(i, n)
+		p, _ := content.ParsePage(file, []byte(text))
+		reviewer, s := "nurse", ssh.Signer(nil)
+		if len(text)%2 == 0 {
+			reviewer, s = "doctor", signer
+		}
+		rev, err := gate.NewReview(p, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
+		if err != nil {
+			return err
+		}
+		out, err := review.SetBlock(p, rev)
+		if err != nil {
+			return err
+		}
+		if err := write(file, string(out)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ArticleFile is the file of article i.
+func ArticleFile(i int) string { return fmt.Sprintf("content/articles/topic-%d.md", i) }
+
+// Para is a paragraph every article repeats.
+const Para = "Most people get better at home with rest, fluids and time. Talk to your doctor if you are worried, if your symptoms last longer than a week, or if they get worse. " +
+	"Your pharmacist can help you choose a medicine and explain how to take it safely with the other medicines you use. "
+
+// Article is the text of article i of n, before sign-off.
+func Article(i, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Health topic number %d\ndescription: What topic %d is, how to look after yourself at home and when to get help from a clinician.\n", i, i)
+	fmt.Fprintf(&b, "date: 2026-01-%02d\naudience: [patients]\nabout: Topic %d\ntags: [tag-%d, common]\n", i%28+1, i, i%50)
+	b.WriteString("sources:\n  - {title: A guideline, publisher: A health body, url: \"https://example.org/guide\"}\n")
+	b.WriteString("faq:\n  - q: How long does it last?\n    a: Usually about a week. Call us if it lasts longer.\n  - q: Is it catching?\n    a: Sometimes. Wash your hands often.\n---\n\n")
+	for s := range 5 {
+		fmt.Fprintf(&b, "## Part %d of topic %d\n\n", s+1, i)
+		b.WriteString(Para + Para + "\n\n")
+		b.WriteString("- Drink plenty of fluids.\n- Rest as much as you can.\n- Keep warm but not too hot.\n\n")
+		if s == 2 {
+			b.WriteString("| Age | Dose |\n|---|---|\n| 6 to 11 | 1 tablet |\n| 12 and over | 2 tablets |\n\n")
+			b.WriteString("> [!WARNING]\n> Do not take more than the label says.\n\n")
+			fmt.Fprintf(&b, "See [the next topic](topic-%d.md#part-1-of-topic-%d) and ![A chart](img/chart.svg).\n\n", (i+1)%n, (i+1)%n)
+		}
+		b.WriteString(Para + "\n\n")
+	}
+	return b.String()
+}
