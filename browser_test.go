@@ -30,6 +30,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
+	preview "github.com/pamphlet-health/pamphlet/internal/serve"
 )
 
 // need returns the path of a tool the browser tests use, or skips the
@@ -530,5 +531,133 @@ func TestAlertBannerExpires(t *testing.T) {
 		if len(got) != want || !strings.Contains(got[0], "Lifts out of order") {
 			t.Errorf("with JavaScript %v, the banners shown are %q, want %d with the lifts first", js, got, want)
 		}
+	}
+}
+
+// startPreview serves dir as pamphlet serve does, on a free port, and
+// returns its address.
+func startPreview(t *testing.T, dir string) string {
+	t.Helper()
+	session, err := build.NewSession(build.Options{Source: dir, Today: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := preview.New(preview.Options{
+		Root:  dir,
+		Watch: []string{"content", "layouts", "assets", "pamphlet.yaml"},
+		Build: func(ctx context.Context, changed []string) (*preview.Site, error) {
+			pv, err := session.Update(ctx, changed)
+			if err != nil {
+				return nil, err
+			}
+			return &preview.Site{Files: pv.Files, BasePath: pv.BasePath, Summary: "built"}, nil
+		},
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- srv.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	base := "http://" + ln.Addr().String()
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if resp, err := http.Get(base + "/"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return base
+			}
+		}
+		if time.Since(start) > 30*time.Second {
+			t.Fatal("the preview did not start")
+		}
+	}
+}
+
+// TestPreviewReload: in the preview, a page open in the browser reloads by
+// itself when its file is saved, and shows the edit; when the edit makes
+// the page not publishable, the box that says why has no axe-core
+// violations, in the light colour scheme or the dark.
+func TestPreviewReload(t *testing.T) {
+	axePath := need(t, "axe-core", "testdata/browser/node_modules/axe-core/axe.min.js")
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, away := browser(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("content")); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile("pamphlet.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pamphlet.yaml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := startPreview(t, dir)
+	file := filepath.Join(dir, "content/news/evening-appointments.md")
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The marker lives as long as the loaded page: a reload clears it.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/news/evening-appointments/"),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate[chromedp.Void](`window.notReloaded = true`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the page's event stream opens
+	edited := strings.Replace(string(text), "\n\n", "\n\nThis medicine cures the flu in a day.\n\n", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Ask until the page has reloaded; while it reloads, asking fails.
+	for start := time.Now(); ; time.Sleep(50 * time.Millisecond) {
+		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.notReloaded && !!document.body && document.body.innerText.includes("This medicine cures the flu in a day.")`))
+		if err == nil && done {
+			break
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatalf("the page did not reload with the edit: %v", err)
+		}
+	}
+	tags, _ := json.Marshal(WCAGTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}})`, tags)
+	for _, scheme := range []string{"light", "dark"} {
+		if err := media(ctx, scheme, ""); err != nil {
+			t.Fatal(err)
+		}
+		err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady("body"), chromedp.Evaluate[chromedp.Void](string(axe)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		box, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("[data-pamphlet-findings]") || {}).innerText || ""`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(box, "Not publishable") || !strings.Contains(box, "claims.unreviewed") {
+			t.Errorf("%s: the page does not say why it is not publishable: %q", scheme, box)
+		}
+		res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range res.Violations {
+			t.Errorf("%s: %s: %s", scheme, v.ID, v.Help)
+		}
+	}
+	if a := away(); len(a) > 0 {
+		t.Errorf("the preview asked for addresses beyond 127.0.0.1: %v", a)
 	}
 }

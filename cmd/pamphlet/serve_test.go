@@ -299,3 +299,50 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 		t.Errorf("a request for another host: %d", resp.StatusCode)
 	}
 }
+
+// TestBuildHasNoPreviewParts checks that what serve adds to pages, the
+// reload script and the box of findings, never reaches a build: the same
+// page has both in the preview and neither in public/.
+func TestBuildHasNoPreviewParts(t *testing.T) {
+	dir := previewSite(t)
+	// A page with a warning (a short description), which the preview lists on the page.
+	page := "---\ntitle: About our evenings\ndescription: Too short.\n---\n\nSome text.\n"
+	if err := os.WriteFile(filepath.Join(dir, "content/about-evenings.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	parts := []string{serve.ScriptPath, serve.EventsPath, "EventSource", "data-pamphlet-findings"}
+	base, _ := startPreview(t, dir)
+	_, body := get(t, base+"/about-evenings/")
+	for _, p := range parts[:1] {
+		if !strings.Contains(body, p) {
+			t.Fatalf("the preview does not show %q", p)
+		}
+	}
+	if !strings.Contains(body, "data-pamphlet-findings") || !strings.Contains(body, "seo.description") {
+		t.Fatalf("the preview does not list the page's warning")
+	}
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"build", "-source", dir, "-date", "2026-11-21"}, io.Discard, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, &stderr)
+	}
+	n := 0
+	err := filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		for _, part := range parts {
+			if bytes.Contains(data, []byte(part)) {
+				t.Errorf("%s holds %q", p, part)
+			}
+		}
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("looked at %d files: %v", n, err)
+	}
+}

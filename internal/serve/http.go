@@ -64,7 +64,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if site != nil {
 		name, data, found = lookup(site, r.URL.Path)
 	}
-	built := s.changed[name]
+	built, notFound := s.changed[name], s.changed["404.html"]
 	s.mu.RUnlock()
 
 	if site == nil && err == nil {
@@ -85,7 +85,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
 		if page, ok := site.Files["404.html"]; ok {
-			_, _ = w.Write(withScript(page, s.changed["404.html"]))
+			_, _ = w.Write(withScript(page, notFound))
 		} else {
 			fmt.Fprintf(w, "<!DOCTYPE html><title>Not found</title><p>%s is not a page of the site.", template.HTMLEscapeString(r.URL.Path))
 		}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pamphlet-health/pamphlet/internal/sitegen"
+)
+
+// BenchmarkServeEdit measures the preview on a generated site of 10,000
+// articles (see sitegen): from saving an edit to one article's text to
+// its page's reload event, through the file watcher, the wait for quiet,
+// the update of the session (reading, parsing and checking the page, the
+// checks across the site, rendering) and the server. Each save changes a
+// sentence of the same signed article, as a writer does while working.
+func BenchmarkServeEdit(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := sitegen.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			base, _ := startPreview(b, dir)
+			file := filepath.Join(dir, filepath.FromSlash(sitegen.ArticleFile(n/2)))
+			page := fmt.Sprintf("/articles/topic-%d/", n/2)
+			orig, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			edit := func(k int) {
+				text := strings.Replace(string(orig), "Most people get better", fmt.Sprintf("Edit %d: most people get better", k), 1)
+				_, body := get(b, base+page)
+				ch := reloads(b, base, page, body)
+				if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				waitReload(b, ch, "an edit")
+			}
+			edit(-1) // the first edit unsigns the page, which its lists show
+			b.ResetTimer()
+			for k := 0; b.Loop(); k++ {
+				b.StopTimer()
+				_, body := get(b, base+page)
+				ch := reloads(b, base, page, body)
+				text := strings.Replace(string(orig), "Most people get better", fmt.Sprintf("Edit %d: most people get better", k), 1)
+				b.StartTimer()
+				if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				waitReload(b, ch, "an edit")
+			}
+		})
+	}
+}
