@@ -23,7 +23,7 @@ func BenchmarkServeEdit(b *testing.B) {
 			if err := sitegen.Write(dir, n); err != nil {
 				b.Fatal(err)
 			}
-			base, _ := startPreview(b, dir)
+			base, log := startPreview(b, dir)
 			file := filepath.Join(dir, filepath.FromSlash(sitegen.ArticleFile(n/2)))
 			page := fmt.Sprintf("/articles/topic-%d/", n/2)
 			orig, err := os.ReadFile(file)
@@ -40,6 +40,8 @@ func BenchmarkServeEdit(b *testing.B) {
 				waitReload(b, ch, "an edit")
 			}
 			edit(-1) // the first edit unsigns the page, which its lists show
+			// The whole-site build and the first edit, to compare with.
+			b.Logf("%s", strings.TrimSpace(log.String()))
 			b.ResetTimer()
 			for k := 0; b.Loop(); k++ {
 				b.StopTimer()
