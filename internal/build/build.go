@@ -85,11 +85,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	for rel := range assets {
-		if _, ok := site.Static["/"+rel]; !ok {
-			site.Static["/"+rel] = "assets/" + rel
-		}
-	}
+	addAssets(site, assets)
 	p := &Project{
 		Options: opts,
 		Site:    site,
@@ -101,9 +97,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	}
 	p.Pages = make([]check.Page, len(site.Pages))
 	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
-		pg := site.Pages[i]
-		p.Pages[i] = check.Parse(p.md, pg)
-		p.Pages[i].Review = gate.Evaluate(pg)
+		p.Pages[i] = parsePage(p.md, gate, site.Pages[i])
 		return nil
 	})
 	if err != nil {
@@ -115,6 +109,24 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
 	return p, nil
+}
+
+// addAssets gives the site's assets their site paths, where a file of
+// content/ at the same path does not win.
+func addAssets(site *content.Site, assets map[string]fs.FS) {
+	for rel := range assets {
+		if _, ok := site.Static["/"+rel]; !ok {
+			site.Static["/"+rel] = "assets/" + rel
+		}
+	}
+}
+
+// parsePage parses a page placed in its site and judges it with the review
+// gate (which needs its place: clinical sections count).
+func parsePage(md *markdown.Markdown, gate *review.Gate, pg *content.Page) check.Page {
+	cp := check.Parse(md, pg)
+	cp.Review = gate.Evaluate(pg)
+	return cp
 }
 
 // LoadGate reads the site's pamphlet.yaml, with its reviewers' keys, into

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -53,11 +54,10 @@ type Session struct {
 	broken bool              // the last update failed: start again from the files
 
 	// As last rendered.
-	project  *Project
 	r        *renderer
 	summary  map[string]uint64            // of each page, by site path: what other pages show of it
 	links    map[string][]finding.Finding // links.broken, by file
-	sitewide []finding.Finding            // the other rules across pages
+	sitewide []finding.Finding            // of check.Sitewide
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
 }
@@ -207,9 +207,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		return nil, err
 	}
 	s.local = lk
-	if err := s.checkLocal(p); err != nil {
-		return nil, err
-	}
+	s.checkLocal(p)
 
 	// Did anything other pages show change?
 	same := !shape && !theme && !settings && s.r != nil
@@ -317,16 +315,11 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 		pages[i] = s.pages[f].page
 	}
 	site, placed := content.Assemble(s.gate.Config, pages, maps.Clone(s.static))
-	for rel := range s.assets {
-		if _, ok := site.Static["/"+rel]; !ok {
-			site.Static["/"+rel] = "assets/" + rel
-		}
-	}
+	addAssets(site, s.assets)
 	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words}
 	err := parallel(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
-		e.parsed = check.Parse(s.md, e.page)
-		e.parsed.Review = s.gate.Evaluate(e.page) // once placed: clinical sections count
+		e.parsed = parsePage(s.md, s.gate, e.page)
 		e.summary = summarize(e.parsed)
 		e.localKey = 0
 		return nil
@@ -340,7 +333,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 			p.Pages[i] = e.parsed
 			continue
 		}
-		p.Pages[i] = check.Page{Page: pg, Review: s.gate.Evaluate(pg)} // a list page made up for a folder
+		p.Pages[i] = parsePage(s.md, s.gate, pg) // a list page made up for a folder
 	}
 	p.Findings = append(placed, s.cfgFound...)
 	p.Findings = append(p.Findings, p.imageFindings()...)
@@ -377,7 +370,7 @@ func summarize(pg check.Page) uint64 {
 
 // checkLocal runs the local rules over the pages not checked under the
 // local rules' present key.
-func (s *Session) checkLocal(p *Project) error {
+func (s *Session) checkLocal(p *Project) {
 	var todo []check.Page
 	for i := range p.Pages {
 		if e := s.pages[p.Pages[i].File]; p.Pages[i].File != "" && e != nil && e.localKey != s.local {
@@ -385,7 +378,7 @@ func (s *Session) checkLocal(p *Project) error {
 		}
 	}
 	if len(todo) == 0 {
-		return nil
+		return
 	}
 	in := &check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.words}
 	found := byFile(check.RunLocal(in))
@@ -393,7 +386,6 @@ func (s *Session) checkLocal(p *Project) error {
 		e := s.pages[pg.File]
 		e.local, e.localKey = found[pg.File], s.local
 	}
-	return nil
 }
 
 // findings gathers the findings of the whole site and applies the
@@ -416,9 +408,13 @@ func (s *Session) findings(p *Project) {
 // renderPages renders again the pages read again, when nothing other
 // pages show of them changed: every other file stays as it was.
 func (s *Session) renderPages(ctx context.Context, p *Project, checked []string) (*Preview, error) {
+	again := make(map[string]bool, len(checked))
+	for _, f := range checked {
+		again[f] = true
+	}
 	todo := make([]check.Page, 0, len(checked))
 	for _, pg := range p.Pages {
-		if slices.Contains(checked, pg.File) {
+		if again[pg.File] {
 			todo = append(todo, pg)
 		}
 	}
@@ -451,7 +447,7 @@ func (s *Session) renderPages(ctx context.Context, p *Project, checked []string)
 			continue
 		}
 		j.page = &p.Pages[index[j.page.URL]]
-		if slices.Contains(checked, j.page.File) {
+		if again[j.page.File] {
 			r.refresh(j)
 			which = append(which, i)
 		}
@@ -466,7 +462,6 @@ func (s *Session) renderPages(ctx context.Context, p *Project, checked []string)
 		s.files[j.out] = withBanner(rendered[i], banners[j.page.URL])
 		s.keys[j.out] = 0 // rendered outside a key: render it again at the next whole-site update
 	}
-	s.project = p
 	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: len(r.jobs), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
 }
 
@@ -498,10 +493,8 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.words}
 	s.links = byFile(check.BrokenLinks(in))
 	s.sitewide = nil
-	for _, rule := range check.Across {
-		if reflect.ValueOf(rule).Pointer() != reflect.ValueOf(check.BrokenLinks).Pointer() {
-			s.sitewide = append(s.sitewide, rule(in)...)
-		}
+	for _, rule := range check.Sitewide {
+		s.sitewide = append(s.sitewide, rule(in)...)
 	}
 	s.findings(p)
 
@@ -549,7 +542,7 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 	if err := r.extras(files); err != nil {
 		return nil, err
 	}
-	s.r, s.project, s.keys, s.files = r, p, keep, files
+	s.r, s.keys, s.files = r, keep, files
 	s.summary = make(map[string]uint64, len(p.Pages))
 	for _, pg := range p.Pages {
 		if e := s.pages[pg.File]; pg.File != "" && e != nil {
@@ -635,24 +628,17 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 }
 
 // targets lists where the links of a page's body and answers lead, as
-// the page shows them.
+// the page shows them: its resolver's answers.
 func (p *Project) targets(pg *check.Page) []string {
+	resolve := p.resolver(pg.Page, func(u string) string { return u }, "")
 	var out []string
-	docs := append([]*markdown.Document{pg.Doc}, pg.Answers...)
-	for _, d := range docs {
+	for _, d := range append([]*markdown.Document{pg.Doc}, pg.Answers...) {
 		if d == nil {
 			continue
 		}
 		for _, l := range d.Links {
-			t, internal := p.Site.Resolve(pg.Page, l.Dest)
-			switch {
-			case !internal || !t.Found():
-				out = append(out, "")
-			case t.Page != nil && !t.Page.Published():
-				out = append(out, "-")
-			default:
-				out = append(out, t.URL())
-			}
+			u, ok := resolve(l.Dest)
+			out = append(out, fmt.Sprint(ok, " ", u))
 		}
 	}
 	return out

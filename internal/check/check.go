@@ -92,14 +92,18 @@ var Local = []Rule{
 	StorySources,
 }
 
-// Across are the rules that compare pages with one another. BrokenLinks
-// reports on the pages of Input.Pages, looking up the others in
-// Input.All; DuplicateTitles and TrustStatement need the whole site.
-var Across = []Rule{
-	BrokenLinks,
+// Sitewide are the rules that need the whole site at once:
+// DuplicateTitles compares every title, and TrustStatement reads only
+// pamphlet.yaml. Neither reads a page's body.
+var Sitewide = []Rule{
 	DuplicateTitles,
 	TrustStatement,
 }
+
+// Across are the rules that compare pages with one another: BrokenLinks,
+// which reports on the pages of Input.Pages and looks up the others in
+// Input.All, and the Sitewide rules.
+var Across = slices.Concat([]Rule{BrokenLinks}, Sitewide)
 
 // Rules are the built-in rules, in no particular order.
 var Rules = slices.Concat(Local, Across)
@@ -129,28 +133,22 @@ func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It
 // returns the findings left and those silenced, each sorted.
 func Run(in *Input) (found, silenced []finding.Finding) {
-	if in.Words == nil {
-		in.Words, _ = LoadWords(content.DefaultConfig())
-	}
-	in.prepare()
-	results := make([][]finding.Finding, len(Rules))
-	each(len(Rules), func(i int) { results[i] = Rules[i](in) })
-	for _, r := range results {
-		found = append(found, r...)
-	}
-	found, silenced = Silence(in, found)
+	found, silenced = Silence(in, run(in, Rules))
 	return finding.Sort(found), finding.Sort(silenced)
 }
 
 // RunLocal runs the local rules over in.Pages, without applying the
 // pages' pamphlet-ignore comments; see Silence.
-func RunLocal(in *Input) []finding.Finding {
+func RunLocal(in *Input) []finding.Finding { return run(in, Local) }
+
+// run runs rules at once, each over the pages' text worked out once.
+func run(in *Input, rules []Rule) []finding.Finding {
 	if in.Words == nil {
 		in.Words, _ = LoadWords(content.DefaultConfig())
 	}
 	in.prepare()
-	results := make([][]finding.Finding, len(Local))
-	each(len(Local), func(i int) { results[i] = Local[i](in) })
+	results := make([][]finding.Finding, len(rules))
+	each(len(rules), func(i int) { results[i] = rules[i](in) })
 	return slices.Concat(results...)
 }
 
