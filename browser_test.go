@@ -30,6 +30,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	preview "github.com/pamphlet-health/pamphlet/internal/serve"
 )
 
@@ -543,8 +544,9 @@ func startPreview(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	srv := preview.New(preview.Options{
-		Root:  dir,
-		Watch: []string{"content", "layouts", "assets", "pamphlet.yaml"},
+		Root:   dir,
+		Watch:  []string{"content", "layouts", "assets", "pamphlet.yaml"},
+		Ignore: content.Ignored,
 		Build: func(ctx context.Context, changed []string) (*preview.Site, error) {
 			pv, err := session.Update(ctx, changed)
 			if err != nil {

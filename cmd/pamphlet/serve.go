@@ -34,8 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		hint(stderr, "use -source DIR to preview another site")
 		return exitUsage
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+	if _, _, err := net.SplitHostPort(*addr); err != nil || !serve.Loopback(*addr) {
 		msg(stderr, "-addr %s: the preview listens on a loopback address only, such as %s", *addr, DefaultAddr)
 		hint(stderr, "the preview shows pages that are not publishable; publish with pamphlet build")
 		return exitUsage
@@ -58,10 +57,11 @@ func preview(ctx context.Context, source string, today time.Time, ln net.Listene
 		return loadFailed(stderr, err)
 	}
 	srv := serve.New(serve.Options{
-		Root:  source,
-		Watch: []string{content.ContentDir, "layouts", "assets", content.ConfigFile},
-		Build: previewBuilder(session),
-		Log:   stderr,
+		Root:   source,
+		Watch:  []string{content.ContentDir, "layouts", "assets", content.ConfigFile},
+		Build:  previewBuilder(session),
+		Log:    stderr,
+		Ignore: content.Ignored,
 	})
 	msg(stderr, "previewing %s at http://%s/ (Ctrl+C to stop); nothing is written to public/", source, ln.Addr())
 	if err := srv.Run(ctx, ln); err != nil {

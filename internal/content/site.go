@@ -118,11 +118,14 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 }
 
 // Ignored reports whether a file or folder name is passed over: hidden
-// files and the temporary files editors leave while saving.
+// files and the temporary files editors leave while saving, among them
+// JetBrains IDEs' and the file vim makes to test that a folder is
+// writable.
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.Contains(name, "___jb_") || name == "4913"
 }
 
 // IsMarkdown reports whether a file name is a page.

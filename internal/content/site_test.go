@@ -219,3 +219,15 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		".hidden": true, "#flu.md#": true, "flu.md~": true, ".flu.md.swp": true, "flu.md.swx": true, "flu.md.tmp": true,
+		"flu.md___jb_tmp___": true, "flu.md___jb_old___": true, "4913": true,
+		"flu.md": false, "images": false, "4913.md": false, "chart.svg": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

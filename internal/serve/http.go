@@ -37,7 +37,7 @@ const reloadScript = `(function () {
 // loopback address or localhost are refused, so that other sites cannot
 // read the preview through a browser.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !loopbackHost(r.Host) {
+	if !Loopback(r.Host) {
 		http.Error(w, "pamphlet serve answers only on 127.0.0.1, ::1 and localhost", http.StatusForbidden)
 		return
 	}
@@ -230,8 +230,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// loopbackHost reports whether a Host header names this machine.
-func loopbackHost(host string) bool {
+// Loopback reports whether a host, with or without its port, names this
+// machine: localhost or a loopback address.
+func Loopback(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}

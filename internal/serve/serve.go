@@ -40,6 +40,11 @@ type Options struct {
 	Build BuildFunc // required
 	Log   io.Writer // gets one line per build; may be nil
 
+	// Ignore reports whether a file or folder name is passed over, such
+	// as an editor's temporary file, so that writing it builds nothing.
+	// Nil passes over nothing.
+	Ignore func(name string) bool
+
 	// Quiet is how long the files must stay unchanged before a build, so
 	// that an editor's burst of writes, renames and removals for one save
 	// builds once. Default 10ms.
@@ -85,7 +90,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if a, ok := ln.Addr().(*net.TCPAddr); !ok || !a.IP.IsLoopback() {
 		return fmt.Errorf("serve: %s is not a loopback address; the preview listens on 127.0.0.1 or ::1 only", ln.Addr())
 	}
-	w, err := newWatcher(s.opts.Root, s.opts.Watch)
+	w, err := newWatcher(s.opts.Root, s.opts.Watch, s.opts.Ignore)
 	if err != nil {
 		return err
 	}

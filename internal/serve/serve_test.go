@@ -49,7 +49,8 @@ func start(t *testing.T, root string, r *recorder) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(Options{Root: root, Watch: []string{"content", "pamphlet.yaml"}, Build: r.build, Quiet: 30 * time.Millisecond})
+	ignore := func(name string) bool { return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") }
+	s := New(Options{Root: root, Watch: []string{"content", "pamphlet.yaml"}, Build: r.build, Ignore: ignore, Quiet: 30 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- s.Run(ctx, ln) }()
@@ -192,13 +193,13 @@ func TestServeFiles(t *testing.T) {
 	}
 }
 
-func TestLoopbackHost(t *testing.T) {
+func TestLoopback(t *testing.T) {
 	for host, want := range map[string]bool{
 		"127.0.0.1:1313": true, "localhost:1313": true, "[::1]:1313": true, "127.0.0.1": true,
 		"example.org": false, "192.168.1.2:1313": false, "evil.localhost.example:1313": false,
 	} {
-		if got := loopbackHost(host); got != want {
-			t.Errorf("loopbackHost(%q) = %v, want %v", host, got, want)
+		if got := Loopback(host); got != want {
+			t.Errorf("Loopback(%q) = %v, want %v", host, got, want)
 		}
 	}
 }

@@ -17,15 +17,16 @@ import (
 // watcher watches the site's folders, every folder in them, and folders
 // made later, and reports changes as slash paths from the site folder.
 type watcher struct {
-	root  string
-	watch []string // slash paths from root
-	fsw   *fsnotify.Watcher
+	root   string
+	watch  []string               // slash paths from root
+	ignore func(name string) bool // file and folder names passed over
+	fsw    *fsnotify.Watcher
 
 	mu     sync.Mutex
 	failed error
 }
 
-func newWatcher(root string, watch []string) (*watcher, error) {
+func newWatcher(root string, watch []string, ignore func(name string) bool) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -35,7 +36,10 @@ func newWatcher(root string, watch []string) (*watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	w := &watcher{root: root, fsw: fsw}
+	if ignore == nil {
+		ignore = func(string) bool { return false }
+	}
+	w := &watcher{root: root, fsw: fsw, ignore: ignore}
 	for _, p := range watch {
 		w.watch = append(w.watch, filepath.ToSlash(filepath.Clean(p)))
 	}
@@ -67,7 +71,7 @@ func (w *watcher) addTree(dir string) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && ignored(d.Name()) {
+		if p != dir && w.ignore(d.Name()) {
 			return filepath.SkipDir
 		}
 		return w.fsw.Add(p)
@@ -79,8 +83,8 @@ func (w *watcher) addTree(dir string) error {
 }
 
 // relevant returns the slash path from the site folder of a changed path,
-// and whether it is one of the watched paths or in one, and not a hidden
-// or temporary file.
+// and whether it is one of the watched paths or in one, and not passed
+// over (such as an editor's temporary file).
 func (w *watcher) relevant(name string) (string, bool) {
 	rel, err := filepath.Rel(w.root, name)
 	if err != nil || !filepath.IsLocal(rel) {
@@ -88,7 +92,7 @@ func (w *watcher) relevant(name string) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, part := range strings.Split(rel, "/") {
-		if ignored(part) {
+		if w.ignore(part) {
 			return "", false
 		}
 	}
@@ -98,15 +102,6 @@ func (w *watcher) relevant(name string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// ignored reports whether a file or folder name is hidden or one of the
-// temporary files editors write while saving.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.Contains(name, "___jb_") || name == "4913" // JetBrains IDEs, and vim's test for a writable folder
 }
 
 // batches sends the paths changed in each burst of changes once the files
