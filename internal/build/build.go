@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
@@ -64,6 +65,21 @@ type Project struct {
 // Load reads the site, parses every page and runs every check. A broken
 // pamphlet.yaml is a *ConfigError; problems with pages are findings.
 func Load(ctx context.Context, opts Options) (*Project, error) {
+	p, err := read(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.parse(ctx); err != nil {
+		return nil, err
+	}
+	p.check()
+	return p, nil
+}
+
+// read reads pamphlet.yaml, the pages' files and front matter, and the
+// assets: the first stage of Load. Its findings so far are about
+// pamphlet.yaml and the files.
+func read(opts Options) (*Project, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
@@ -86,29 +102,34 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		return nil, err
 	}
 	addAssets(site, assets)
-	p := &Project{
-		Options: opts,
-		Site:    site,
-		md:      check.NewMarkdown(cfg),
-		siteFS:  siteFS,
-		assets:  assets,
-		Gate:    gate,
-		Words:   words,
-	}
-	p.Pages = make([]check.Page, len(site.Pages))
-	err = parallel(ctx, len(site.Pages), opts.Workers, func(i int) error {
-		p.Pages[i] = parsePage(p.md, gate, site.Pages[i])
+	return &Project{
+		Options:  opts,
+		Site:     site,
+		Findings: append(found, cfgFindings...),
+		md:       check.NewMarkdown(cfg),
+		siteFS:   siteFS,
+		assets:   assets,
+		Gate:     gate,
+		Words:    words,
+	}, nil
+}
+
+// parse parses every page's Markdown and judges it with the review gate:
+// the second stage of Load.
+func (p *Project) parse(ctx context.Context) error {
+	p.Pages = make([]check.Page, len(p.Site.Pages))
+	return parallel(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
+		p.Pages[i] = parsePage(p.md, p.Gate, p.Site.Pages[i])
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	found = append(found, cfgFindings...)
-	found = append(found, p.imageFindings()...)
-	checked, silenced := check.Run(&check.Input{Site: site, Pages: p.Pages, Today: opts.Today, Words: words})
+}
+
+// check runs every check, the last stage of Load, and sorts the findings.
+func (p *Project) check() {
+	found := append(p.Findings, p.imageFindings()...)
+	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words})
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
-	return p, nil
 }
 
 // addAssets gives the site's assets their site paths, where a file of
@@ -217,14 +238,25 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, nil
 		}
 	}
-	out, err := p.Render(ctx)
+	// Each file is written as it is made, into a new folder that takes
+	// dest's place only once the whole site is written.
+	w, err := newWriter(dest)
 	if err != nil {
 		return nil, err
 	}
-	if err := Write(dest, out.Files); err != nil {
+	var files atomic.Int64
+	res.Pages, err = p.RenderTo(ctx, func(name string, data []byte) error {
+		files.Add(1)
+		return w.file(name, data)
+	})
+	if err != nil {
+		w.abort()
 		return nil, err
 	}
-	res.Pages, res.Files = out.Pages, len(out.Files)
+	if err := w.commit(); err != nil {
+		return nil, err
+	}
+	res.Files = int(files.Load())
 	return res, nil
 }
 

@@ -37,26 +37,57 @@ type job struct {
 
 // Render renders every published page, the tag pages, the FAQ hub, the
 // trust page, the 404 page, the sitemap, robots.txt, the feed and the
-// assets. It reads no clock and walks everything in sorted order, so the
-// same project gives the same bytes.
+// assets, into memory; see RenderTo.
 func (p *Project) Render(ctx context.Context) (*Output, error) {
+	var mu sync.Mutex
+	files := map[string][]byte{}
+	pages, err := p.RenderTo(ctx, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Files: files, Pages: pages}, nil
+}
+
+// RenderTo renders what Render does and hands each file to emit, by its
+// slash path relative to the destination, as soon as it is made: several
+// at once, from several goroutines. emit may keep data. It returns how
+// many of the files are HTML pages. It reads no clock and walks
+// everything in sorted order, so the same project gives the same bytes.
+//
+// Rendering spends the project's parsed Markdown: each page's syntax tree
+// is let go once its HTML is made, so that a build never holds every
+// page's tree and its HTML at once. A project renders once.
+func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []byte) error) (int, error) {
 	r, err := p.newRenderer()
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	r.spend = true
 	r.plan()
-	rendered, err := r.render(ctx, nil)
+	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) })
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	// The rest: an HTML page wins over a file of content/ at its path,
+	// and the sitemap, feed and calendars over both.
 	files := maps.Clone(r.static)
-	for i, j := range r.jobs {
-		files[j.out] = rendered[i]
+	for _, j := range r.jobs {
+		delete(files, j.out)
 	}
 	if err := r.extras(files); err != nil {
-		return nil, err
+		return 0, err
 	}
-	return &Output{Files: files, Pages: len(r.jobs)}, nil
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := emit(name, files[name]); err != nil {
+			return 0, err
+		}
+	}
+	return len(r.jobs), nil
 }
 
 // renderer turns a project into output: it holds what every page shares
@@ -77,6 +108,10 @@ type renderer struct {
 	views map[*content.Page]*layout.Page // of every published page
 	jobs  []job
 	hub   int // the job of the FAQ hub, or -1
+
+	// spend lets go of each page's syntax tree once its HTML is made; a
+	// session, which renders pages again, keeps them.
+	spend bool
 }
 
 // newRenderer reads the templates and the assets and makes the view of
@@ -222,6 +257,21 @@ func (r *renderer) plan() {
 // render renders the jobs numbered in which, or every job when which is
 // nil, and returns the HTML of each job rendered by its number.
 func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
+	rendered := make([][]byte, len(r.jobs))
+	err := r.renderEach(ctx, which, func(i int, data []byte) error {
+		rendered[i] = data // each job is rendered by one goroutine
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rendered, nil
+}
+
+// renderEach renders the jobs numbered in which, or every job when which
+// is nil, and hands the HTML of each to emit with the job's number, from
+// several goroutines at once.
+func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int, data []byte) error) error {
 	p := r.p
 	if which == nil {
 		which = make([]int, len(r.jobs))
@@ -255,6 +305,9 @@ func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 					return err
 				}
 			}
+			if r.spend {
+				j.page.Doc, j.page.Answers = j.page.Doc.Outline(), nil
+			}
 		}
 		if j.view.NoIndex || i == r.hub {
 			return nil
@@ -262,16 +315,15 @@ func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 		return r.sd.setJSONLD(d)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if r.hub >= 0 && slices.Contains(which, r.hub) {
 		if err := r.faqHub(ctx); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// Phase two: templates, which only read the views.
-	rendered := make([][]byte, len(r.jobs))
-	err = parallel(ctx, len(which), p.Options.Workers, func(k int) error {
+	return parallel(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
 		buf := buffers.Get().(*bytes.Buffer)
@@ -287,13 +339,8 @@ func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 		if len(data) > 0 && &data[0] == &buf.Bytes()[0] {
 			data = bytes.Clone(data) // not minified: the buffer goes back to the pool
 		}
-		rendered[i] = data
-		return nil
+		return emit(i, data)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return rendered, nil
 }
 
 // faqHub gathers every page's questions into the FAQ hub's view and sets

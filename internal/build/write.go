@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // Marker is a file every build writes (GitHub Pages needs it). A folder
@@ -17,21 +18,49 @@ import (
 const Marker = ".nojekyll"
 
 // Write replaces the folder dest with files (slash paths relative to dest),
-// atomically: everything is written into a new folder beside dest through
-// an os.Root, so that no path can escape it, and only when all of it is
-// written does the new folder take dest's place. On any failure dest is
-// left as it was. An existing dest must be empty or an earlier build.
+// atomically: see writer.
 func Write(dest string, files map[string][]byte) (err error) {
-	if err := replaceable(dest); err != nil {
+	w, err := newWriter(dest)
+	if err != nil {
 		return err
+	}
+	names := slices.Sorted(maps.Keys(files))
+	err = parallel(context.Background(), len(names), 0, func(i int) error {
+		return w.file(names[i], files[names[i]])
+	})
+	if err != nil {
+		w.abort()
+		return err
+	}
+	return w.commit()
+}
+
+// writer replaces a folder with new files atomically: it writes them into
+// a new folder beside the destination through an os.Root, so that no path
+// can escape it, and only when all of them are written does commit put the
+// new folder in the destination's place. Until then, and after abort, the
+// destination is as it was. Files may be written from several goroutines
+// at once, as they are made, so a build need not hold them all.
+type writer struct {
+	dest, tmp string
+	root      *os.Root
+	mu        sync.Mutex
+	dirs      map[string]*made // the folders of tmp, by slash path
+}
+
+// newWriter starts replacing dest, which must be missing, empty or an
+// earlier build.
+func newWriter(dest string) (_ *writer, err error) {
+	if err := replaceable(dest); err != nil {
+		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -39,37 +68,70 @@ func Write(dest string, files map[string][]byte) (err error) {
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
+		return nil, err
+	}
+	return &writer{dest: dest, tmp: tmp, root: root, dirs: map[string]*made{}}, nil
+}
+
+// file writes one file, making its folders first.
+func (w *writer) file(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+	}
+	if err := w.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	defer root.Close()
-	names := slices.Sorted(maps.Keys(files))
-	// Each folder is made once, parents first (sorted order puts "a"
-	// before "a/b"); then the files are written in parallel.
-	dirs := map[string]bool{}
-	for _, name := range names {
-		if !fs.ValidPath(name) || name == "." {
-			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
-		}
-		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
-		}
+	return w.root.WriteFile(name, data, 0o644)
+}
+
+// mkdir makes a folder, after its parent, once however many files of it
+// are written at once.
+func (w *writer) mkdir(dir string) error {
+	if dir == "." {
+		return nil
 	}
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := root.Mkdir(d, 0o755); err != nil {
-			return err
-		}
+	w.mu.Lock()
+	d := w.dirs[dir]
+	if d == nil {
+		d = &made{}
+		w.dirs[dir] = d
 	}
-	err = parallel(context.Background(), len(names), 0, func(i int) error {
-		return root.WriteFile(names[i], files[names[i]], 0o644)
+	w.mu.Unlock()
+	d.once.Do(func() {
+		if d.err = w.mkdir(path.Dir(dir)); d.err == nil {
+			d.err = w.root.Mkdir(dir, 0o755)
+		}
 	})
-	if err != nil {
+	return d.err
+}
+
+// made is a folder that a writer makes once.
+type made struct {
+	once sync.Once
+	err  error
+}
+
+// commit puts the new folder in the destination's place.
+func (w *writer) commit() error {
+	if err := w.root.Close(); err != nil {
+		w.abort()
 		return err
 	}
-	return swap(tmp, dest)
+	if err := swap(w.tmp, w.dest); err != nil {
+		os.RemoveAll(w.tmp)
+		return err
+	}
+	return nil
+}
+
+// abort removes the new folder, leaving the destination as it was.
+func (w *writer) abort() {
+	w.root.Close()
+	os.RemoveAll(w.tmp)
 }
 
 // replaceable refuses a destination that is neither missing, empty, nor an

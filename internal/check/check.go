@@ -133,22 +133,39 @@ func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It
 // returns the findings left and those silenced, each sorted.
 func Run(in *Input) (found, silenced []finding.Finding) {
-	found, silenced = Silence(in, run(in, Rules))
+	local := RunLocal(in)
+	across := make([][]finding.Finding, len(Across))
+	each(len(Across), func(i int) { across[i] = Across[i](in) })
+	found, silenced = Silence(in, slices.Concat(append(across, local)...))
 	return finding.Sort(found), finding.Sort(silenced)
 }
 
-// RunLocal runs the local rules over in.Pages, without applying the
-// pages' pamphlet-ignore comments; see Silence.
-func RunLocal(in *Input) []finding.Finding { return run(in, Local) }
+// batch is how many pages a worker checks at a time: enough that a rule's
+// own set-up is paid once for many pages, few enough that the text worked
+// out for them is small.
+const batch = 32
 
-// run runs rules at once, each over the pages' text worked out once.
-func run(in *Input, rules []Rule) []finding.Finding {
+// RunLocal runs the local rules over in.Pages, without applying the
+// pages' pamphlet-ignore comments; see Silence. The pages are checked a
+// batch at a time, every local rule reading a batch before the next is
+// worked out, so the text of the whole site is never held at once.
+func RunLocal(in *Input) []finding.Finding {
 	if in.Words == nil {
 		in.Words, _ = LoadWords(content.DefaultConfig())
 	}
-	in.prepare()
-	results := make([][]finding.Finding, len(rules))
-	each(len(rules), func(i int) { results[i] = rules[i](in) })
+	all := in.all()
+	n := (len(in.Pages) + batch - 1) / batch
+	results := make([][]finding.Finding, n)
+	each(n, func(b int) {
+		sub := &Input{Site: in.Site, Pages: in.Pages[b*batch : min(len(in.Pages), (b+1)*batch)], Today: in.Today, Words: in.Words, All: all}
+		sub.texts = make([][]Text, len(sub.Pages))
+		for i, p := range sub.Pages {
+			sub.texts[i] = p.Texts()
+		}
+		for _, rule := range Local {
+			results[b] = append(results[b], rule(sub)...)
+		}
+	})
 	return slices.Concat(results...)
 }
 

@@ -35,6 +35,12 @@ func (s Scored) Pos(ref int) finding.Position {
 // body, and the questions and answers under their own section; not the
 // title or the description, which are front matter.
 func Score(texts []Text) Scored {
+	var m readability.Meter
+	return score(&m, texts)
+}
+
+// score is Score with a meter that remembers words from page to page.
+func score(m *readability.Meter, texts []Text) Scored {
 	s := Scored{texts: texts}
 	var blocks []readability.Block
 	faq := false
@@ -60,7 +66,7 @@ func Score(texts []Text) Scored {
 		}
 		blocks = append(blocks, b)
 	}
-	s.Report = readability.Measure(blocks)
+	s.Report = m.Measure(blocks)
 	return s
 }
 
@@ -71,19 +77,15 @@ func Score(texts []Text) Scored {
 // words are not held to a target. The finding names the hardest
 // sections and sits at the longest sentence, which it quotes.
 func ReadingGrade(in *Input) []finding.Finding {
-	results := make([][]finding.Finding, len(in.Pages))
-	each(len(in.Pages), func(i int) {
-		p := in.Pages[i]
-		if !live(p) {
-			return
-		}
-		if f, ok := gradeFinding(in.Site.Config.ReadingTarget(p.Meta), Score(in.Texts(i))); ok {
-			results[i] = []finding.Finding{f}
-		}
-	})
 	var out []finding.Finding
-	for _, r := range results {
-		out = append(out, r...)
+	var m readability.Meter // Run checks a batch of pages at a time, each batch on its own goroutine
+	for i, p := range in.Pages {
+		if !live(p) {
+			continue
+		}
+		if f, ok := gradeFinding(in.Site.Config.ReadingTarget(p.Meta), score(&m, in.Texts(i))); ok {
+			out = append(out, f)
+		}
 	}
 	return out
 }

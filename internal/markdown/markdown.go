@@ -61,6 +61,13 @@ type Document struct {
 	Headings []Heading
 }
 
+// Outline returns the document without its syntax tree and its links: its
+// source and headings, which is what is left to read of it once it has
+// been rendered, at a fraction of the memory.
+func (d *Document) Outline() *Document {
+	return &Document{Source: d.Source, Headings: d.Headings}
+}
+
 // Link is a link, autolink or image in the body.
 type Link struct {
 	Node   ast.Node // *ast.Link, *ast.AutoLink or *ast.Image

@@ -52,6 +52,13 @@ const LongestKept = 3
 
 // Measure counts and scores a document given as blocks of sentences.
 func Measure(blocks []Block) Report {
+	var m Meter
+	return m.Measure(blocks)
+}
+
+// Measure counts and scores a document as the function Measure does,
+// remembering the words it meets for the next.
+func (m *Meter) Measure(blocks []Block) Report {
 	var r Report
 	sec := Section{Ref: -1}
 	flush := func() {
@@ -73,7 +80,7 @@ func Measure(blocks []Block) Report {
 			}
 		}
 		for _, s := range b.Sentences {
-			c := Count(s.Text)
+			c := m.Count(s.Text)
 			if c.Sentences == 0 {
 				continue
 			}

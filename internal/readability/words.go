@@ -14,16 +14,30 @@ import (
 // readers skip.
 func Words(sentence string) []string {
 	var out []string
+	eachWord(sentence, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each word of a sentence, as Words gives them.
+func eachWord(sentence string, f func(w string)) {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			if w := trimWord(sentence[start:end]); w != "" {
-				out = append(out, w)
+				f(w)
 			}
 		}
 		start = -1
 	}
 	for i := 0; i < len(sentence); {
+		c := sentence[i]
+		if c < utf8.RuneSelf && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' {
+			if start < 0 {
+				start = i // the common case: an ASCII character that is not a space
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(sentence[i:])
 		if unicode.IsSpace(r) || r == '—' || r == '…' || r == '–' && !(digitBefore(sentence, i) && digitAfter(sentence, i+n)) {
 			flush(i)
@@ -33,7 +47,6 @@ func Words(sentence string) []string {
 		i += n
 	}
 	flush(len(sentence))
-	return out
 }
 
 func digitBefore(s string, i int) bool {
@@ -98,19 +111,51 @@ func Complex(word string, syllables int) bool {
 // Count returns the counts of one sentence: one sentence when it has a
 // word, none when it has not.
 func Count(sentence string) Counts {
+	var m Meter
+	return m.Count(sentence)
+}
+
+// A Meter counts sentences as Count does, and remembers what it worked out
+// about each word, so that a word it meets again costs a lookup. Its zero
+// value is ready to use. A Meter is not safe for use by several
+// goroutines at once.
+type Meter struct {
+	words map[string]wordCounts
+}
+
+// wordCounts is what a word adds to a sentence's counts.
+type wordCounts struct {
+	syllables, letters int
+	complex            bool
+}
+
+// meterWords is how many words a Meter remembers before it starts again,
+// which bounds its memory.
+const meterWords = 1 << 16
+
+// Count returns the counts of one sentence, as the function Count does.
+func (m *Meter) Count(sentence string) Counts {
 	var c Counts
-	for _, w := range Words(sentence) {
-		s := Syllables(w)
+	eachWord(sentence, func(w string) {
+		wc, ok := m.words[w]
+		if !ok {
+			s := Syllables(w)
+			wc = wordCounts{syllables: s, letters: Letters(w), complex: Complex(w, s)}
+			if m.words == nil || len(m.words) >= meterWords {
+				m.words = make(map[string]wordCounts, 1024)
+			}
+			m.words[strings.Clone(w)] = wc // not a piece of the sentence, which it would keep
+		}
 		c.Words++
-		c.Syllables += s
-		c.Letters += Letters(w)
-		if s >= 3 {
+		c.Syllables += wc.syllables
+		c.Letters += wc.letters
+		if wc.syllables >= 3 {
 			c.Polysyllables++
 		}
-		if Complex(w, s) {
+		if wc.complex {
 			c.Complex++
 		}
-	}
+	})
 	if c.Words > 0 {
 		c.Sentences = 1
 	}

@@ -22,59 +22,79 @@ import (
 // on: sign-offs are a month old.
 var Today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 
+// BaseURL is where the sites are published.
+const BaseURL = "https://bench.example.org/"
+
 // Write writes a site of n articles into dir: pamphlet.yaml, a home page,
 // content/articles/topic-N.md and an image. The same n gives the same
 // files. Half the articles carry an SSH signature, so that the gate's
 // signature checks are measured too.
 func Write(dir string, n int) error {
+	files := []generated{{file: "content/articles/img/chart.svg", text: `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`}}
+	for i := range n {
+		files = append(files, generated{file: ArticleFile(i), text: Article(i, n)})
+	}
+	cfg := "title: Bench Clinic\nbase_url: " + BaseURL + "\n" +
+		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"
+	return write(dir, cfg, "Bench Clinic", files)
+}
+
+// generated is a file of a generated site: a page, or another file.
+type generated struct{ file, text string }
+
+// write writes a site into dir: pamphlet.yaml, which is cfg with two
+// clinical reviewers added, a home page named title, and files, of which
+// every page (.md) is signed off a month before Today: those whose text
+// has an even length by a reviewer with an SSH key, with a signature, and
+// the rest by one without.
+func write(dir, cfg, title string, files []generated) error {
 	// A fixed key: the same site every time.
 	key := ed25519.NewKeyFromSeed([]byte("pamphlet sitegen benchmark key!!"))
 	signer, err := ssh.NewSignerFromKey(key)
 	if err != nil {
 		return err
 	}
-	cfgText := fmt.Sprintf("title: Bench Clinic\nbase_url: https://bench.example.org/\n"+
-		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"+
-		"reviewers:\n  nurse: {name: A Nurse, clinical: true}\n  doctor: {name: A Doctor, clinical: true, keys: [%q]}\n",
+	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true}\n  doctor: {name: A Doctor, clinical: true, keys: [%q]}\n",
 		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
-	cfg, _, err := content.ParseConfig([]byte(cfgText))
+	config, _, err := content.ParseConfig([]byte(cfgText))
 	if err != nil {
 		return err
 	}
-	gate, _ := review.NewGate(cfg, Today)
-	write := func(name, text string) error {
+	gate, _ := review.NewGate(config, Today)
+	put := func(name, text string) error {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
 		return os.WriteFile(p, []byte(text), 0o644)
 	}
-	if err := write(content.ConfigFile, cfgText); err != nil {
+	if err := put(content.ConfigFile, cfgText); err != nil {
 		return err
 	}
-	if err := write("content/_index.md", "---\ntitle: Bench Clinic\ndescription: A generated site used to measure how fast pamphlet builds a large site.\n---\nWelcome.\n"); err != nil {
+	if err := put("content/_index.md", "---\ntitle: "+title+"\ndescription: A generated site used to measure how fast pamphlet builds a large site.\n---\nWelcome.\n"); err != nil {
 		return err
 	}
-	if err := write("content/articles/img/chart.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`); err != nil {
-		return err
-	}
-	for i := range n {
-		file := ArticleFile(i)
-		text := Article(i, n)
-		p, _ := content.ParsePage(file, []byte(text))
+	for _, f := range files {
+		if !strings.HasSuffix(f.file, ".md") {
+			if err := put(f.file, f.text); err != nil {
+				return err
+			}
+			continue
+		}
+		p, _ := content.ParsePage(f.file, []byte(f.text))
 		reviewer, s := "nurse", ssh.Signer(nil)
-		if len(text)%2 == 0 {
+		if len(f.text)%2 == 0 {
 			reviewer, s = "doctor", signer
 		}
 		rev, err := gate.NewReview(p, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", f.file, err)
 		}
 		out, err := review.SetBlock(p, rev)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", f.file, err)
 		}
-		if err := write(file, string(out)); err != nil {
+		if err := put(f.file, string(out)); err != nil {
 			return err
 		}
 	}

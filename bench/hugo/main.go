@@ -1,0 +1,129 @@
+// Command hugo times pamphlet's full build against Hugo's on the same
+// content. Run it through bench/compare-hugo, which installs Hugo when it
+// is missing:
+//
+//	bench/compare-hugo                       # 1,000 and 10,000 articles, 5 runs each
+//	bench/compare-hugo -sizes 1000 -runs 9
+//	bench/compare-hugo -corpus ../shared/corpus
+//
+// For each size it writes one synthetic site (internal/sitegen: articles
+// of about 800 words with headings, lists, a table, a callout, links, an
+// image and a FAQ, every one signed off), and a Hugo site whose content
+// folder is that same content/ folder, with the minimal theme in site/:
+// article, list, taxonomy and FAQ pages, related pages, a sitemap and an
+// RSS feed. It builds pamphlet's command once, then times whole builds of
+// both, `pamphlet build` (every check, readability, JSON-LD, minify) and
+// `hugo --minify`, into empty folders, over several runs whose order
+// alternates so that neither tool always runs on a warmer machine. It
+// reports each tool's median wall time and peak memory (the largest
+// resident set, from the kernel's rusage), and the ratios of Hugo's to
+// pamphlet's.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "compare-hugo: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("compare-hugo", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	sizes := fl.String("sizes", "1000,10000", "comma-separated numbers of articles")
+	runs := fl.Int("runs", 5, "timed builds of each tool at each size, after one untimed warm-up")
+	work := fl.String("work", "", "folder for the sites, binaries and output (default: a new temporary folder, removed afterwards)")
+	hugo := fl.String("hugo", "hugo", "the hugo command")
+	prebuilt := fl.String("pamphlet", "", "a pamphlet binary to time, such as one built from an earlier commit (default: build ./cmd/pamphlet)")
+	corpus := fl.String("corpus", "", "also time a site made of the Markdown articles in this folder, such as ../shared/corpus")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 || *runs < 1 {
+		fl.Usage()
+		return flag.ErrHelp
+	}
+	var ns []int
+	for s := range strings.SplitSeq(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return fmt.Errorf("-sizes: %q is not a number of articles", s)
+		}
+		ns = append(ns, n)
+	}
+	hugoPath, err := exec.LookPath(*hugo)
+	if err != nil {
+		return fmt.Errorf("%w (bench/compare-hugo installs it)", err)
+	}
+	dir := *work
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "compare-hugo-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return err
+	}
+	bin := *prebuilt
+	if bin == "" {
+		bin = filepath.Join(dir, "pamphlet")
+		fmt.Fprintf(stderr, "compare-hugo: building pamphlet into %s\n", bin)
+		build := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/pamphlet-health/pamphlet/cmd/pamphlet")
+		build.Stdout, build.Stderr = stderr, stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("go build: %w", err)
+		}
+	} else if bin, err = filepath.Abs(bin); err != nil {
+		return err
+	}
+	version, err := exec.CommandContext(ctx, hugoPath, "version").Output()
+	if err != nil {
+		return fmt.Errorf("hugo version: %w", err)
+	}
+	goVersion, _ := exec.CommandContext(ctx, "go", "version").Output()
+	fmt.Fprintf(stdout, "# pamphlet against Hugo\n\n%s, %s, %d timed runs of each tool per site after a warm-up, in alternating order.\n\n",
+		strings.TrimSpace(string(version)), strings.TrimSpace(string(goVersion)), *runs)
+
+	var sites []site
+	for _, n := range ns {
+		sites = append(sites, site{name: fmt.Sprintf("%d articles", n), dir: filepath.Join(dir, fmt.Sprintf("n%d", n)), articles: n})
+	}
+	if *corpus != "" {
+		sites = append(sites, site{name: "corpus", dir: filepath.Join(dir, "corpus"), corpus: *corpus})
+	}
+	var results []result
+	for _, s := range sites {
+		fmt.Fprintf(stderr, "compare-hugo: writing %s into %s\n", s.name, s.dir)
+		if err := s.write(); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		r, err := compare(ctx, s, bin, hugoPath, *runs, stderr)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		results = append(results, r)
+	}
+	report(stdout, results)
+	return nil
+}
