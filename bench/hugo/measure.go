@@ -94,6 +94,9 @@ func (t tool) build(ctx context.Context) (measure, error) {
 			return measure{}, err
 		}
 	}
+	// The file system finishes removing the last build's files now, not
+	// during this one.
+	syscall.Sync()
 	cmd := exec.CommandContext(ctx, t.args[0], t.args[1:]...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

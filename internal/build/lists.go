@@ -162,13 +162,19 @@ func relates(pg *content.Page) bool {
 	return pg.Kind == content.Single && pg.Section != content.AlertsSection && pg.Section != content.EventsSection
 }
 
+// relatedWindow is how many of the pages that share a topic or tag with a
+// page are weighed as its related pages: those nearest to it in date.
+const relatedWindow = 100
+
 // setRelated gives each published page up to RelatedPages others that
 // share its topic (about, worth two tags) or its tags, most shared first,
 // then newest. It looks only at pages that share something, through an
 // index by topic and tag, and leaves out a topic or tag that so many
 // pages share (more than a tenth of them, and more than 100) that it
-// says nothing about which are related; so the work grows with the pages
-// times the size of the rarer tags, not with the pages squared.
+// says nothing about which are related. Of the pages that share a topic
+// or tag with more than relatedWindow others, it weighs only the
+// relatedWindow nearest to the page in date; so the work grows with the
+// number of pages, never with its square.
 func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 	var ps []*content.Page
 	for _, pg := range pages {
@@ -179,21 +185,36 @@ func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 	type keyed struct {
 		key    string
 		weight int
+		at     int // the page's place in index[key]
 	}
 	keys := make([][]keyed, len(ps))
 	index := map[string][]int{}
 	for i, pg := range ps {
 		if about := strings.ToLower(strings.TrimSpace(pg.Meta.About)); about != "" {
-			keys[i] = append(keys[i], keyed{"about:" + about, 2})
+			keys[i] = append(keys[i], keyed{key: "about:" + about, weight: 2})
 		}
 		for _, t := range pg.Meta.Tags {
-			k := keyed{"tag:" + content.Slugify(t), 1}
-			if !slices.Contains(keys[i], k) {
-				keys[i] = append(keys[i], k)
+			k := "tag:" + content.Slugify(t)
+			if !slices.ContainsFunc(keys[i], func(e keyed) bool { return e.key == k }) {
+				keys[i] = append(keys[i], keyed{key: k, weight: 1})
 			}
 		}
 		for _, k := range keys[i] {
 			index[k.key] = append(index[k.key], i)
+		}
+	}
+	// Each page's place in the lists of its keys, which are long ones
+	// sorted by date, newest first.
+	for key, list := range index {
+		if len(list) > relatedWindow+1 {
+			slices.SortStableFunc(list, func(a, b int) int { return ps[b].Meta.Date.Compare(ps[a].Meta.Date.Time) })
+		}
+		for at, i := range list {
+			for k := range keys[i] {
+				if keys[i][k].key == key {
+					keys[i][k].at = at
+				}
+			}
 		}
 	}
 	common := max(100, len(ps)/10)
@@ -209,10 +230,13 @@ func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 	for i, pg := range ps {
 		touched = touched[:0]
 		for _, k := range keys[i] {
-			if len(index[k.key]) > common {
+			list := index[k.key]
+			if len(list) > common {
 				continue
 			}
-			for _, j := range index[k.key] {
+			// The relatedWindow pages nearest in date: all of a short list.
+			lo := min(max(0, k.at-relatedWindow/2), max(0, len(list)-relatedWindow-1))
+			for _, j := range list[lo:min(len(list), lo+relatedWindow+1)] {
 				if j == i {
 					continue
 				}

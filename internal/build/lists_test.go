@@ -146,6 +146,34 @@ func TestRelatedCommonTag(t *testing.T) {
 	}
 }
 
+// TestRelatedWindow: of the pages that share a tag with many others, a
+// page weighs only the relatedWindow nearest to it in date; pages that
+// share its topic as well still come first wherever they are.
+func TestRelatedWindow(t *testing.T) {
+	const n = 3000
+	views := map[*content.Page]*layout.Page{}
+	var pages []*content.Page
+	for i := range n {
+		pg := &content.Page{Kind: content.Single, Section: "articles", URL: fmt.Sprintf("/articles/%d/", i)}
+		pg.Meta.Date = content.Date{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)}
+		if i%10 == 0 {
+			pg.Meta.Tags = []string{"lungs"} // 300 pages: a tenth of the site
+		}
+		pages = append(pages, pg)
+		views[pg] = &layout.Page{URL: pg.URL}
+	}
+	pages[0].Meta.About, pages[2990].Meta.About = "Asthma", "asthma"
+	setRelated(pages, views)
+	var got []string
+	for _, r := range views[pages[0]].Related {
+		got = append(got, r.URL)
+	}
+	// The topic first, then the newest of the 100 oldest pages tagged lungs.
+	if want := "/articles/2990/ /articles/1000/ /articles/990/"; strings.Join(got, " ") != want {
+		t.Errorf("related %q, want %q", got, want)
+	}
+}
+
 // TestSeverityRank: alerts sort from the most severe, and one without a
 // severity counts as information.
 func TestSeverityRank(t *testing.T) {

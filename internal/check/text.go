@@ -1,8 +1,9 @@
 package check
 
 import (
-	"fmt"
+	"strconv"
 
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/prose"
@@ -14,13 +15,24 @@ type Text struct {
 	markdown.TextBlock
 	Field     string // the front matter key it comes from, such as "faq.0.a"; "" for the body
 	Sentences []Sentence
-	pos       func(off int) finding.Position
+
+	page   *content.Page
+	value  string // the front matter value it comes from
+	parsed bool   // parsed Markdown: its offsets map to the source through TextBlock.Offset
 }
 
 // Pos returns the position of a byte offset of the text. Positions in the
 // body are exact, and so are those in front matter values written on one
 // line; other front matter text is placed at its key.
-func (t Text) Pos(off int) finding.Position { return t.pos(off) }
+func (t Text) Pos(off int) finding.Position {
+	if t.parsed {
+		off = t.Offset(off)
+	}
+	if t.Field == "" {
+		return t.page.Pos(t.page.BodyStart + off)
+	}
+	return t.page.TextPos(t.Field, t.value, off)
+}
 
 // Sentence is a sentence of a text, with its words.
 type Sentence struct {
@@ -63,26 +75,21 @@ func (p Page) Texts() []Text {
 	}
 	var out []Text
 	field := func(key, text string, kind markdown.BlockKind) {
-		if text == "" {
-			return
+		if text != "" {
+			out = append(out, Text{TextBlock: markdown.TextBlock{Kind: kind, Text: text}, Field: key, page: p.Page, value: text})
 		}
-		out = append(out, Text{
-			TextBlock: markdown.TextBlock{Kind: kind, Text: text},
-			Field:     key,
-			pos:       func(off int) finding.Position { return p.TextPos(key, text, off) },
-		})
 	}
 	field("title", p.Meta.Title, markdown.HeadingText)
 	field("description", p.Meta.Description, markdown.ParagraphText)
 	for _, b := range p.Doc.TextBlocks() {
-		out = append(out, Text{TextBlock: b, pos: func(off int) finding.Position { return p.BodyPos(b.Offset(off)) }})
+		out = append(out, Text{TextBlock: b, page: p.Page, parsed: true})
 	}
 	for i, qa := range p.Meta.FAQ {
-		field(fmt.Sprintf("faq.%d.q", i), qa.Q, markdown.HeadingText)
+		field("faq."+strconv.Itoa(i)+".q", qa.Q, markdown.HeadingText)
 		if i < len(p.Answers) && p.Answers[i] != nil {
-			key, answer := fmt.Sprintf("faq.%d.a", i), qa.A
+			key := "faq." + strconv.Itoa(i) + ".a"
 			for _, b := range p.Answers[i].TextBlocks() {
-				out = append(out, Text{TextBlock: b, Field: key, pos: func(off int) finding.Position { return p.TextPos(key, answer, b.Offset(off)) }})
+				out = append(out, Text{TextBlock: b, Field: key, page: p.Page, value: qa.A, parsed: true})
 			}
 		}
 	}

@@ -8,8 +8,11 @@ import (
 	"math"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -42,30 +45,47 @@ type Site struct {
 
 // Load reads every page under content/ of the site folder fsys. Problems
 // with pages are findings; the error is for a tree that cannot be read.
-// Editor temporary files and hidden files are passed over.
+// Editor temporary files and hidden files are passed over. Pages are read
+// and parsed several at a time.
 func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 	files, err := Files(fsys, ContentDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	var pages []*Page
-	var found []finding.Finding
 	static := map[string]string{}
+	var markdown []string
 	for _, f := range files {
-		if !IsMarkdown(f) {
+		if IsMarkdown(f) {
+			markdown = append(markdown, f)
+		} else {
 			static[StaticURL(f)] = f
-			continue
 		}
-		src, err := fs.ReadFile(fsys, f)
+	}
+	pages := make([]*Page, len(markdown))
+	pageFound := make([][]finding.Finding, len(markdown))
+	errs := make([]error, len(markdown))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(len(markdown), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(markdown); i = int(next.Add(1)) - 1 {
+				src, err := fs.ReadFile(fsys, markdown[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i], pageFound[i] = ParsePage(markdown[i], src)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, nil, err
 		}
-		p, pf := ParsePage(f, src)
-		found = append(found, pf...)
-		pages = append(pages, p)
 	}
 	s, placed := Assemble(cfg, pages, static)
-	return s, finding.Sort(append(found, placed...)), nil
+	return s, finding.Sort(append(slices.Concat(pageFound...), placed...)), nil
 }
 
 // Files lists, in lexical order, the regular files in the folder dir of

@@ -39,6 +39,13 @@ func Tokens(text string) []Token {
 		case unicode.IsLetter(r):
 			j := i + n
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' { // the common case: an ASCII letter or digit, or the word's end
+					if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+						j++
+						continue
+					}
+					break
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
 					j += n2

@@ -65,17 +65,21 @@ func trimWord(w string) string {
 	if w == "&" {
 		return w
 	}
-	w = strings.TrimLeftFunc(w, func(r rune) bool { return !wordRune(r) && currencies[r] == 0 })
-	w = strings.TrimRightFunc(w, func(r rune) bool { return !wordRune(r) && r != '%' && r != '+' })
-	if strings.IndexFunc(w, wordRune) < 0 {
-		return ""
+	if !asciiAlnum(w[0]) || !asciiAlnum(w[len(w)-1]) { // most words need no trimming
+		w = strings.TrimLeftFunc(w, func(r rune) bool { return !wordRune(r) && currencies[r] == 0 })
+		w = strings.TrimRightFunc(w, func(r rune) bool { return !wordRune(r) && r != '%' && r != '+' })
+		if strings.IndexFunc(w, wordRune) < 0 {
+			return ""
+		}
 	}
-	if strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") ||
+	if strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
 		strings.Contains(w, "@") && strings.Contains(w[strings.Index(w, "@"):], ".") {
 		return ""
 	}
 	return w
 }
+
+func asciiAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
