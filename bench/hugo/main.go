@@ -5,6 +5,7 @@
 //	bench/compare-hugo                       # 1,000 and 10,000 articles, 5 runs each
 //	bench/compare-hugo -sizes 1000 -runs 9
 //	bench/compare-hugo -corpus ../shared/corpus
+//	bench/compare-hugo -out /dev/shm          # output to memory: no disk in the times
 //
 // For each size it writes one synthetic site (internal/sitegen: articles
 // of about 800 words with headings, lists, a table, a callout, links, an
@@ -54,6 +55,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	runs := fl.Int("runs", 5, "timed builds of each tool at each size, after one untimed warm-up")
 	work := fl.String("work", "", "folder for the sites, binaries and output (default: a new temporary folder, removed afterwards)")
 	hugo := fl.String("hugo", "hugo", "the hugo command")
+	outDir := fl.String("out", "", "folder for the builds' output, such as /dev/shm to leave the disk out of the times (default: in -work)")
 	prebuilt := fl.String("pamphlet", "", "a pamphlet binary to time, such as one built from an earlier commit (default: build ./cmd/pamphlet)")
 	corpus := fl.String("corpus", "", "also time a site made of the Markdown articles in this folder, such as ../shared/corpus")
 	if err := fl.Parse(args); err != nil {
@@ -107,10 +109,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	var sites []site
 	for _, n := range ns {
-		sites = append(sites, site{name: fmt.Sprintf("%d articles", n), dir: filepath.Join(dir, fmt.Sprintf("n%d", n)), articles: n})
+		sites = append(sites, site{name: fmt.Sprintf("%d articles", n), dir: filepath.Join(dir, fmt.Sprintf("n%d", n)), articles: n, outDir: *outDir})
 	}
 	if *corpus != "" {
-		sites = append(sites, site{name: "corpus", dir: filepath.Join(dir, "corpus"), corpus: *corpus})
+		sites = append(sites, site{name: "corpus", dir: filepath.Join(dir, "corpus"), corpus: *corpus, outDir: *outDir})
 	}
 	var results []result
 	for _, s := range sites {
@@ -119,6 +121,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 		r, err := compare(ctx, s, bin, hugoPath, *runs, stderr)
+		if s.outDir != "" {
+			os.RemoveAll(s.out("pamphlet"))
+			os.RemoveAll(s.out("hugo"))
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}

@@ -24,13 +24,19 @@ type site struct {
 	dir      string
 	articles int    // of a synthetic site
 	corpus   string // folder of articles, for a site made from them
+	outDir   string // where the builds go; "" for dir
 }
 
 // The folders of a site: the pamphlet site, whose content/ folder Hugo
 // reads too, the Hugo site, and each tool's output and caches.
 func (s site) pamphlet() string    { return filepath.Join(s.dir, "pamphlet") }
 func (s site) hugo() string        { return filepath.Join(s.dir, "hugo") }
-func (s site) out(t string) string { return filepath.Join(s.dir, "public-"+t) }
+func (s site) out(t string) string {
+	if s.outDir != "" {
+		return filepath.Join(s.outDir, filepath.Base(s.dir)+"-public-"+t)
+	}
+	return filepath.Join(s.dir, "public-"+t)
+}
 func (s site) hugoCaches() []string {
 	return []string{filepath.Join(s.dir, "hugo-resources"), filepath.Join(s.dir, "hugo-cache")}
 }
