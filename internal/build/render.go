@@ -224,10 +224,11 @@ func (r *renderer) plan() {
 	for _, s := range sections {
 		site.Sections = append(site.Sections, layout.Link{Title: views[s].Title, URL: views[s].URL})
 	}
+	lists := p.Site.Lists()
 	for _, j := range jobs {
 		pg := j.page.Page
 		if pg.Kind != content.Single {
-			for _, c := range p.Site.Children(pg) {
+			for _, c := range lists[pg.Dir] {
 				j.view.Pages = append(j.view.Pages, views[c])
 			}
 		}

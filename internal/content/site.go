@@ -280,19 +280,29 @@ func (s *Site) PageByFile(f string) *Page { return s.byFile[f] }
 // the list page's folder, in the order lists show them: by weight, then
 // newest first, then by title.
 func (s *Site) Children(list *Page) []*Page {
-	var out []*Page
+	return s.Lists()[list.Dir]
+}
+
+// Lists returns the children of every list page (see Children) at once,
+// by the list page's folder, in one pass over the site's pages.
+func (s *Site) Lists() map[string][]*Page {
+	out := map[string][]*Page{}
 	for _, p := range s.Pages {
-		if p == list || !p.Published() {
+		if !p.Published() {
 			continue
 		}
 		switch {
-		case p.Kind == Single && p.Dir == list.Dir:
-			out = append(out, p)
-		case p.Kind == Section && ParentDir(p.Dir) == list.Dir && p.Dir != list.Dir:
-			out = append(out, p)
+		case p.Kind == Single:
+			out[p.Dir] = append(out[p.Dir], p)
+		case p.Kind == Section && p.Dir != "":
+			if parent := ParentDir(p.Dir); parent != p.Dir {
+				out[parent] = append(out[parent], p)
+			}
 		}
 	}
-	SortPages(out)
+	for _, ps := range out {
+		SortPages(ps)
+	}
 	return out
 }
 
