@@ -29,8 +29,8 @@ type site struct {
 
 // The folders of a site: the pamphlet site, whose content/ folder Hugo
 // reads too, the Hugo site, and each tool's output and caches.
-func (s site) pamphlet() string    { return filepath.Join(s.dir, "pamphlet") }
-func (s site) hugo() string        { return filepath.Join(s.dir, "hugo") }
+func (s site) pamphlet() string { return filepath.Join(s.dir, "pamphlet") }
+func (s site) hugo() string     { return filepath.Join(s.dir, "hugo") }
 func (s site) out(t string) string {
 	if s.outDir != "" {
 		return filepath.Join(s.outDir, filepath.Base(s.dir)+"-public-"+t)
