@@ -26,13 +26,14 @@ var allowed = map[string][]string{
 	"internal/layout":      {},
 	"internal/seo":         {},
 	"internal/ics":         {},
-	"internal/content":     {"internal/finding"},
+	"internal/parallel":    {},
+	"internal/content":     {"internal/finding", "internal/parallel"},
 	"internal/review":      {"internal/content", "internal/finding"},
-	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
+	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/parallel", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
 	"internal/sitegen":     {"internal/content", "internal/review"},
 	"bench/hugo":           {"", "internal/sitegen"},
 	"internal/serve":       {},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/review", "internal/seo"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review", "internal/serve"},
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/sitegen"
 )
 
@@ -139,7 +140,7 @@ func BenchmarkStages(b *testing.B) {
 		}
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := parallel(ctx, len(names), 0, func(i int) error {
+			if err := parallel.For(ctx, len(names), 0, func(i int) error {
 				_, err := m.bytes(names[i], out.Files[names[i]])
 				return err
 			}); err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -118,7 +119,7 @@ func read(opts Options) (*Project, error) {
 // the second stage of Load.
 func (p *Project) parse(ctx context.Context) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
-	return parallel(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
+	return parallel.For(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
 		p.Pages[i] = parsePage(p.md, p.Gate, p.Site.Pages[i])
 		return nil
 	})

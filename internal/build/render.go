@@ -17,6 +17,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/seo"
 )
 
@@ -282,7 +283,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	}
 	// Phase one: Markdown bodies and answers, and the JSON-LD, each page
 	// on its own.
-	err := parallel(ctx, len(which), p.Options.Workers, func(k int) error {
+	err := parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
 		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
@@ -324,7 +325,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		}
 	}
 	// Phase two: templates, which only read the views.
-	return parallel(ctx, len(which), p.Options.Workers, func(k int) error {
+	return parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
 		buf := buffers.Get().(*bytes.Buffer)
@@ -349,7 +350,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 func (r *renderer) faqHub(ctx context.Context) error {
 	p := r.p
 	parts := make([]*asked, len(r.jobs))
-	err := parallel(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
+	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
 		j := r.jobs[i]
 		if j.page == nil || j.page.Doc == nil || !asks(j.page) {
 			return nil

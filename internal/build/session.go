@@ -20,6 +20,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -317,7 +318,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 	site, placed := content.Assemble(s.gate.Config, pages, maps.Clone(s.static))
 	addAssets(site, s.assets)
 	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words}
-	err := parallel(ctx, len(checked), s.opts.Workers, func(i int) error {
+	err := parallel.For(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
 		e.parsed = parsePage(s.md, s.gate, e.page)
 		e.summary = summarize(e.parsed)
@@ -566,7 +567,7 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 	}
 	views := slices.Collect(maps.Keys(cards))
 	hashes := make([]uint64, len(views))
-	err := parallel(ctx, len(views), s.opts.Workers, func(i int) error {
+	err := parallel.For(ctx, len(views), s.opts.Workers, func(i int) error {
 		c := *views[i]
 		c.Pages, c.Related, c.News, c.Events, c.Past, c.AZ, c.Topics = nil, nil, nil, nil, nil, nil, nil
 		c.Breadcrumbs, c.Body, c.FAQ, c.JSONLD, c.Contents, c.Trust = nil, "", nil, "", nil, nil
@@ -599,7 +600,7 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 		}
 	}
 	keys := make([]uint64, len(r.jobs))
-	err = parallel(ctx, len(r.jobs), s.opts.Workers, func(i int) error {
+	err = parallel.For(ctx, len(r.jobs), s.opts.Workers, func(i int) error {
 		j := r.jobs[i]
 		k := struct {
 			Template string

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 )
 
 // Marker is a file every build writes (GitHub Pages needs it). A folder
@@ -25,7 +27,7 @@ func Write(dest string, files map[string][]byte) (err error) {
 		return err
 	}
 	names := slices.Sorted(maps.Keys(files))
-	err = parallel(context.Background(), len(names), 0, func(i int) error {
+	err = parallel.For(context.Background(), len(names), 0, func(i int) error {
 		return w.file(names[i], files[names[i]])
 	})
 	if err != nil {

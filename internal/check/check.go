@@ -4,15 +4,13 @@
 package check
 
 import (
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -135,7 +133,7 @@ func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 func Run(in *Input) (found, silenced []finding.Finding) {
 	local := RunLocal(in)
 	across := make([][]finding.Finding, len(Across))
-	each(len(Across), func(i int) { across[i] = Across[i](in) })
+	parallel.Each(len(Across), func(i int) { across[i] = Across[i](in) })
 	found, silenced = Silence(in, slices.Concat(append(across, local)...))
 	return finding.Sort(found), finding.Sort(silenced)
 }
@@ -156,35 +154,14 @@ func RunLocal(in *Input) []finding.Finding {
 	all := in.all()
 	n := (len(in.Pages) + batch - 1) / batch
 	results := make([][]finding.Finding, n)
-	each(n, func(b int) {
+	parallel.Each(n, func(b int) {
 		sub := &Input{Site: in.Site, Pages: in.Pages[b*batch : min(len(in.Pages), (b+1)*batch)], Today: in.Today, Words: in.Words, All: all}
-		sub.texts = make([][]Text, len(sub.Pages))
-		for i, p := range sub.Pages {
-			sub.texts[i] = p.Texts()
-		}
+		sub.prepare()
 		for _, rule := range Local {
 			results[b] = append(results[b], rule(sub)...)
 		}
 	})
 	return slices.Concat(results...)
-}
-
-// each calls f(0) to f(n-1), as many at once as there are CPUs.
-func each(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 func errorAt(pos finding.Position, rule, msg string) finding.Finding {

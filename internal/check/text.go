@@ -6,6 +6,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
@@ -63,7 +64,7 @@ func (in *Input) Texts(i int) []Text {
 // prepare works out the text of every page, in parallel.
 func (in *Input) prepare() {
 	in.texts = make([][]Text, len(in.Pages))
-	each(len(in.Pages), func(i int) { in.texts[i] = in.Pages[i].Texts() })
+	parallel.Each(len(in.Pages), func(i int) { in.texts[i] = in.Pages[i].Texts() })
 }
 
 // Texts returns the visible text of a page in reading order: title,

@@ -2,20 +2,19 @@ package content
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"io/fs"
 	"maps"
 	"math"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 )
 
 // ContentDir is the folder of a site that holds its pages.
@@ -63,26 +62,16 @@ func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 	}
 	pages := make([]*Page, len(markdown))
 	pageFound := make([][]finding.Finding, len(markdown))
-	errs := make([]error, len(markdown))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(len(markdown), runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(markdown); i = int(next.Add(1)) - 1 {
-				src, err := fs.ReadFile(fsys, markdown[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pages[i], pageFound[i] = ParsePage(markdown[i], src)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
+	err = parallel.For(context.Background(), len(markdown), 0, func(i int) error {
+		src, err := fs.ReadFile(fsys, markdown[i])
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
+		pages[i], pageFound[i] = ParsePage(markdown[i], src)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	s, placed := Assemble(cfg, pages, static)
 	return s, finding.Sort(append(slices.Concat(pageFound...), placed...)), nil
