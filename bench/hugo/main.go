@@ -87,6 +87,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return err
 	}
+	if *outDir != "" {
+		// Hugo reads a relative --destination from its site folder.
+		if *outDir, err = filepath.Abs(*outDir); err != nil {
+			return err
+		}
+	}
 	bin := *prebuilt
 	if bin == "" {
 		bin = filepath.Join(dir, "pamphlet")

@@ -203,9 +203,13 @@ func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 			index[k.key] = append(index[k.key], i)
 		}
 	}
-	// Each page's place in the lists of its keys, which are long ones
-	// sorted by date, newest first.
+	common := max(100, len(ps)/10)
+	// Each page's place in the lists of its keys, the long ones sorted by
+	// date, newest first. Keys on more than common pages are passed over.
 	for key, list := range index {
+		if len(list) > common {
+			continue
+		}
 		if len(list) > relatedWindow+1 {
 			slices.SortStableFunc(list, func(a, b int) int { return ps[b].Meta.Date.Compare(ps[a].Meta.Date.Time) })
 		}
@@ -217,7 +221,6 @@ func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 			}
 		}
 	}
-	common := max(100, len(ps)/10)
 	score := make([]int, len(ps))
 	var touched []int
 	closer := func(a, b int) bool { // a before b

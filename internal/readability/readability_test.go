@@ -169,3 +169,20 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("hardest of 10 words or more = %+v, want Symptoms alone", h)
 	}
 }
+
+// TestMeter: a Meter counts as Count does, the second time from what it
+// remembers.
+func TestMeter(t *testing.T) {
+	sentences := []string{"The cat sat on the mat.", "Take 2 tablets of ibuprofen every 4–6 hours, with food.", "The NHS's advice is at www.nhs.uk; call 111."}
+	var m Meter
+	for range 2 {
+		for _, s := range sentences {
+			if got, want := m.Count(s), Count(s); got != want {
+				t.Errorf("Meter.Count(%q) = %+v, want %+v", s, got, want)
+			}
+		}
+	}
+	if len(m.words) == 0 {
+		t.Error("the meter remembered no words")
+	}
+}

@@ -117,14 +117,13 @@ func Complex(word string, syllables int) bool {
 // Count returns the counts of one sentence: one sentence when it has a
 // word, none when it has not.
 func Count(sentence string) Counts {
-	var m Meter
-	return m.Count(sentence)
+	return (*Meter)(nil).Count(sentence)
 }
 
 // A Meter counts sentences as Count does, and remembers what it worked out
 // about each word, so that a word it meets again costs a lookup. Its zero
-// value is ready to use. A Meter is not safe for use by several
-// goroutines at once.
+// value is ready to use; a nil *Meter remembers nothing. A Meter is not
+// safe for use by several goroutines at once.
 type Meter struct {
 	words map[string]wordCounts
 }
@@ -143,15 +142,7 @@ const meterWords = 1 << 16
 func (m *Meter) Count(sentence string) Counts {
 	var c Counts
 	eachWord(sentence, func(w string) {
-		wc, ok := m.words[w]
-		if !ok {
-			s := Syllables(w)
-			wc = wordCounts{syllables: s, letters: Letters(w), complex: Complex(w, s)}
-			if m.words == nil || len(m.words) >= meterWords {
-				m.words = make(map[string]wordCounts, 1024)
-			}
-			m.words[strings.Clone(w)] = wc // not a piece of the sentence, which it would keep
-		}
+		wc := m.word(w)
 		c.Words++
 		c.Syllables += wc.syllables
 		c.Letters += wc.letters
@@ -166,4 +157,23 @@ func (m *Meter) Count(sentence string) Counts {
 		c.Sentences = 1
 	}
 	return c
+}
+
+// word returns what a word adds to a sentence's counts, remembered when m
+// is not nil.
+func (m *Meter) word(w string) wordCounts {
+	if m != nil {
+		if wc, ok := m.words[w]; ok {
+			return wc
+		}
+	}
+	s := Syllables(w)
+	wc := wordCounts{syllables: s, letters: Letters(w), complex: Complex(w, s)}
+	if m != nil {
+		if m.words == nil || len(m.words) >= meterWords {
+			m.words = make(map[string]wordCounts, 1024)
+		}
+		m.words[strings.Clone(w)] = wc // not a piece of the sentence, which it would keep
+	}
+	return wc
 }

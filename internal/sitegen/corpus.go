@@ -2,6 +2,7 @@ package sitegen
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -96,7 +97,7 @@ func corpusPage(section string, src []byte) (string, error) {
 	fmt.Fprintf(&b, "---\ntitle: %s\ndescription: %s\n", q(m.Title), q(description(m)))
 	fmt.Fprintf(&b, "date: %s\naudience: [patients]\nabout: %s\ntags: [%s]\n", date.Format(time.DateOnly), q(m.Title), section)
 	if m.SourceURL != "" {
-		fmt.Fprintf(&b, "sources:\n  - {title: %s, publisher: %s, url: %s}\n", q(m.Title), q(cmpOr(m.Publisher, "Unknown")), q(m.SourceURL))
+		fmt.Fprintf(&b, "sources:\n  - {title: %s, publisher: %s, url: %s}\n", q(m.Title), q(cmp.Or(m.Publisher, "Unknown")), q(m.SourceURL))
 	}
 	if len(m.FAQ) > 0 {
 		b.WriteString("faq:\n")
@@ -121,11 +122,4 @@ func description(m corpusMeta) string {
 		d = strings.TrimRight(d[:max(cut, 50)], ",;:") + "..."
 	}
 	return d
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
