@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"html"
 	"html/template"
 	"strings"
@@ -59,13 +60,15 @@ type Document struct {
 	Source   []byte // the body the offsets point into
 	Links    []Link
 	Headings []Heading
+
+	visible [32]byte // see VisibleSum
 }
 
 // Outline returns the document without its syntax tree and its links: its
 // source and headings, which is what is left to read of it once it has
 // been rendered, at a fraction of the memory.
 func (d *Document) Outline() *Document {
-	return &Document{Source: d.Source, Headings: d.Headings}
+	return &Document{Source: d.Source, Headings: d.Headings, visible: d.visible}
 }
 
 // Link is a link, autolink or image in the body.
@@ -124,6 +127,7 @@ func (m *Markdown) Parse(src []byte) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
+	doc.visible = sha256.Sum256(doc.Visible())
 	return doc
 }
 
