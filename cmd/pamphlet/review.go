@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
+	"github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -27,6 +27,7 @@ commands:
   sign     sign off pages: pamphlet review sign FILE... -reviewer ID [-key PATH] [-date D] [-next D]
   status   show every clinical page's review state
   diff     show what a reader would see changed since a page was signed off
+  migrate  carry sign-offs made with an earlier pamphlet over to today's fingerprint
 
 Run "pamphlet review <command> -h" for a command's flags.
 `
@@ -43,12 +44,14 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return runReviewStatus(ctx, args[1:], stdout, stderr)
 	case "diff":
 		return runReviewDiff(args[1:], stdout, stderr)
+	case "migrate":
+		return runReviewMigrate(args[1:], stderr)
 	case "help", "-h", "-help", "--help":
 		io.WriteString(stdout, reviewUsage)
 		return exitOK
 	}
 	msg(stderr, "unknown review command %q", args[0])
-	hint(stderr, "use pamphlet review sign, status or diff")
+	hint(stderr, "use pamphlet review sign, status, diff or migrate")
 	return exitUsage
 }
 
@@ -77,10 +80,11 @@ func runReviewSign(args []string, stderr io.Writer) int {
 		hint(stderr, "pamphlet review sign content/articles/flu.md -reviewer ada-okafor")
 		return exitUsage
 	}
-	gate, err := build.LoadGate(*source, time.Now())
+	site, err := build.Read(build.Options{Source: *source, Today: time.Now(), Theme: pamphlet.Theme})
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
+	gate := site.Gate
 	signer, closeFn, err := signerFor(gate, *reviewer, *keyPath)
 	if err != nil {
 		msg(stderr, "%v", err)
@@ -93,7 +97,7 @@ func runReviewSign(args []string, stderr io.Writer) int {
 	var ready []signed
 	failed := 0
 	for _, f := range files {
-		s, err := prepareSign(gate, *source, f, *reviewer, date, next, signer, stderr)
+		s, err := prepareSign(site, *source, f, *reviewer, date, next, signer, stderr)
 		if err != nil {
 			msg(stderr, "%v", err)
 			failed++
@@ -144,21 +148,12 @@ func expandHome(p string) string {
 	return p
 }
 
-func prepareSign(gate *review.Gate, source, path, reviewer string, date, next dateFlag, signer ssh.Signer, stderr io.Writer) (signed, error) {
-	file, err := sitePath(source, path)
+func prepareSign(site *build.Project, source, path, reviewer string, date, next dateFlag, signer ssh.Signer, stderr io.Writer) (signed, error) {
+	p, err := sitePage(site, source, path, stderr)
 	if err != nil {
 		return signed{}, err
 	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return signed{}, err
-	}
-	p, found := content.ParsePage(file, src)
-	if finding.HasErrors(found) {
-		finding.WriteText(stderr, finding.Report{Findings: found})
-		return signed{}, fmt.Errorf("%s: fix the front matter before signing", path)
-	}
-	rev, err := gate.NewReview(p, reviewer, date.today(), next.t, signer)
+	rev, err := site.Gate.NewReview(site.Parsed(p), site.Files(), reviewer, date.today(), next.t, signer)
 	if err != nil {
 		return signed{}, fmt.Errorf("%s: %v", path, err)
 	}
@@ -171,6 +166,33 @@ func prepareSign(gate *review.Gate, source, path, reviewer string, date, next da
 		s.key = signer.PublicKey()
 	}
 	return s, nil
+}
+
+// sitePage returns the page of the site at path, as the site placed it,
+// and refuses one whose front matter has errors.
+func sitePage(site *build.Project, source, path string, stderr io.Writer) (*content.Page, error) {
+	file, err := sitePath(source, path)
+	if err != nil {
+		return nil, err
+	}
+	p := site.Site.PageByFile(file)
+	if p == nil {
+		if _, err := os.Stat(path); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s is not a page of the site", path)
+	}
+	var found []finding.Finding
+	for _, f := range site.Findings {
+		if f.File == file && f.Severity == finding.Error {
+			found = append(found, f)
+		}
+	}
+	if len(found) > 0 || p.Unreadable {
+		finding.WriteText(stderr, finding.Report{Findings: found})
+		return nil, fmt.Errorf("%s: fix the front matter first", path)
+	}
+	return p, nil
 }
 
 // sitePath returns a page's slash path from the site root, such as
@@ -318,7 +340,7 @@ func rowFor(pg check.Page, cfg *content.Config) statusRow {
 // stateLabels holds the states in words, by name: the gate's, and
 // "exempt" for a page that opts out of a clinical section.
 var stateLabels = func() map[string]string {
-	labels := map[string]string{"exempt": "not clinical (clinical: false)"}
+	labels := map[string]string{"exempt": "not clinical (clinical_exceptions)"}
 	for s := review.Unreviewed; s <= review.OK; s++ {
 		labels[s.String()] = s.Label()
 	}
@@ -408,61 +430,4 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-func runReviewDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("review diff", "FILE", stderr)
-	source := fs.String("source", ".", "the site `folder`")
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(files) != 1 {
-		msg(stderr, "review diff takes one file")
-		hint(stderr, "pamphlet review diff content/articles/flu.md")
-		return exitUsage
-	}
-	path := files[0]
-	file, err := sitePath(*source, path)
-	if err != nil {
-		msg(stderr, "%v", err)
-		return exitUsage
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		msg(stderr, "%v", err)
-		return exitUsage
-	}
-	cur, found := content.ParsePage(file, src)
-	if cur.Unreadable {
-		finding.WriteText(stderr, finding.Report{Findings: found})
-		return exitRefused
-	}
-	r := cur.Meta.Review
-	if r == nil || r.Fingerprint == "" {
-		msg(stderr, "%s has not been signed off, so there is no signed version to compare with; the whole page needs review", path)
-		return exitRefused
-	}
-	now := review.VisibleText(cur)
-	if now.Fingerprint() == r.Fingerprint {
-		msg(stderr, "%s: no change a reader could see since %s signed it off on %s", path, r.Reviewer, r.Date)
-		return exitOK
-	}
-	v, err := review.FindSigned(path, file, r.Fingerprint)
-	switch {
-	case errors.Is(err, review.ErrNotInGit):
-		msg(stderr, "%v", err)
-		hint(stderr, "review diff finds the signed version in Git history; without it, review the whole page")
-		return exitUsage
-	case errors.Is(err, review.ErrNotFound):
-		msg(stderr, "%s: no version in Git history has the signed fingerprint %s (it may have been signed before it was committed); review the whole page", path, r.Fingerprint)
-		return exitRefused
-	case err != nil:
-		msg(stderr, "%v", err)
-		return exitUsage
-	}
-	old := review.VisibleText(v.Page)
-	oldName := fmt.Sprintf("%s as signed off by %s on %s (commit %s, %s)", v.Path, r.Reviewer, r.Date, v.Commit[:12], v.Date)
-	io.WriteString(stdout, review.Diff(oldName, file+" now", old.Lines(), now.Lines(), 3))
-	return exitOK
 }

@@ -91,7 +91,7 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 	read := func(b *testing.B) *Project {
-		p, err := read(opts)
+		p, err := Read(opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -61,12 +61,13 @@ type Project struct {
 	md       *markdown.Markdown
 	siteFS   fs.FS
 	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
+	sums     *fileSums        // of the files pages show or link
 }
 
 // Load reads the site, parses every page and runs every check. A broken
 // pamphlet.yaml is a *ConfigError; problems with pages are findings.
 func Load(ctx context.Context, opts Options) (*Project, error) {
-	p, err := read(opts)
+	p, err := Read(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -77,10 +78,11 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	return p, nil
 }
 
-// read reads pamphlet.yaml, the pages' files and front matter, and the
-// assets: the first stage of Load. Its findings so far are about
-// pamphlet.yaml and the files.
-func read(opts Options) (*Project, error) {
+// Read reads pamphlet.yaml, the pages' files and front matter, and the
+// assets: the first stage of Load, enough to fingerprint a page (see
+// Parsed and Files). Its findings so far are about pamphlet.yaml and the
+// files.
+func Read(opts Options) (*Project, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
@@ -112,6 +114,7 @@ func read(opts Options) (*Project, error) {
 		assets:   assets,
 		Gate:     gate,
 		Words:    words,
+		sums:     &fileSums{},
 	}, nil
 }
 
@@ -120,7 +123,7 @@ func read(opts Options) (*Project, error) {
 func (p *Project) parse(ctx context.Context) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
 	return parallel.For(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
-		p.Pages[i] = parsePage(p.md, p.Gate, p.Site.Pages[i])
+		p.Pages[i] = p.parsePage(p.Site.Pages[i])
 		return nil
 	})
 }
@@ -144,12 +147,32 @@ func addAssets(site *content.Site, assets map[string]fs.FS) {
 }
 
 // parsePage parses a page placed in its site and judges it with the review
-// gate (which needs its place: clinical sections count).
-func parsePage(md *markdown.Markdown, gate *review.Gate, pg *content.Page) check.Page {
-	cp := check.Parse(md, pg)
-	cp.Review = gate.Evaluate(pg)
+// gate (which needs its place: clinical sections count, and so do the
+// files its links lead to).
+func (p *Project) parsePage(pg *content.Page) check.Page {
+	cp := check.Parse(p.md, pg)
+	cp.Review = p.Gate.Evaluate(cp.Parsed(), p.Files())
 	return cp
 }
+
+// Files returns what the review gate reads the files that pages show or
+// link through.
+func (p *Project) Files() review.Files {
+	return siteFiles{sums: p.sums, site: p.Site, siteFS: p.siteFS, assets: p.assets}
+}
+
+// Parsed parses a page of the site as the review gate reads it.
+func (p *Project) Parsed(pg *content.Page) review.Parsed { return review.Parse(p.md, pg) }
+
+// Resolve returns the path from the site root of the local file that a
+// link written in a page leads to, and false when it leads to no local
+// file; see review.FindSigned.
+func (p *Project) Resolve(from *content.Page, dest string) (string, bool) {
+	return resolveFile(p.Site, from, dest)
+}
+
+// Markdown returns the project's Markdown engine.
+func (p *Project) Markdown() *markdown.Markdown { return p.md }
 
 // LoadGate reads the site's pamphlet.yaml, with its reviewers' keys, into
 // the review gate as on today. A broken pamphlet.yaml, a key that cannot be

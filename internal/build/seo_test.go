@@ -286,6 +286,10 @@ func checkSite(t *testing.T, files map[string]string, base string) map[string][]
 // signPages writes a valid sign-off by reviewer into each page file.
 func signPages(t *testing.T, dir, reviewer string, files ...string) {
 	t.Helper()
+	site, err := Read(Options{Source: dir, Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		src, err := os.ReadFile(p)
@@ -296,9 +300,10 @@ func signPages(t *testing.T, dir, reviewer string, files ...string) {
 		if len(found) > 0 {
 			t.Fatalf("%s: %v", f, found)
 		}
+		fp, _ := review.Fingerprint(site.Parsed(site.Site.PageByFile(f)), site.Files())
 		out, err := review.SetBlock(pg, &content.Review{
 			Reviewer: reviewer, Date: content.Date{Time: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
-			Next: content.Date{Time: time.Date(2027, 11, 1, 0, 0, 0, 0, time.UTC)}, Fingerprint: review.Fingerprint(pg),
+			Next: content.Date{Time: time.Date(2027, 11, 1, 0, 0, 0, 0, time.UTC)}, Fingerprint: fp,
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -53,6 +53,7 @@ type Session struct {
 	assets map[string]fs.FS  // asset path → the layer it comes from
 	local  uint64            // the hash of the local rules' key
 	broken bool              // the last update failed: start again from the files
+	sums   *fileSums         // of the files pages show or link, for their sign-offs
 
 	// As last rendered.
 	r        *renderer
@@ -159,9 +160,11 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	}
 	filesBefore := len(s.pages)
 	var checked []string // pages read again
+	var files []string   // other files read again, which sign-offs may cover
 	removed := false
 	for _, f := range dirty {
 		if !content.IsMarkdown(f) {
+			files = append(files, f)
 			if _, err := fs.Stat(s.siteFS, f); err != nil {
 				delete(s.static, content.StaticURL(f))
 			} else {
@@ -194,7 +197,9 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		s.pages[f] = &entry{key: key, page: pg, found: found}
 		checked = append(checked, f)
 	}
-	static := full || !maps.Equal(staticBefore, s.static)
+	checked = s.filesChanged(checked, files, full || theme)
+	// A file beside the pages that was read again may have new bytes.
+	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
 
 	// The site, from every page as last read.
@@ -228,6 +233,36 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	}
 	pv.Checked = len(checked)
 	return pv, nil
+}
+
+// filesChanged adds to the pages read again those whose sign-offs cover
+// one of the files read again, or, when assets may have changed, an asset
+// (any file, on a full update), and forgets the files' sums.
+func (s *Session) filesChanged(checked, files []string, assets bool) []string {
+	if s.sums == nil || s.broken {
+		s.sums = &fileSums{}
+	}
+	s.sums.forget(files...)
+	if assets {
+		s.sums.forgetUnder("assets/")
+	}
+	again := map[string]bool{}
+	for _, f := range checked {
+		again[f] = true
+	}
+	for f, e := range s.pages {
+		if again[f] {
+			continue
+		}
+		for _, c := range e.parsed.Review.Files {
+			if slices.Contains(files, c.Path) || assets && strings.HasPrefix(c.Path, "assets/") {
+				checked = append(checked, f)
+				break
+			}
+		}
+	}
+	slices.Sort(checked)
+	return checked
 }
 
 // readSettings reads pamphlet.yaml. When what it says changed, every page
@@ -317,10 +352,10 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 	}
 	site, placed := content.Assemble(s.gate.Config, pages, maps.Clone(s.static))
 	addAssets(site, s.assets)
-	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words}
+	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words, sums: s.sums}
 	err := parallel.For(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
-		e.parsed = parsePage(s.md, s.gate, e.page)
+		e.parsed = p.parsePage(e.page)
 		e.summary = summarize(e.parsed)
 		e.localKey = 0
 		return nil
@@ -334,7 +369,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 			p.Pages[i] = e.parsed
 			continue
 		}
-		p.Pages[i] = parsePage(s.md, s.gate, pg) // a list page made up for a folder
+		p.Pages[i] = p.parsePage(pg) // a list page made up for a folder
 	}
 	p.Findings = append(placed, s.cfgFound...)
 	p.Findings = append(p.Findings, p.imageFindings()...)

@@ -131,6 +131,12 @@ func TestSessionEdits(t *testing.T) {
 		{"the signed page again", func() {
 			replace(article, "A change no clinician has seen.", "Another change no clinician has seen.")
 		}, []string{article}, 1, "", map[string]string{"articles/handwashing/index.html": "review.changed"}},
+		{"a file the signed page shows", func() {
+			replace("content/articles/img/handwashing-steps.svg", "20 seconds", "10 seconds")
+		}, []string{"content/articles/img/handwashing-steps.svg"}, -1, "", map[string]string{"articles/handwashing/index.html": "content/articles/img/handwashing-steps.svg"}},
+		{"the file put back", func() {
+			replace("content/articles/img/handwashing-steps.svg", "10 seconds", "20 seconds")
+		}, []string{"content/articles/img/handwashing-steps.svg"}, -1, "", nil},
 		{"a title", func() {
 			replace(news, "title: ", "title: Late ")
 		}, []string{news}, -1, "", map[string]string{"news/index.html": "Late "}},

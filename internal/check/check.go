@@ -27,14 +27,13 @@ type Page struct {
 // Parse parses a content page's body and the answers of its faq. A list
 // page made up for a folder has no file, and no Doc.
 func Parse(md *markdown.Markdown, p *content.Page) Page {
-	pg := Page{Page: p}
-	if p.File != "" {
-		pg.Doc = md.Parse(p.Body())
-		for _, qa := range p.Meta.FAQ {
-			pg.Answers = append(pg.Answers, md.Parse([]byte(qa.A)))
-		}
-	}
-	return pg
+	pp := review.Parse(md, p)
+	return Page{Page: p, Doc: pp.Body, Answers: pp.Answers}
+}
+
+// Parsed returns the page as the review gate reads it.
+func (p Page) Parsed() review.Parsed {
+	return review.Parsed{Page: p.Page, Body: p.Doc, Answers: p.Answers}
 }
 
 // BodyPos returns the position of a byte offset of the page's body.
@@ -91,11 +90,13 @@ var Local = []Rule{
 }
 
 // Sitewide are the rules that need the whole site at once:
-// DuplicateTitles compares every title, and TrustStatement reads only
-// pamphlet.yaml. Neither reads a page's body.
+// DuplicateTitles compares every title, TrustStatement reads only
+// pamphlet.yaml, and ClinicalExceptions matches it against the pages'
+// files. None reads a page's body.
 var Sitewide = []Rule{
 	DuplicateTitles,
 	TrustStatement,
+	ClinicalExceptions,
 }
 
 // Across are the rules that compare pages with one another: BrokenLinks,

@@ -46,13 +46,8 @@ func load(t *testing.T, files map[string][]byte) *Input {
 	md := markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber})
 	in := &Input{Site: site, Today: today, Words: words}
 	for _, pg := range site.Pages {
-		p := Page{Page: pg, Review: gate.Evaluate(pg)}
-		if pg.File != "" {
-			p.Doc = md.Parse(pg.Body())
-			for _, qa := range pg.Meta.FAQ {
-				p.Answers = append(p.Answers, md.Parse([]byte(qa.A)))
-			}
-		}
+		p := Parse(md, pg)
+		p.Review = gate.Evaluate(p.Parsed(), nil)
 		in.Pages = append(in.Pages, p)
 	}
 	return in

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,23 +20,28 @@ const ConfigFile = "pamphlet.yaml"
 // Config is a site's pamphlet.yaml. Every key has a default (see
 // DefaultConfig); any key not listed here is a finding.
 type Config struct {
-	Title            string              `key:"title"`
-	Description      string              `key:"description"`
-	BaseURL          string              `key:"base_url"`
-	Language         string              `key:"language"`
-	Organization     Organization        `key:"organization"`
-	ClinicalSections []string            `key:"clinical_sections"`
-	Reviewers        map[string]Reviewer `key:"reviewers"`
-	Review           ReviewPolicy        `key:"review"`
-	Readability      ReadabilityPolicy   `key:"readability"`
-	Trust            Trust               `key:"trust"`
-	PlainLanguage    PlainLanguage       `key:"plain_language"`
-	Claims           map[string]ListEdit `key:"claims"`
-	Menu             []MenuItem          `key:"menu"`
-	Social           Social              `key:"social"`
-	MediaContact     MediaContact        `key:"media_contact"`
-	ThemeColor       string              `key:"theme_color"`
-	Build            BuildOptions        `key:"build"`
+	Title            string       `key:"title"`
+	Description      string       `key:"description"`
+	BaseURL          string       `key:"base_url"`
+	Language         string       `key:"language"`
+	Organization     Organization `key:"organization"`
+	ClinicalSections []string     `key:"clinical_sections"`
+	// ClinicalExceptions are the pages of clinical sections that are not
+	// clinical, as paths under content/ (path.Match patterns allowed,
+	// such as articles/about-*.md). Only pamphlet.yaml can make such a
+	// page non-clinical; a page's own clinical: false cannot.
+	ClinicalExceptions []string            `key:"clinical_exceptions"`
+	Reviewers          map[string]Reviewer `key:"reviewers"`
+	Review             ReviewPolicy        `key:"review"`
+	Readability        ReadabilityPolicy   `key:"readability"`
+	Trust              Trust               `key:"trust"`
+	PlainLanguage      PlainLanguage       `key:"plain_language"`
+	Claims             map[string]ListEdit `key:"claims"`
+	Menu               []MenuItem          `key:"menu"`
+	Social             Social              `key:"social"`
+	MediaContact       MediaContact        `key:"media_contact"`
+	ThemeColor         string              `key:"theme_color"`
+	Build              BuildOptions        `key:"build"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -346,6 +352,12 @@ func (c *Config) validate() []finding.Finding {
 	if logo := c.Organization.Logo; logo != "" && !strings.Contains(logo, "://") {
 		c.Organization.Logo = sitePath(logo)
 	}
+	for i, e := range c.ClinicalExceptions {
+		key := fmt.Sprintf("clinical_exceptions.%d", i)
+		if err := exceptionPattern(e); err != nil {
+			bad(key, "clinical_exceptions entry %q %v", e, err)
+		}
+	}
 	for i, m := range c.Menu {
 		if m.Name == "" || m.URL == "" {
 			bad(fmt.Sprintf("menu.%d", i), "menu item %d needs a name and a url", i+1)
@@ -380,6 +392,48 @@ func (c *Config) BasePath() string {
 		return "/"
 	}
 	return u.Path
+}
+
+// exceptionPattern says what is wrong with an entry of
+// clinical_exceptions, if anything.
+func exceptionPattern(e string) error {
+	switch {
+	case strings.TrimSpace(e) == "":
+		return errors.New("is empty; name a page under content/, such as articles/how-to-use-these-pages.md")
+	case strings.HasPrefix(e, ContentDir+"/"):
+		return fmt.Errorf("starts with %s/; entries are paths under %s/, such as %s", ContentDir, ContentDir, strings.TrimPrefix(e, ContentDir+"/"))
+	case strings.HasPrefix(e, "/") || strings.Contains(e, "\\") || path.Clean(e) != e || strings.HasPrefix(e, "../"):
+		return errors.New("must be a path under content/ written with / and without . or .. parts, such as articles/how-to-use-these-pages.md")
+	case !strings.HasSuffix(e, ".md") && !strings.HasSuffix(e, "*"):
+		return errors.New("must name Markdown pages: end it with .md (or a pattern such as articles/about-*)")
+	}
+	if _, err := path.Match(e, ""); err != nil {
+		return errors.New("is not a valid pattern: " + err.Error())
+	}
+	return nil
+}
+
+// IsException reports whether pamphlet.yaml's clinical_exceptions name
+// the page (its file under content/), and the index of the first entry
+// that does; -1 when none.
+func (c *Config) IsException(file string) int {
+	rel, ok := strings.CutPrefix(file, ContentDir+"/")
+	if !ok {
+		return -1
+	}
+	for i, e := range c.ClinicalExceptions {
+		if MatchException(e, rel) {
+			return i
+		}
+	}
+	return -1
+}
+
+// MatchException reports whether an entry of clinical_exceptions names
+// the page at rel, its path under content/.
+func MatchException(entry, rel string) bool {
+	ok, _ := path.Match(entry, rel)
+	return ok
 }
 
 // IsClinicalSection reports whether pages in the section are clinical by

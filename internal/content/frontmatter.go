@@ -78,7 +78,11 @@ type Review struct {
 	Date        Date   `key:"date"`
 	Next        Date   `key:"next"`
 	Fingerprint string `key:"fingerprint"`
-	Signature   string `key:"signature"`
+	// FingerprintV1 is, on a signed sign-off that pamphlet review migrate
+	// carried over from an earlier pamphlet, the fingerprint as that
+	// pamphlet took it, which the signature covers.
+	FingerprintV1 string `key:"fingerprint_v1"`
+	Signature     string `key:"signature"`
 }
 
 // Audiences lists the values `audience` accepts.

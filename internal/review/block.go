@@ -106,6 +106,9 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	field("date", r.Date.String())
 	field("next", r.Next.String())
 	field("fingerprint", r.Fingerprint)
+	if r.FingerprintV1 != "" {
+		field("fingerprint_v1", r.FingerprintV1)
+	}
 	if r.Signature != "" {
 		b.WriteString("  signature: |" + nl)
 		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
@@ -147,6 +150,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 			// An inline table: write one back on the same line.
 			var b strings.Builder
 			fmt.Fprintf(&b, "review = {reviewer = %s, date = %s, next = %s, fingerprint = %s", str(r.Reviewer), r.Date, r.Next, str(r.Fingerprint))
+			if r.FingerprintV1 != "" {
+				fmt.Fprintf(&b, ", fingerprint_v1 = %s", str(r.FingerprintV1))
+			}
 			if r.Signature != "" {
 				fmt.Fprintf(&b, ", signature = %s", str(r.Signature))
 			}
@@ -160,6 +166,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("[review]" + nl)
 	fmt.Fprintf(&b, "reviewer = %s%sdate = %s%snext = %s%sfingerprint = %s%s", str(r.Reviewer), nl, r.Date, nl, r.Next, nl, str(r.Fingerprint), nl)
+	if r.FingerprintV1 != "" {
+		fmt.Fprintf(&b, "fingerprint_v1 = %s%s", str(r.FingerprintV1), nl)
+	}
 	if r.Signature != "" {
 		b.WriteString(`signature = """` + nl)
 		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
@@ -182,15 +191,16 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 
 // jsonReview is the review block as JSON front matter holds it.
 type jsonReview struct {
-	Reviewer    string `json:"reviewer"`
-	Date        string `json:"date"`
-	Next        string `json:"next"`
-	Fingerprint string `json:"fingerprint"`
-	Signature   string `json:"signature,omitempty"`
+	Reviewer      string `json:"reviewer"`
+	Date          string `json:"date"`
+	Next          string `json:"next"`
+	Fingerprint   string `json:"fingerprint"`
+	FingerprintV1 string `json:"fingerprint_v1,omitempty"`
+	Signature     string `json:"signature,omitempty"`
 }
 
 func setJSON(p *content.Page, r *content.Review) ([]byte, error) {
-	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.Signature})
+	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.FingerprintV1, r.Signature})
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +246,7 @@ func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
 	}
 	got := q.Meta.Review
 	if got == nil || got.Reviewer != r.Reviewer || got.Date.String() != r.Date.String() || got.Next.String() != r.Next.String() ||
-		got.Fingerprint != r.Fingerprint || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
+		got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
 		return errors.New("the review block does not read back as written")
 	}
 	a, b := p.Meta, q.Meta

@@ -8,7 +8,7 @@ import (
 // Lines returns the visible text as lines for people to compare: the
 // one-line fields labelled, then the body, the questions and answers, and
 // the sources.
-func (v Visible) Lines() []string {
+func (v Text) Lines() []string {
 	lines := []string{"Title: " + v.Title, "Description: " + v.Description}
 	if v.About != "" {
 		lines = append(lines, "About: "+v.About)

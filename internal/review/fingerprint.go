@@ -1,145 +1,113 @@
 package review
 
 import (
-	"bytes"
-	"crypto/sha256"
+	"cmp"
 	"encoding/hex"
-	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
-// Visible is the reader-visible clinical text of a page: what a sign-off
-// approves and what its fingerprint covers. It leaves out the review block,
-// tags, dates, audience, layout settings and anything else a reader does
-// not read as the page's clinical content.
-type Visible struct {
-	Title       string          `json:"title"`
-	Description string          `json:"description"`
-	About       string          `json:"about"`
-	Body        string          `json:"body"`
-	FAQ         []VisibleQA     `json:"faq"`
-	Sources     []VisibleSource `json:"sources"`
+// Parsed is a page with its Markdown parsed by the engine that renders it:
+// what a sign-off approves is read from the same parse that readers get.
+type Parsed struct {
+	Page    *content.Page
+	Body    *markdown.Document   // nil for a list page made up for a folder
+	Answers []*markdown.Document // of the page's faq, in order
 }
 
-// VisibleQA is one question of a page's FAQ, normalised.
-type VisibleQA struct {
-	Q string `json:"q"`
-	A string `json:"a"`
-}
-
-// VisibleSource is one source of a page, normalised.
-type VisibleSource struct {
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	URL       string `json:"url"`
-	Date      string `json:"date"`
-}
-
-// VisibleText returns the page's reader-visible text, normalised so that
-// only what a reader cannot see is removed:
-//
-//   - one-line fields (title, description, about, questions, sources) have
-//     runs of white space made one space and are trimmed, as a browser shows
-//     them;
-//   - Markdown (the body and FAQ answers) has its line endings made \n, a
-//     byte order mark dropped, spaces and tabs at line ends removed (except
-//     two spaces before a following line, which Markdown shows as a line
-//     break), lines holding only an HTML comment dropped (outside code
-//     blocks), and blank lines at the start and end dropped.
-func VisibleText(p *content.Page) Visible {
-	m := &p.Meta
-	v := Visible{
-		Title:       oneLine(m.Title),
-		Description: oneLine(m.Description),
-		About:       oneLine(m.About),
-		Body:        NormalizeMarkdown(p.Body()),
-		FAQ:         []VisibleQA{},
-		Sources:     []VisibleSource{},
-	}
-	for _, qa := range m.FAQ {
-		v.FAQ = append(v.FAQ, VisibleQA{Q: oneLine(qa.Q), A: NormalizeMarkdown([]byte(qa.A))})
-	}
-	for _, s := range m.Sources {
-		date := ""
-		if !s.Date.IsZero() {
-			date = s.Date.String()
+// Parse parses a page's body and the answers of its faq.
+func Parse(md *markdown.Markdown, p *content.Page) Parsed {
+	pp := Parsed{Page: p}
+	if p.File != "" {
+		pp.Body = md.Parse(p.Body())
+		for _, qa := range p.Meta.FAQ {
+			pp.Answers = append(pp.Answers, md.Parse([]byte(qa.A)))
 		}
-		v.Sources = append(v.Sources, VisibleSource{
-			Title: oneLine(s.Title), Publisher: oneLine(s.Publisher), URL: strings.TrimSpace(s.URL), Date: date,
-		})
 	}
-	return v
+	return pp
 }
 
-// Fingerprint returns "sha256:" and the hexadecimal SHA-256 of the page's
-// visible text (see VisibleText) written as compact JSON with the keys in
-// the order of Visible and no HTML escaping.
-func Fingerprint(p *content.Page) string {
-	return VisibleText(p).Fingerprint()
+// File is a local file that a page shows or links (an image, a PDF
+// leaflet, a download), as its sign-off covers it.
+type File struct {
+	Path   string `json:"path"`   // from the site root, such as content/articles/img/chart.png
+	SHA256 string `json:"sha256"` // of its bytes, in hexadecimal; "" when it cannot be read
 }
 
-// Fingerprint returns the fingerprint of already normalised text.
-func (v Visible) Fingerprint() string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(err) // strings and slices of strings always encode
+// Files finds the local files that a page's links lead to, for its
+// fingerprint.
+type Files interface {
+	// Local returns the file that a link written in a page leads to, with
+	// the SHA-256 of its bytes, and false when the link leads to no local
+	// file (a page, another site, nowhere).
+	Local(from *content.Page, dest string) (File, bool)
+}
+
+// visible is what a page's fingerprint is the SHA-256 of, written as
+// compact JSON in this order: its one-line fields as a browser shows them,
+// the SHA-256 of what a reader gets from its Markdown (markdown.Visible),
+// its sources, and the local files it shows or links.
+type visible struct {
+	Title       string       `json:"title"`
+	Description string       `json:"description"`
+	About       string       `json:"about"`
+	Body        string       `json:"body"`
+	FAQ         []TextQA     `json:"faq"`
+	Sources     []TextSource `json:"sources"`
+	Files       []File       `json:"files"`
+}
+
+// Fingerprint returns "sha256:" and the SHA-256 of what a reader gets from
+// the page, and the local files that it covers, sorted by path. It covers
+// the title, description, about, sources, the questions of the faq, the
+// body and the answers as parsed for rendering, and the bytes of every
+// local file the body or an answer shows or links. It leaves out the
+// review block, tags, dates, audience and layout settings, and everything
+// in the Markdown that readers do not get (raw HTML, comments, spaces at
+// line ends, the way lines are wrapped).
+func Fingerprint(pp Parsed, files Files) (string, []File) {
+	t := TextOf(pp.Page)
+	v := visible{Title: t.Title, Description: t.Description, About: t.About, FAQ: []TextQA{}, Sources: t.Sources, Files: []File{}}
+	if pp.Body != nil {
+		v.Body = visibleSum(pp.Body)
 	}
-	sum := sha256.Sum256(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	return "sha256:" + hex.EncodeToString(sum[:])
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// NormalizeMarkdown returns Markdown text without what a reader cannot see;
-// see VisibleText for the rules.
-func NormalizeMarkdown(src []byte) string {
-	s := strings.TrimPrefix(string(src), "\uFEFF")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	lines := strings.Split(s, "\n")
-	out := make([]string, 0, len(lines))
-	fence := ""      // the open code fence, or ""
-	comment := false // inside a whole-line HTML comment
-	for i, line := range lines {
-		trimmed := strings.TrimRight(line, " \t")
-		lead := strings.TrimLeft(trimmed, " ")
-		indent := len(trimmed) - len(lead)
-		switch {
-		case comment:
-			if strings.Contains(line, "-->") {
-				comment = false
-			}
-			continue
-		case fence != "":
-			if indent < 4 && strings.HasPrefix(lead, fence) && strings.Trim(lead, fence[:1]) == "" {
-				fence = ""
-			}
-		case indent < 4 && (strings.HasPrefix(lead, "```") || strings.HasPrefix(lead, "~~~")):
-			fence = lead[:len(lead)-len(strings.TrimLeft(lead, lead[:1]))]
-		case indent < 4 && strings.HasPrefix(lead, "<!--"):
-			end := strings.Index(lead, "-->")
-			if end < 0 {
-				comment = true
+	for i, qa := range t.FAQ {
+		a := ""
+		if i < len(pp.Answers) && pp.Answers[i] != nil {
+			a = visibleSum(pp.Answers[i])
+		}
+		v.FAQ = append(v.FAQ, TextQA{Q: qa.Q, A: a})
+	}
+	if files != nil {
+		for _, d := range append([]*markdown.Document{pp.Body}, pp.Answers...) {
+			if d == nil {
 				continue
 			}
-			if strings.TrimSpace(lead[end+3:]) == "" {
-				continue
+			for _, l := range d.Links {
+				if f, ok := files.Local(pp.Page, l.Dest); ok {
+					v.Files = append(v.Files, f)
+				}
 			}
 		}
-		if fence == "" && strings.HasSuffix(line, "  ") && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-			trimmed += "  " // a hard line break
-		}
-		out = append(out, trimmed)
 	}
-	for len(out) > 0 && out[0] == "" {
-		out = out[1:]
+	slices.SortFunc(v.Files, func(a, b File) int { return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.SHA256, b.SHA256)) })
+	v.Files = slices.Compact(v.Files)
+	return sum(v), v.Files
+}
+
+func visibleSum(d *markdown.Document) string {
+	s := d.VisibleSum()
+	return hex.EncodeToString(s[:])
+}
+
+// FileNames returns the paths of files, for messages.
+func FileNames(files []File) string {
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Path)
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(names, ", ")
 }

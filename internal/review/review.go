@@ -6,6 +6,7 @@
 package review
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
 // State is where a page stands with its sign-off.
@@ -53,11 +55,13 @@ func (s State) Label() string {
 type Status struct {
 	State       State
 	Clinical    bool              // the page is clinical: in a clinical section or clinical: true
-	Exempt      bool              // in a clinical section but marked clinical: false
+	Exempt      bool              // in a clinical section, but one of pamphlet.yaml's clinical_exceptions
 	Review      *content.Review   // the page's review block; nil when it has none
 	Reviewer    *content.Reviewer // the registered reviewer it names; nil when unknown
 	Next        time.Time         // the next review date (written, or from the policy)
-	Fingerprint string            // of the page's current text
+	Fingerprint string            // of what readers get of the page now
+	Files       []File            // the local files the fingerprint covers, by path
+	Legacy      bool              // the review records the fingerprint of an earlier pamphlet: see Migrate
 	Signed      bool              // an SSH signature by one of the reviewer's keys verified
 	Valid       bool              // the sign-off vouches for the current text
 	Findings    []finding.Finding
@@ -69,12 +73,13 @@ type Gate struct {
 	Config *content.Config
 	Today  time.Time
 	keys   map[string][]ssh.PublicKey // reviewer id → registered keys
+	md     *markdown.Markdown         // to read text as an earlier pamphlet did; see faithful
 }
 
 // NewGate reads the reviewers' public keys. A key that cannot be read is a
 // config.value finding at its line.
 func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
-	g := &Gate{Config: cfg, Today: day(today), keys: map[string][]ssh.PublicKey{}}
+	g := &Gate{Config: cfg, Today: day(today), keys: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
 	var found []finding.Finding
 	for id, r := range cfg.Reviewers {
 		for i, k := range r.Keys {
@@ -109,16 +114,18 @@ func (g *Gate) SignatureRequired(id string) bool {
 	return len(g.keys[id]) > 0 || g.Config.Review.RequireSignatures
 }
 
-// IsClinical reports whether the page is clinical content by its section
-// and its clinical: key, and whether it opted out of a clinical section.
-// A section's single pages are clinical by default; its list page (the
-// section's _index.md) only with clinical: true.
+// IsClinical reports whether the page is clinical content, and whether it
+// is a page of a clinical section that pamphlet.yaml's
+// clinical_exceptions make non-clinical. A section's single pages are
+// clinical unless pamphlet.yaml excepts them; its list page (the
+// section's _index.md) only with clinical: true; any page with
+// clinical: true. A page's own clinical: false never makes it
+// non-clinical (see Evaluate, which reports it as review.opt-out).
 func (g *Gate) IsClinical(p *content.Page) (clinical, exempt bool) {
 	bySection := p.Kind == content.Single && g.Config.IsClinicalSection(p.Section)
-	if p.Meta.Clinical != nil {
-		return *p.Meta.Clinical, bySection && !*p.Meta.Clinical
-	}
-	return bySection, false
+	exempt = bySection && g.Config.IsException(p.File) >= 0
+	said := p.Meta.Clinical != nil && *p.Meta.Clinical
+	return said || bySection && !exempt, exempt && !said
 }
 
 // ClinicalReviewers returns the ids of the registered clinical reviewers,
@@ -139,25 +146,31 @@ func (g *Gate) NextDate(date time.Time) time.Time {
 	return g.Config.Review.Interval.After(day(date))
 }
 
-// Evaluate decides where the page stands. Findings are errors for
-// clinical pages that will be published; a non-clinical page that carries
-// a review block gets warnings when the block no longer holds, and drafts
-// and pages that could not be read get none.
-func (g *Gate) Evaluate(p *content.Page) (st Status) {
+// Evaluate decides where the page stands, reading the files it shows or
+// links through files (nil for none). Findings are errors for clinical
+// pages that will be published; a non-clinical page that carries a review
+// block gets warnings when the block no longer holds, and drafts and pages
+// that could not be read get none.
+func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
+	p := pp.Page
 	st = Status{Review: p.Meta.Review}
 	st.Clinical, st.Exempt = g.IsClinical(p)
 	if p.File == "" || p.Unreadable {
 		return st
 	}
-	st.Fingerprint = Fingerprint(p)
+	st.Fingerprint, st.Files = Fingerprint(pp, files)
+	if p.Published() && p.Meta.Clinical != nil && !*p.Meta.Clinical && st.Clinical {
+		st.Findings = append(st.Findings, g.optOut(p))
+	}
 	sev := finding.Error
 	if !st.Clinical {
 		sev = finding.Warning
 	}
 	quiet := !p.Published() || (!st.Clinical && st.Review == nil)
+	optOut := st.Findings
 	defer func() {
 		if quiet {
-			st.Findings = nil
+			st.Findings = optOut
 		}
 	}()
 	report := func(key, rule string, s finding.Severity, format string, args ...any) {
@@ -204,11 +217,20 @@ func (g *Gate) Evaluate(p *content.Page) (st Status) {
 	}
 	if r.Fingerprint != st.Fingerprint {
 		st.State = Changed
-		report("review", "review.changed", sev, "the text changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", r.Reviewer, r.Date, p.File, signHint)
+		if r.Fingerprint == LegacyFingerprint(p) {
+			st.Legacy = true
+			report("review", "review.changed", sev, "this sign-off records the fingerprint an earlier pamphlet took from the Markdown source; pamphlet now fingerprints what readers get, files included: run pamphlet review migrate %s, which carries the sign-off over when the page is the one %s signed", p.File, r.Reviewer)
+			return st
+		}
+		what := "the text"
+		if len(st.Files) > 0 {
+			what = "the text or a file it shows or links (" + FileNames(st.Files) + ")"
+		}
+		report("review", "review.changed", sev, "%s changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", what, r.Reviewer, r.Date, p.File, signHint)
 		return st
 	}
 	if r.Signature != "" || g.SignatureRequired(r.Reviewer) {
-		st.Signed = g.checkSignature(p, r, report, sev)
+		st.Signed = g.checkSignature(pp, st.Files, r, report, sev)
 	}
 	if len(st.Findings) > 0 {
 		return st
@@ -236,9 +258,24 @@ func (g *Gate) Evaluate(p *content.Page) (st Status) {
 type reporter func(key, rule string, s finding.Severity, format string, args ...any)
 
 // checkSignature verifies the review's signature against the reviewer's
-// registered keys and reports what is wrong.
-func (g *Gate) checkSignature(p *content.Page, r *content.Review, report reporter, sev finding.Severity) bool {
+// registered keys and reports what is wrong. A signature that review
+// migrate carried over covers the page as an earlier pamphlet read it, so
+// it holds only while that reading still matches, reads the page as
+// readers get it, and the page shows no local files, which it never
+// covered.
+func (g *Gate) checkSignature(pp Parsed, files []File, r *content.Review, report reporter, sev finding.Severity) bool {
+	p := pp.Page
 	keys := g.keys[r.Reviewer]
+	if r.FingerprintV1 != "" {
+		switch {
+		case len(files) > 0:
+			report("review", "review.signature", sev, "the signature was made before sign-offs covered files, and this page shows or links %s; a clinical reviewer signs it again with %s", FileNames(files), g.signHint(p))
+			return false
+		case LegacyFingerprint(p) != r.FingerprintV1 || !g.faithful(pp):
+			report("review", "review.signature", sev, "the signature covers the page as an earlier pamphlet read it, and that no longer matches; a clinical reviewer signs it again with %s", g.signHint(p))
+			return false
+		}
+	}
 	if r.Signature == "" {
 		if len(keys) == 0 {
 			report("review", "review.signature", sev, "review.require_signatures is on in %s, but reviewer %s has no keys there; add their SSH public key, then sign with -key", content.ConfigFile, r.Reviewer)
@@ -278,14 +315,25 @@ func (g *Gate) known() string {
 
 // Message returns the text an SSH signature of a review covers: the page's
 // file (its slash path from the site root), fingerprint, reviewer and
-// dates, one per line.
+// dates, one per line. A signature that review migrate carried over
+// covers the fingerprint it was made with, FingerprintV1.
 func Message(file string, r *content.Review) []byte {
 	next := ""
 	if !r.Next.IsZero() {
 		next = r.Next.String()
 	}
+	fp := cmp.Or(r.FingerprintV1, r.Fingerprint)
 	return fmt.Appendf(nil, "pamphlet-review v1\nfile: %s\nfingerprint: %s\nreviewer: %s\ndate: %s\nnext: %s\n",
-		file, r.Fingerprint, r.Reviewer, r.Date, next)
+		file, fp, r.Reviewer, r.Date, next)
+}
+
+// optOut reports a page of a clinical section that says clinical: false,
+// which only pamphlet.yaml may say (review.opt-out).
+func (g *Gate) optOut(p *content.Page) finding.Finding {
+	rel := strings.TrimPrefix(p.File, content.ContentDir+"/")
+	return finding.Finding{Position: p.KeyPos("clinical"), Rule: "review.opt-out", Severity: finding.Error, Message: fmt.Sprintf(
+		"a page of the clinical section %s/ cannot make itself non-clinical; the page stays clinical and needs a clinical reviewer's sign-off. If it really holds no clinical content, remove clinical: false and add it to %s (which clinicians own): clinical_exceptions: [%s]",
+		p.Section, content.ConfigFile, rel)}
 }
 
 // day returns the calendar date of t, at midnight UTC.

@@ -58,7 +58,7 @@ const statePage = "---\ntitle: Flu vaccine\ndescription: Who should get the flu 
 func signed(t *testing.T, g *Gate, file, src, reviewer string, date time.Time, signer ssh.Signer) string {
 	t.Helper()
 	p, _ := content.ParsePage(file, []byte(src))
-	rev, err := g.NewReview(p, reviewer, date, time.Time{}, signer)
+	rev, err := g.NewReview(Parse(testMarkdown, p), nil, reviewer, date, time.Time{}, signer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +70,16 @@ func signed(t *testing.T, g *Gate, file, src, reviewer string, date time.Time, s
 }
 
 func evaluate(g *Gate, file, section, src string) Status {
+	return evaluateWith(g, file, section, src, nil)
+}
+
+func evaluateWith(g *Gate, file, section, src string, files Files) Status {
 	p, found := content.ParsePage(file, []byte(src))
 	if len(found) > 0 {
 		panic(fmt.Sprint(found))
 	}
 	p.Section = section
-	return g.Evaluate(p)
+	return g.Evaluate(Parse(testMarkdown, p), files)
 }
 
 func TestEvaluate(t *testing.T) {
@@ -83,6 +87,7 @@ func TestEvaluate(t *testing.T) {
 	g := testGate(t, "", key)
 	warnOverdue := testGate(t, "review: {overdue: warning}", key)
 	strict := testGate(t, "review: {require_signatures: true}", key)
+	excepted := testGate(t, "clinical_exceptions: [articles/f*.md]", key)
 	const file = "content/articles/flu.md"
 	sam := signed(t, g, file, statePage, "sam-reyes", today.AddDate(0, -1, 0), nil)
 	ada := signed(t, g, file, statePage, "ada-okafor", today.AddDate(0, -1, 0), key)
@@ -106,7 +111,13 @@ func TestEvaluate(t *testing.T) {
 		{"unreviewed clinical page", g, file, "articles", statePage, want{Unreviewed, false, "review.missing:error:2"}},
 		{"unreviewed page of another section", g, "content/news/a.md", "news", statePage, want{Unreviewed, false, ""}},
 		{"clinical: true outside a clinical section", g, "content/news/a.md", "news", strings.Replace(statePage, "---\n", "---\nclinical: true\n", 1), want{Unreviewed, false, "review.missing:error:3"}},
-		{"clinical: false in a clinical section", g, file, "articles", strings.Replace(statePage, "---\n", "---\nclinical: false\n", 1), want{Unreviewed, false, ""}},
+		{"clinical: false in a clinical section", g, file, "articles", strings.Replace(statePage, "---\n", "---\nclinical: false\n", 1), want{Unreviewed, false, "review.opt-out:error:2 review.missing:error:3"}},
+		{"clinical: false on a clinical_exceptions page", excepted, file, "articles", strings.Replace(statePage, "---\n", "---\nclinical: false\n", 1), want{Unreviewed, false, ""}},
+		{"a clinical_exceptions page", excepted, file, "articles", statePage, want{Unreviewed, false, ""}},
+		{"clinical: true on a clinical_exceptions page", excepted, file, "articles", strings.Replace(statePage, "---\n", "---\nclinical: true\n", 1), want{Unreviewed, false, "review.missing:error:3"}},
+		{"clinical_exceptions name other pages", excepted, "content/articles/a.md", "articles", statePage, want{Unreviewed, false, "review.missing:error:2"}},
+		{"clinical: false outside a clinical section", g, "content/news/a.md", "news", strings.Replace(statePage, "---\n", "---\nclinical: false\n", 1), want{Unreviewed, false, ""}},
+		{"clinical: false on a draft", g, file, "articles", strings.Replace(statePage, "---\n", "---\nclinical: false\ndraft: true\n", 1), want{Unreviewed, false, ""}},
 		{"unreviewed draft", g, file, "articles", strings.Replace(statePage, "---\n", "---\ndraft: true\n", 1), want{Unreviewed, false, ""}},
 		{"signed without a key", g, file, "articles", sam, want{OK, true, ""}},
 		{"signed with a key", g, file, "articles", ada, want{OK, true, ""}},
@@ -155,7 +166,8 @@ func TestEvaluate(t *testing.T) {
 func TestNewReviewRefuses(t *testing.T) {
 	key, other := newSigner(t), newSigner(t)
 	g := testGate(t, "", key)
-	p, _ := content.ParsePage("content/articles/a.md", []byte(statePage))
+	page, _ := content.ParsePage("content/articles/a.md", []byte(statePage))
+	p := Parse(testMarkdown, page)
 	for name, tc := range map[string]struct {
 		reviewer   string
 		date, next time.Time
@@ -169,11 +181,11 @@ func TestNewReviewRefuses(t *testing.T) {
 		"keyed without a key":   {"ada-okafor", today, time.Time{}, nil, "-key"},
 		"unregistered key":      {"ada-okafor", today, time.Time{}, other, "is not one of"},
 	} {
-		if _, err := g.NewReview(p, tc.reviewer, tc.date, tc.next, tc.signer); err == nil || !strings.Contains(err.Error(), tc.want) {
+		if _, err := g.NewReview(p, nil, tc.reviewer, tc.date, tc.next, tc.signer); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error containing %q", name, err, tc.want)
 		}
 	}
-	rev, err := g.NewReview(p, "sam-reyes", today, time.Time{}, nil)
+	rev, err := g.NewReview(p, nil, "sam-reyes", today, time.Time{}, nil)
 	if err != nil || rev.Next.String() != "2027-11-21" {
 		t.Errorf("the next review defaults to the policy's interval: got %v, %v", rev, err)
 	}

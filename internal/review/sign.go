@@ -11,12 +11,14 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 )
 
-// NewReview makes the review block that signs off the page's current text
+// NewReview makes the review block that signs off what readers get of the
+// page now, with the local files it shows or links (read through files),
 // for a reviewer on date, with the next review due on next (the policy's
 // interval after date when zero). signer, when not nil, adds an SSH
 // signature; it must hold one of the reviewer's registered keys, and it is
 // required when the reviewer has keys or the policy requires signatures.
-func (g *Gate) NewReview(p *content.Page, reviewer string, date, next time.Time, signer ssh.Signer) (*content.Review, error) {
+func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next time.Time, signer ssh.Signer) (*content.Review, error) {
+	p := pp.Page
 	r, ok := g.Config.Reviewers[reviewer]
 	switch {
 	case !ok:
@@ -36,11 +38,11 @@ func (g *Gate) NewReview(p *content.Page, reviewer string, date, next time.Time,
 		return nil, fmt.Errorf("the next review (%s) must be after the review date (%s)", isoDay(next), isoDay(date))
 	}
 	rev := &content.Review{
-		Reviewer:    reviewer,
-		Date:        content.Date{Time: date},
-		Next:        content.Date{Time: next},
-		Fingerprint: Fingerprint(p),
+		Reviewer: reviewer,
+		Date:     content.Date{Time: date},
+		Next:     content.Date{Time: next},
 	}
+	rev.Fingerprint, _ = Fingerprint(pp, files)
 	keys := g.keys[reviewer]
 	if signer == nil {
 		if g.SignatureRequired(reviewer) {

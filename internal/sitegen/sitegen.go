@@ -8,6 +8,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -61,6 +63,13 @@ func write(dir, cfg, title string, files []generated) error {
 		return err
 	}
 	gate, _ := review.NewGate(config, Today)
+	md := markdown.New(markdown.Options{})
+	other := genFiles{}
+	for _, f := range files {
+		if !strings.HasSuffix(f.file, ".md") {
+			other[f.file] = []byte(f.text)
+		}
+	}
 	put := func(name, text string) error {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -86,7 +95,7 @@ func write(dir, cfg, title string, files []generated) error {
 		if len(f.text)%2 == 0 {
 			reviewer, s = "doctor", signer
 		}
-		rev, err := gate.NewReview(p, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
+		rev, err := gate.NewReview(review.Parse(md, p), other, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.file, err)
 		}
@@ -99,6 +108,20 @@ func write(dir, cfg, title string, files []generated) error {
 		}
 	}
 	return nil
+}
+
+// genFiles are the files of a generated site that are not pages, by path
+// from the site root: the review.Files of its sign-offs, for links written
+// relative to the page.
+type genFiles map[string][]byte
+
+func (g genFiles) Local(from *content.Page, dest string) (review.File, bool) {
+	p := path.Join(path.Dir(from.File), dest)
+	data, ok := g[p]
+	if !ok {
+		return review.File{}, false
+	}
+	return review.SumFile(p, data), true
 }
 
 // ArticleFile is the file of article i.
