@@ -7,7 +7,6 @@ package markdown
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"html"
 	"html/template"
 	"strings"
@@ -127,7 +126,7 @@ func (m *Markdown) Parse(src []byte) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	doc.visible = sha256.Sum256(doc.Visible())
+	doc.visible = doc.visibleSum()
 	return doc
 }
 

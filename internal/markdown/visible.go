@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -22,7 +23,8 @@ import (
 // here and another on the page.
 //
 // The form is a stream of tokens, one a line: a block or inline element
-// opening ("<p", "<h2", "<a href=…"), its end (">"), or text in quotes.
+// opening ("<p", "<h2", "<a href=…"), its end (">"), or text in double
+// quotes (with \", \\ and \n for quotes, backslashes and line breaks).
 // Text is written as the HTML renderer writes it (entities resolved,
 // backslash escapes applied, < & and " escaped), with runs of white space
 // made one space and trimmed at the edges of blocks, as a browser lays it
@@ -38,19 +40,36 @@ func (d *Document) VisibleSum() [sha256.Size]byte { return d.visible }
 // file comment describes. It reads the syntax tree as parsed; call it
 // before Render, which rewrites links.
 func (d *Document) Visible() []byte {
+	var out bytes.Buffer
+	d.writeVisible(&out)
+	return out.Bytes()
+}
+
+// visibleSum returns the SHA-256 of Visible, without holding it.
+func (d *Document) visibleSum() [sha256.Size]byte {
+	h := sha256.New()
+	d.writeVisible(h)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+func (d *Document) writeVisible(w io.Writer) {
 	v := visibleWriter{src: d.Source}
+	v.out = bufio.NewWriter(w)
 	v.bw = bufio.NewWriter(&v.text)
 	_ = ast.Walk(d.Root, v.node)
 	v.flush(true)
-	return v.out.Bytes()
+	_ = v.out.Flush()
 }
 
 type visibleWriter struct {
-	src   []byte
-	out   bytes.Buffer
-	text  bytes.Buffer  // inline text waiting to be written
-	bw    *bufio.Writer // into text, for goldmark's text writer
-	start bool          // the text waiting opens a block
+	src     []byte
+	out     *bufio.Writer
+	text    bytes.Buffer  // inline text waiting to be written
+	bw      *bufio.Writer // into text, for goldmark's text writer
+	start   bool          // the text waiting opens a block
+	scratch []byte        // for collapsing and quoting text
 }
 
 // write adds inline text as the HTML renderer writes it.
@@ -66,6 +85,9 @@ func (v *visibleWriter) write(b []byte, raw bool) {
 // trims it at its end, as before the end or start of a block.
 func (v *visibleWriter) flush(edge bool) {
 	_ = v.bw.Flush()
+	if v.text.Len() == 0 {
+		return
+	}
 	t := collapse(v.text.Bytes())
 	v.text.Reset()
 	if v.start {
@@ -75,21 +97,40 @@ func (v *visibleWriter) flush(edge bool) {
 		t = bytes.TrimRight(t, " ")
 	}
 	if len(t) > 0 {
-		v.out.WriteString(strconv.Quote(string(t)))
-		v.out.WriteByte('\n')
+		v.quote(t)
 		v.start = false
 	}
+}
+
+// quote writes text in double quotes, with backslashes before quotes and
+// backslashes and new lines written \n, and a new line.
+func (v *visibleWriter) quote(t []byte) {
+	b := append(v.scratch[:0], '"')
+	for _, c := range t {
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		default:
+			b = append(b, c)
+		}
+	}
+	v.scratch = append(b, '"', '\n')
+	_, _ = v.out.Write(v.scratch)
 }
 
 // open writes the start of an element; a block's edges trim the text
 // around them.
 func (v *visibleWriter) open(block bool, name string, attrs ...string) {
 	v.flush(block)
-	v.out.WriteString("<" + name)
+	_ = v.out.WriteByte('<')
+	_, _ = v.out.WriteString(name)
 	for _, a := range attrs {
-		v.out.WriteString(" " + a)
+		_ = v.out.WriteByte(' ')
+		_, _ = v.out.WriteString(a)
 	}
-	v.out.WriteByte('\n')
+	_ = v.out.WriteByte('\n')
 	if block {
 		v.start = true
 	}
@@ -97,7 +138,7 @@ func (v *visibleWriter) open(block bool, name string, attrs ...string) {
 
 func (v *visibleWriter) close(block bool) {
 	v.flush(block)
-	v.out.WriteString(">\n")
+	_, _ = v.out.WriteString(">\n")
 	if block {
 		v.start = true
 	}
@@ -108,6 +149,9 @@ func attr(name string, value []byte) string { return name + "=" + strconv.Quote(
 
 // attributes returns a node's attributes, sorted, without a heading's ID.
 func attributes(n ast.Node) []string {
+	if n.Attributes() == nil {
+		return nil
+	}
 	var out []string
 	for _, a := range n.Attributes() {
 		name := string(a.Name)
@@ -330,15 +374,15 @@ func (v *visibleWriter) codeBlock(n ast.Node) {
 	for len(kept) > 0 && len(kept[len(kept)-1]) == 0 {
 		kept = kept[:len(kept)-1]
 	}
-	v.out.WriteString(strconv.Quote(string(bytes.Join(kept, []byte("\n")))))
-	v.out.WriteString("\n>\n")
+	v.quote(bytes.Join(kept, []byte("\n")))
+	_, _ = v.out.WriteString(">\n")
 	v.start = true
 }
 
 // collapse makes each run of white space one space, as a browser lays out
-// text outside <pre>.
+// text outside <pre>, in place.
 func collapse(b []byte) []byte {
-	out := make([]byte, 0, len(b))
+	out := b[:0]
 	space := false
 	for _, c := range b {
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
