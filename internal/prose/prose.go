@@ -16,6 +16,7 @@ type Token struct {
 	Start, End int    // byte offsets in the text
 	Norm       string // lower case, with typographic apostrophes made plain
 	Kind       TokenKind
+	Capital    bool // a word written with a capital first letter
 }
 
 // TokenKind says what a token is.
@@ -59,7 +60,7 @@ func Tokens(text string) []Token {
 				}
 				break
 			}
-			out = append(out, Token{Start: i, End: j, Norm: normWord(text[i:j]), Kind: Word})
+			out = append(out, Token{Start: i, End: j, Norm: normWord(text[i:j]), Kind: Word, Capital: unicode.IsUpper(r)})
 			i = j
 		case unicode.IsDigit(r):
 			j := i + n

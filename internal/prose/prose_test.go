@@ -121,3 +121,52 @@ func FuzzPhrase(f *testing.F) {
 		}
 	})
 }
+
+// TestSets checks that a set of several lists finds in one pass what each
+// list finds on its own, on words folded by their stems.
+func TestSets(t *testing.T) {
+	lists := [][]string{
+		{"side effect|effects", "{n} mg", "reduce _ risk"},
+		{"cure*", "keep|keeps _ away", "risk free", "treat"},
+		{"effects", "100 % safe", "_ free"},
+	}
+	all, err := NewSets(lists, Stem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var each []*Set
+	for _, l := range lists {
+		s, err := NewSetFold(l, Stem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		each = append(each, s)
+	}
+	for _, text := range []string{
+		"Side-effects are rare; treating it reduces the risk, risk-free, 100% safe.",
+		"It cured colds and keeps flu away at 500 mg.",
+		"Treated, treats, treatments: all free.",
+		"",
+	} {
+		toks := Fold(Tokens(text), Stem)
+		got := all.FindEach(toks)
+		if len(got) != len(lists) {
+			t.Fatalf("FindEach(%q) gave %d lists, want %d", text, len(got), len(lists))
+		}
+		for i, s := range each {
+			want := s.Find(toks)
+			if len(got[i]) != len(want) {
+				t.Errorf("%q, list %d: FindEach found %d phrases, Find %d", text, i, len(got[i]), len(want))
+				continue
+			}
+			for k := range want {
+				if got[i][k].First != want[k].First || got[i][k].Last != want[k].Last || got[i][k].Phrase.Text != want[k].Phrase.Text {
+					t.Errorf("%q, list %d: FindEach found %+v, Find %+v", text, i, got[i][k], want[k])
+				}
+			}
+		}
+	}
+	if m, ok := each[1].At(Fold(Tokens("It treated me."), Stem), 1); !ok || m.Phrase.Text != "treat" {
+		t.Errorf("a stemmed set does not find %q in a form of it: %+v %v", "treat", m, ok)
+	}
+}
