@@ -291,6 +291,9 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 			continue
 		}
 		r := rowFor(pg, p.Site.Config)
+		if r.Fingerprint == "" {
+			r.Fingerprint, _ = review.Fingerprint(pg.Parsed(), p.Files()) // what a sign-off would record
+		}
 		rows = append(rows, r)
 		counts[r.State]++
 	}

@@ -60,13 +60,14 @@ type Document struct {
 	Links    []Link
 	Headings []Heading
 
-	visible [32]byte // see VisibleSum
+	visible *lazySum // see VisibleSum
 }
 
 // Outline returns the document without its syntax tree and its links: its
 // source and headings, which is what is left to read of it once it has
 // been rendered, at a fraction of the memory.
 func (d *Document) Outline() *Document {
+	d.VisibleSum() // the syntax tree it is worked out from goes
 	return &Document{Source: d.Source, Headings: d.Headings, visible: d.visible}
 }
 
@@ -126,7 +127,7 @@ func (m *Markdown) Parse(src []byte) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	doc.visible = doc.visibleSum()
+	doc.visible = &lazySum{}
 	return doc
 }
 
@@ -217,6 +218,9 @@ type Resolver func(dest string) (string, bool)
 // safe because goldmark escapes all text, drops raw HTML (no WithUnsafe) and
 // refuses dangerous link schemes such as javascript:.
 func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error) {
+	if resolve != nil && len(doc.Links) > 0 {
+		doc.VisibleSum() // of the links as written
+	}
 	if resolve != nil {
 		for _, l := range doc.Links {
 			u, ok := resolve(l.Dest)

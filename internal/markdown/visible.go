@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -32,9 +33,22 @@ import (
 // Raw HTML, which the renderer drops, is not written, and neither are the
 // IDs headings get (an ID follows from the heading's text).
 
-// VisibleSum returns the SHA-256 of Visible. It is worked out when the
-// document is parsed, before rendering could change anything.
-func (d *Document) VisibleSum() [sha256.Size]byte { return d.visible }
+// VisibleSum returns the SHA-256 of Visible. It is worked out the first
+// time it is asked for, and by Render before it changes any link, so it
+// is the sum of the document as parsed; it is safe for concurrent use.
+func (d *Document) VisibleSum() [sha256.Size]byte {
+	if d.visible == nil { // a Document made by hand
+		return d.visibleSum()
+	}
+	d.visible.once.Do(func() { d.visible.sum = d.visibleSum() })
+	return d.visible.sum
+}
+
+// lazySum is a document's VisibleSum, worked out once.
+type lazySum struct {
+	once sync.Once
+	sum  [sha256.Size]byte
+}
 
 // Visible returns what a reader gets from the document in the form the
 // file comment describes. It reads the syntax tree as parsed; call it

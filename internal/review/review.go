@@ -59,7 +59,7 @@ type Status struct {
 	Review      *content.Review   // the page's review block; nil when it has none
 	Reviewer    *content.Reviewer // the registered reviewer it names; nil when unknown
 	Next        time.Time         // the next review date (written, or from the policy)
-	Fingerprint string            // of what readers get of the page now
+	Fingerprint string            // of what readers get of the page now, when it has a review block (see Fingerprint for one without)
 	Files       []File            // the local files the fingerprint covers, by path
 	Legacy      bool              // the review records the fingerprint of an earlier pamphlet: see Migrate
 	Signed      bool              // an SSH signature by one of the reviewer's keys verified
@@ -158,7 +158,9 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 	if p.File == "" || p.Unreadable {
 		return st
 	}
-	st.Fingerprint, st.Files = Fingerprint(pp, files)
+	if st.Review != nil {
+		st.Fingerprint, st.Files = Fingerprint(pp, files)
+	}
 	if p.Published() && p.Meta.Clinical != nil && !*p.Meta.Clinical && st.Clinical {
 		st.Findings = append(st.Findings, g.optOut(p))
 	}
