@@ -74,21 +74,87 @@ var (
 type identifier struct {
 	what    string
 	pattern *regexp.Regexp
-	at      bool                         // a match has an @
-	digits  int                          // the fewest digits a match has
-	allowed func(allowList, string) bool // matches that are not identifiers; nil for none
+	at      bool // a match has an @
+	digits  int  // the fewest digits a match has
+	// allowed reports matches that are not identifiers, given the text
+	// they are in and whether the page is a patient's story; nil for none.
+	allowed func(a allowList, match, text string, story bool) bool
 }
 
 var identifiers = []identifier{
-	{"an e-mail address", emailPattern, true, 0, allowList.email},
+	{"an e-mail address", emailPattern, true, 0, func(a allowList, m, _ string, story bool) bool {
+		return a.email(m) || !story && publicEmail(m)
+	}},
 	{"a medical record number", recordPattern, false, 1, nil},
 	{"a social security number", ssnPattern, false, 9, nil},
 	{"a national insurance number", ninoPattern, false, 6, nil},
-	{"a street address", streetPattern, false, 1, allowList.address},
-	{"a phone number", phonePattern, false, 9, func(a allowList, s string) bool {
-		n := countDigits(s)
-		return n < 9 || n > 15 || a.phone(s)
+	{"a street address", streetPattern, false, 1, func(a allowList, m, text string, story bool) bool {
+		return a.address(m) || !story && directory.MatchString(text)
 	}},
+	{"a phone number", phonePattern, false, 9, func(a allowList, m, text string, story bool) bool {
+		n := countDigits(m)
+		return n < 9 || n > 15 || a.phone(m) || numberTable(m) || !story && (publicNumber(m) || serviceLine.MatchString(text) || directory.MatchString(text))
+	}},
+}
+
+// Outside patients' stories, a page may give the public numbers,
+// addresses and e-mail addresses of services: helplines, information
+// centres, charities.
+var (
+	// serviceLine is text that gives a service's number: "call the
+	// National Diabetes Information Clearinghouse at", "CDC-INFO",
+	// "helpline".
+	serviceLine = regexp.MustCompile(`(?i)\b(?:helpline|hotline|help line|advice line|information line|info line|phone line|textphone|tty|toll[- ]free|freephone|free phone|call (?:the|us|our|cdc|nhs|nih)|contact (?:the|us|our)|information (?:center|centre|service|clearinghouse)|clearinghouse|cdc[- ]info|customer service|switchboard|business hours|office hours|opening hours|working hours|(?:department|institute|center|centre|foundation|association|society|service|program|programme|agency|council|charity|trust|organization|organisation|office|administration|network|alliance|coalition|partnership|registry)\b[^.]{0,80}?(?:at|on|:)\s*\+?\(?\d)`)
+	// directory is text that lists a service's contact details.
+	directory = regexp.MustCompile(`(?i)\b(?:phone|tel|telephone|fax|tty|suite|email|e-mail|internet|website)\s*[:.]|\bsuite \d|\bwww\.`)
+	// personalMail are the domains of e-mail addresses people have for
+	// themselves rather than a service.
+	personalMail = regexp.MustCompile(`(?i)@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|protonmail|proton|gmx|mail|yandex|zoho|btinternet|sky|virginmedia|talktalk|comcast|verizon|att|sbcglobal)\.`)
+)
+
+// publicEmail reports whether an e-mail address is a service's rather
+// than a person's: not at a personal mail domain.
+func publicEmail(s string) bool { return !personalMail.MatchString(s) }
+
+// publicNumber reports whether a phone number is a toll-free or national
+// service number, which nobody has for themselves: 800, 888, 877, 866,
+// 855, 844 and 833 numbers in North America; 0800, 0808, 03 numbers,
+// 111 and 116 numbers in the UK; 1800, 1300 and 13 numbers in Australia
+// and 1800 and 1850 numbers in Ireland; 0800 and 0508 numbers in New
+// Zealand; written with or without the country code.
+func publicNumber(s string) bool {
+	d := digits(s)
+	for _, cc := range []string{"", "1", "44", "61", "353", "64"} {
+		if cc != "" && !strings.HasPrefix(d, cc) {
+			continue
+		}
+		rest := strings.TrimPrefix(d, cc)
+		if cc == "44" || cc == "64" {
+			rest = "0" + rest // the trunk 0 the country code replaces
+		}
+		if tollFree.MatchString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+var tollFree = regexp.MustCompile(`^(?:1?(?:800|888|877|866|855|844|833)\d{7}|0(?:800|808|500)\d{6,7}|03\d{9}|111|116\d{3}|1(?:800|300|850)\d{6}|13\d{4}|0508\d{6})$`)
+
+// numberTable reports whether a run of numbers is a row of a table
+// ("150 8 11 175 9 12") rather than a phone number: four groups or more,
+// none of four digits or more.
+func numberTable(s string) bool {
+	groups := strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if len(groups) < 4 {
+		return false
+	}
+	for _, g := range groups {
+		if len(g) >= 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // Identifiers reports personal identifiers in the text of a page
@@ -96,7 +162,11 @@ var identifiers = []identifier{
 // numbers, social security and national insurance numbers, full dates of
 // birth and street addresses. The organisation's own e-mail address,
 // phone and emergency numbers and address from pamphlet.yaml are allowed,
-// and so are the addresses of event locations.
+// and so are the addresses of event locations. Outside patients' stories,
+// so are the public contacts of services: toll-free and national service
+// numbers, numbers a sentence gives as a helpline's or an organisation's,
+// e-mail addresses not at personal mail domains, and addresses in a
+// listing of contact details. A story is held to the site's own contacts.
 func Identifiers(in *Input) []finding.Finding {
 	allow := allowed(in)
 	var out []finding.Finding
@@ -104,8 +174,9 @@ func Identifiers(in *Input) []finding.Finding {
 		if !live(p) {
 			continue
 		}
+		story := p.Section == content.StoriesSection
 		for _, t := range in.Texts(i) {
-			out = append(out, identifiersIn(t, allow)...)
+			out = append(out, identifiersIn(t, allow, story)...)
 		}
 		for _, l := range p.Doc.Links {
 			scheme, rest, ok := strings.Cut(l.Dest, ":")
@@ -115,11 +186,11 @@ func Identifiers(in *Input) []finding.Finding {
 			what := ""
 			switch strings.ToLower(scheme) {
 			case "mailto":
-				if addr, _, _ := strings.Cut(rest, "?"); !allow.email(addr) {
+				if addr, _, _ := strings.Cut(rest, "?"); !allow.email(addr) && (story || !publicEmail(addr)) {
 					what = "an e-mail address"
 				}
 			case "tel":
-				if !allow.phone(rest) {
+				if !allow.phone(rest) && (story || !publicNumber(rest)) {
 					what = "a phone number"
 				}
 			}
@@ -133,7 +204,7 @@ func Identifiers(in *Input) []finding.Finding {
 
 const identifierAdvice = "take out anything that could identify a patient, or use the organisation's own contact details from pamphlet.yaml"
 
-func identifiersIn(t Text, allow allowList) []finding.Finding {
+func identifiersIn(t Text, allow allowList, story bool) []finding.Finding {
 	text := t.TextBlock.Text
 	// Most text has no @ and few digits, which every pattern needs.
 	at := strings.IndexByte(text, '@') >= 0
@@ -159,7 +230,7 @@ func identifiersIn(t Text, allow allowList) []finding.Finding {
 			continue
 		}
 		for _, m := range id.pattern.FindAllStringIndex(text, -1) {
-			if id.allowed != nil && id.allowed(allow, text[m[0]:m[1]]) {
+			if id.allowed != nil && id.allowed(allow, text[m[0]:m[1]], text, story) {
 				continue
 			}
 			report(m[0], m[1], id.what)
