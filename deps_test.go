@@ -32,6 +32,7 @@ var allowed = map[string][]string{
 	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/parallel", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
 	"internal/sitegen":     {"internal/content", "internal/markdown", "internal/review"},
 	"bench/hugo":           {"", "internal/sitegen"},
+	"bench/check-corpus":   {"internal/sitegen"},
 	"internal/serve":       {},
 	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review", "internal/serve"},
