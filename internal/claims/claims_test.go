@@ -167,3 +167,37 @@ func TestGateForms(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJudge: any text, however odd, gives a verdict without a panic, with
+// its spans in the text, and the same promise whether claims are looked
+// for or not.
+func FuzzJudge(f *testing.F) {
+	d, err := New(Builtin())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"Honey soothes a cough.",
+		"This miracle tea melts fat overnight, guaranteed!",
+		"Take 2 tablets every 4 hours; no more than 8 in 24 hours.",
+		"Treats arthritis, asthma, eczema, gout and more",
+		"“Detox” teas don't work — there's no such thing.",
+		"100% 1 in 4 ½ ÷ £5",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := prose.Tokens(s)
+		v := d.Judge(s, toks, true)
+		for _, m := range []Match{v.Claim, v.Promise} {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End {
+				t.Fatalf("%q: a span %d:%d outside the text", s, m.Start, m.End)
+			}
+		}
+		if p := d.Judge(s, toks, false); p.IsPromise != v.IsPromise || p.Promise != v.Promise {
+			t.Fatalf("%q: the promise depends on whether claims are looked for: %+v, %+v", s, p, v)
+		}
+		d.StatisticsIn(toks)
+		d.Warns(toks)
+	})
+}
