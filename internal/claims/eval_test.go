@@ -181,5 +181,5 @@ var heldOut = []struct {
 	recall, falseAlarms, promises, honest, corpus float64
 }{
 	{"test.tsv", 0.965, 0.04, 0.76, 0.03, 0.001},
-	{"exam.tsv", 0.97, 0.03, 0.86, 0.03, 0},
+	{"exam.tsv", 0.97, 0.03, 0.88, 0.03, 0},
 }
