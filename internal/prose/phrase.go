@@ -320,22 +320,7 @@ func (s *Set) FindEach(toks []Token) [][]Match {
 				best[l], bestN[l] = idx+1, n
 			}
 		}
-		for _, idx := range s.byWord[t.Norm] {
-			try(idx)
-		}
-		if len(t.Norm) >= stem {
-			for _, idx := range s.byStem[t.Norm[:stem]] {
-				try(idx)
-			}
-		}
-		if t.Kind == Number {
-			for _, idx := range s.byNumber {
-				try(idx)
-			}
-		}
-		for _, idx := range s.others {
-			try(idx)
-		}
+		s.candidates(t, try)
 		for _, l := range touched {
 			out[l] = append(out[l], Match{First: i, Last: i + bestN[l] - 1, Phrase: &s.list[best[l]-1], ID: best[l] - 1})
 			next[l] = i + bestN[l]
