@@ -174,14 +174,6 @@ func (p *Project) Resolve(from *content.Page, dest string) (string, bool) {
 // Markdown returns the project's Markdown engine.
 func (p *Project) Markdown() *markdown.Markdown { return p.md }
 
-// LoadGate reads the site's pamphlet.yaml, with its reviewers' keys, into
-// the review gate as on today. A broken pamphlet.yaml, a key that cannot be
-// read among them, is a *ConfigError.
-func LoadGate(source string, today time.Time) (*review.Gate, error) {
-	gate, _, _, err := loadConfig(Options{Source: source, Today: today})
-	return gate, err
-}
-
 // loadConfig reads pamphlet.yaml into the review gate and the word lists
 // of the checks, and returns the warnings about it.
 func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, error) {

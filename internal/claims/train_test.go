@@ -47,17 +47,6 @@ func readSet(t testing.TB, name string) []sample {
 	return out
 }
 
-// claimSamples keeps the samples labelled claim or none.
-func claimSamples(set []sample) []sample {
-	var out []sample
-	for _, s := range set {
-		if s.label == "claim" || s.label == "none" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // trainer holds the settings of training, part of what makes a model.
 type trainer struct {
 	l2        float64  // the L2 penalty on the weights

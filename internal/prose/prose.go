@@ -108,12 +108,3 @@ func normWord(w string) string {
 	}
 	return w
 }
-
-// Words returns the normalised text of tokens, one string each.
-func Words(toks []Token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Norm
-	}
-	return out
-}
