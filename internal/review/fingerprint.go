@@ -50,14 +50,10 @@ type Files interface {
 // compact JSON in this order: its one-line fields as a browser shows them,
 // the SHA-256 of what a reader gets from its Markdown (markdown.Visible),
 // its sources, and the local files it shows or links.
+// Its fields are Text's, in Text's order, then the files.
 type visible struct {
-	Title       string       `json:"title"`
-	Description string       `json:"description"`
-	About       string       `json:"about"`
-	Body        string       `json:"body"`
-	FAQ         []TextQA     `json:"faq"`
-	Sources     []TextSource `json:"sources"`
-	Files       []File       `json:"files"`
+	Text
+	Files []File `json:"files"`
 }
 
 // Fingerprint returns "sha256:" and the SHA-256 of what a reader gets from
@@ -70,7 +66,7 @@ type visible struct {
 // line ends, the way lines are wrapped).
 func Fingerprint(pp Parsed, files Files) (string, []File) {
 	t := TextOf(pp.Page)
-	v := visible{Title: t.Title, Description: t.Description, About: t.About, FAQ: []TextQA{}, Sources: t.Sources, Files: []File{}}
+	v := visible{Text: Text{Title: t.Title, Description: t.Description, About: t.About, FAQ: []TextQA{}, Sources: t.Sources}, Files: []File{}}
 	if pp.Body != nil {
 		v.Body = visibleSum(pp.Body)
 	}
