@@ -314,32 +314,6 @@ func (p *Project) refused() (pages []*content.Page, blocking []string) {
 	return pages, blocking
 }
 
-// destination returns the absolute destination folder and refuses one that
-// would replace the site's own files.
-func destination(opts Options) (string, error) {
-	src, err := filepath.Abs(cmp.Or(opts.Source, "."))
-	if err != nil {
-		return "", err
-	}
-	dest := opts.Dest
-	if dest == "" {
-		dest = filepath.Join(src, "public")
-	}
-	dest, err = filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	if within(src, dest) {
-		return "", fmt.Errorf("destination %s holds the site itself; choose a folder such as %s", dest, filepath.Join(src, "public"))
-	}
-	for _, d := range []string{content.ContentDir, "layouts", "assets"} {
-		if within(dest, filepath.Join(src, d)) {
-			return "", fmt.Errorf("destination %s is inside the site's %s/ folder; choose a folder such as %s", dest, d, filepath.Join(src, "public"))
-		}
-	}
-	return dest, nil
-}
-
 // within reports whether path is dir or inside it.
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)

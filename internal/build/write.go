@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
@@ -43,11 +44,22 @@ func Write(dest string, files map[string][]byte) (err error) {
 // new folder in the destination's place. Until then, and after abort, the
 // destination is as it was. Files may be written from several goroutines
 // at once, as they are made, so a build need not hold them all.
+//
+// The new folder is named .DEST.new-* and locked while the build runs; a
+// build killed before it finishes leaves it behind, and the next build
+// removes it (see removeLeftovers).
 type writer struct {
 	dest, tmp string
 	root      *os.Root
+	lock      *os.File // tmp, open and locked
 	mu        sync.Mutex
 	dirs      map[string]*made // the folders of tmp, by slash path
+}
+
+// leftoverPrefix begins the names of the folders a build of dest writes
+// into before they take dest's place.
+func leftoverPrefix(dest string) string {
+	return "." + filepath.Base(dest) + ".new-"
 }
 
 // newWriter starts replacing dest, which must be missing, empty or an
@@ -60,15 +72,26 @@ func newWriter(dest string) (_ *writer, err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	removeLeftovers(dest)
+	tmp, err := os.MkdirTemp(parent, leftoverPrefix(dest))
 	if err != nil {
 		return nil, err
+	}
+	lock, err := os.Open(tmp)
+	if err == nil {
+		err = lockDir(lock)
 	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
+			if lock != nil {
+				lock.Close()
+			}
 		}
 	}()
+	if err != nil {
+		return nil, err
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
@@ -76,7 +99,32 @@ func newWriter(dest string) (_ *writer, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &writer{dest: dest, tmp: tmp, root: root, dirs: map[string]*made{}}, nil
+	return &writer{dest: dest, tmp: tmp, root: root, lock: lock, dirs: map[string]*made{}}, nil
+}
+
+// removeLeftovers removes what builds of dest that were killed before they
+// finished left beside it: folders named .DEST.new-*, never a symlink or a
+// file, and never one that a running build holds locked.
+func removeLeftovers(dest string) {
+	parent, prefix := filepath.Dir(dest), leftoverPrefix(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		if lockDir(f) == nil {
+			os.RemoveAll(p)
+		}
+		f.Close()
+	}
 }
 
 // file writes one file, making its folders first.
@@ -119,8 +167,9 @@ type made struct {
 
 // commit puts the new folder in the destination's place.
 func (w *writer) commit() error {
+	defer w.lock.Close()
 	if err := w.root.Close(); err != nil {
-		w.abort()
+		os.RemoveAll(w.tmp)
 		return err
 	}
 	if err := swap(w.tmp, w.dest); err != nil {
@@ -134,6 +183,7 @@ func (w *writer) commit() error {
 func (w *writer) abort() {
 	w.root.Close()
 	os.RemoveAll(w.tmp)
+	w.lock.Close()
 }
 
 // replaceable refuses a destination that is neither missing, empty, nor an
@@ -155,8 +205,19 @@ func replaceable(dest string) error {
 	return fmt.Errorf("destination %s has files but is not an earlier pamphlet build (no %s); remove it or choose another -dest", dest, Marker)
 }
 
-// swap puts the finished folder tmp in dest's place and removes the old one.
+// swap puts the finished folder tmp in dest's place and removes the old
+// one. Where the system can, the two change places in one step, so that
+// there is no moment without dest; elsewhere the old folder is renamed
+// aside first. Once the new folder is in place, failing to remove the old
+// one is no error: it is a leftover that the next build removes.
 func swap(tmp, dest string) error {
+	switch ok, err := exchange(tmp, dest); {
+	case err != nil:
+		return err
+	case ok:
+		os.RemoveAll(tmp) // now the previous build
+		return nil
+	}
 	old := tmp + ".old"
 	if err := os.Rename(dest, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -167,5 +228,6 @@ func swap(tmp, dest string) error {
 		}
 		return err
 	}
-	return os.RemoveAll(old)
+	os.RemoveAll(old)
+	return nil
 }
