@@ -128,9 +128,12 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		}
 	}
 	if settings {
-		if err := s.readSettings(); err != nil {
+		changed, err := s.readSettings()
+		if err != nil {
 			return nil, err
 		}
+		// Every page parses under the new settings: read them all again.
+		full = full || changed
 	}
 	if theme || s.assets == nil {
 		var err error
@@ -265,32 +268,30 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 	return checked
 }
 
-// readSettings reads pamphlet.yaml. When what it says changed, every page
-// is parsed and checked again.
-func (s *Session) readSettings() error {
+// readSettings reads pamphlet.yaml and reports whether what it says
+// changed, in which case every page must be read and checked again.
+func (s *Session) readSettings() (changed bool, err error) {
 	gate, words, found, err := loadConfig(s.opts)
 	if err != nil {
-		return err
+		return false, err
 	}
 	config, err := fs.ReadFile(s.siteFS, content.ConfigFile)
 	if err != nil {
-		return err
+		return false, err
 	}
 	key, err := hashstructure.Hash(struct {
 		Config, BaseURL string
 		Today           time.Time
 	}{string(config), s.opts.BaseURL, s.opts.Today}, nil)
 	if err != nil {
-		return err
+		return false, err
 	}
 	s.config, s.gate, s.words, s.cfgFound = config, gate, words, found
 	s.md = check.NewMarkdown(gate.Config)
-	if key != s.settings {
-		s.pages = nil // every page parses under the new settings
-	}
+	changed = key != s.settings
 	s.settings = key
 	s.r = nil // the site's view and the trust page come from pamphlet.yaml
-	return nil
+	return changed, nil
 }
 
 // expand turns changed paths under content/ into the files to read

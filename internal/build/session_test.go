@@ -168,6 +168,12 @@ func TestSessionEdits(t *testing.T) {
 		{"pamphlet.yaml mended", func() {
 			write("pamphlet.yaml", strings.TrimPrefix(read("pamphlet.yaml"), "title: [unclosed\n"))
 		}, []string{"pamphlet.yaml"}, -2, "", nil},
+		{"a valid pamphlet.yaml edit", func() {
+			replace("pamphlet.yaml", "title: Riverside Community Health\n", "title: Riverside Community Health Centre\n")
+		}, []string{"pamphlet.yaml"}, -2, "", map[string]string{"index.html": "Riverside Community Health Centre", "articles/handwashing/index.html": "Riverside Community Health Centre"}},
+		{"a page after the settings edit", func() {
+			replace(news, "A sentence added while writing.", "A sentence changed after the settings.")
+		}, []string{news}, 1, "", map[string]string{"news/evening-appointments/index.html": "A sentence changed after the settings."}},
 	}
 	for _, st := range steps {
 		st.edit()
