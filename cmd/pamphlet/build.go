@@ -12,7 +12,7 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "", stderr)
+	fs := newFlags("build", "", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	dest := fs.String("dest", "", "the output `folder` (default: public/ in the site folder)")
 	var date dateFlag
@@ -20,9 +20,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, JSON, SVG and XML")
 	baseURL := fs.String("base-url", "", "publish at this `address` instead of pamphlet.yaml's base_url")
 	withhold := fs.Bool("withhold", false, "publish the rest of the site, leaving out pages that fail the checks")
-	rest, err := parseArgs(fs, args)
+	rest, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if len(rest) > 0 {
 		msg(stderr, "build takes no arguments, got %q", rest[0])

@@ -15,15 +15,15 @@ import (
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[PATH...]", stderr)
+	fs := newFlags("check", "[PATH...]", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	format := &formatFlag{value: "text", allowed: finding.Formats}
 	fs.Var(format, "format", "output `format`: text, json, github or sarif")
 	var date dateFlag
 	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
-	paths, err := parseArgs(fs, args)
+	paths, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	p, keep, code := loadSiteFiles(ctx, *source, date.today(), paths, stderr)
 	if p == nil {

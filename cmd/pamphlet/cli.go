@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -23,86 +22,6 @@ func msg(w io.Writer, format string, args ...any) {
 // hint prints "pamphlet: hint: …" on stderr.
 func hint(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, "pamphlet: hint: "+format+"\n", args...)
-}
-
-// newFlags returns a flag set that reports to stderr and does not exit.
-func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: pamphlet %s [flags] %s\n\nflags:\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseArgs parses flags that may come before, between or after the other
-// arguments, as people type both. "--" ends the flags.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		if args[0] == "--" {
-			return append(rest, args[1:]...), nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
-}
-
-// dateFlag is a -date flag: YYYY-MM-DD or an RFC 3339 time. Unset, it is
-// the current time.
-type dateFlag struct{ t time.Time }
-
-func (d *dateFlag) String() string {
-	if d.t.IsZero() {
-		return ""
-	}
-	return d.t.Format("2006-01-02")
-}
-
-func (d *dateFlag) Set(s string) error {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		d.t = t
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return fmt.Errorf("%q is not a date; write YYYY-MM-DD or a time such as 2026-11-21T09:00:00Z", s)
-	}
-	d.t = t
-	return nil
-}
-
-func (d *dateFlag) today() time.Time {
-	if d.t.IsZero() {
-		return time.Now()
-	}
-	return d.t
-}
-
-// formatFlag accepts one of a fixed list of output formats.
-type formatFlag struct {
-	value   string
-	allowed []string
-}
-
-func (f *formatFlag) String() string { return f.value }
-
-func (f *formatFlag) Set(s string) error {
-	for _, a := range f.allowed {
-		if s == a {
-			f.value = s
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown format %q; use %s", s, strings.Join(f.allowed, ", "))
 }
 
 // loadFailed prints why a site could not be loaded or rendered and returns

@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "version", "-version", "--version":
-		return runVersion(stdout)
+		return runVersion(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK

@@ -25,15 +25,15 @@ var pageKinds = map[string]string{
 }
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH", stderr)
+	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH", stdout, stderr)
 	var date dateFlag
 	fs.Var(&date, "date", "the `date` written into the page (YYYY-MM-DD; default today)")
-	rest, err := parseArgs(fs, args)
+	rest, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if len(rest) != 2 {
-		fs.Usage()
+		fs.usage(stderr)
 		return exitUsage
 	}
 	kind, target := rest[0], rest[1]

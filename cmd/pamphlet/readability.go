@@ -23,13 +23,13 @@ import (
 // runReadability prints the readability of Markdown files: the counts,
 // the six scores, each H2 section and the longest sentences.
 func runReadability(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("readability", "FILE...", stderr)
+	fs := newFlags("readability", "FILE...", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder` whose pamphlet.yaml sets the targets (defaults when it has none)")
 	format := &formatFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
-	args, err := parseArgs(fs, args)
+	args, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if len(args) == 0 {
 		msg(stderr, "readability needs at least one Markdown file or folder")

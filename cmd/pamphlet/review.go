@@ -39,13 +39,13 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	switch args[0] {
 	case "sign":
-		return runReviewSign(args[1:], stderr)
+		return runReviewSign(args[1:], stdout, stderr)
 	case "status":
 		return runReviewStatus(ctx, args[1:], stdout, stderr)
 	case "diff":
 		return runReviewDiff(args[1:], stdout, stderr)
 	case "migrate":
-		return runReviewMigrate(args[1:], stderr)
+		return runReviewMigrate(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		io.WriteString(stdout, reviewUsage)
 		return exitOK
@@ -63,17 +63,17 @@ type signed struct {
 	key  ssh.PublicKey
 }
 
-func runReviewSign(args []string, stderr io.Writer) int {
-	fs := newFlags("review sign", "FILE...", stderr)
+func runReviewSign(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("review sign", "FILE...", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	reviewer := fs.String("reviewer", "", "the reviewer's `id` in pamphlet.yaml (required)")
 	keyPath := fs.String("key", "", "sign with this SSH private key `file` (or its .pub file, with the key in ssh-agent)")
 	var date, next dateFlag
 	fs.Var(&date, "date", "the `date` of the review (YYYY-MM-DD; default today)")
 	fs.Var(&next, "next", "when the next review is due (`YYYY-MM-DD`; default review.interval after -date)")
-	files, err := parseArgs(fs, args)
+	files, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if *reviewer == "" || len(files) == 0 {
 		msg(stderr, "review sign needs -reviewer and at least one file")
@@ -269,15 +269,15 @@ type statusRow struct {
 }
 
 func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("review status", "[PATH...]", stderr)
+	fs := newFlags("review status", "[PATH...]", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	format := &formatFlag{value: "text", allowed: []string{"text", "json", "markdown"}}
 	fs.Var(format, "format", "output `format`: text, json or markdown")
 	var date dateFlag
 	fs.Var(&date, "date", "judge reviews as on this `date` (YYYY-MM-DD; default today)")
-	paths, err := parseArgs(fs, args)
+	paths, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	p, keep, code := loadSiteFiles(ctx, *source, date.today(), paths, stderr)
 	if p == nil {

@@ -13,11 +13,11 @@ import (
 )
 
 func runReviewDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("review diff", "FILE", stderr)
+	fs := newFlags("review diff", "FILE", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
-	files, err := parseArgs(fs, args)
+	files, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if len(files) != 1 {
 		msg(stderr, "review diff takes one file")

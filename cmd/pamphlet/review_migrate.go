@@ -14,13 +14,13 @@ import (
 // runReviewMigrate carries sign-offs recorded with the fingerprint of an
 // earlier pamphlet over to the fingerprint of what readers get, where the
 // page is the one that was signed; see review.Gate.Migrate.
-func runReviewMigrate(args []string, stderr io.Writer) int {
-	fs := newFlags("review migrate", "[PATH...]", stderr)
+func runReviewMigrate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("review migrate", "[PATH...]", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	dryRun := fs.Bool("n", false, "say what would change, and write nothing")
-	paths, err := parseArgs(fs, args)
+	paths, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	site, err := build.Read(build.Options{Source: *source, Today: time.Now(), Theme: pamphlet.Theme})
 	if err != nil {

@@ -20,14 +20,14 @@ import (
 const DefaultAddr = "127.0.0.1:1313"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "", stderr)
+	fs := newFlags("serve", "", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	addr := fs.String("addr", DefaultAddr, "listen on this loopback `address`")
 	var date dateFlag
 	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
-	rest, err := parseArgs(fs, args)
+	rest, err := fs.parse(args)
 	if err != nil {
-		return exitUsage
+		return fs.fail(err)
 	}
 	if len(rest) > 0 {
 		msg(stderr, "serve takes no arguments, got %q", rest[0])

@@ -10,7 +10,16 @@ import (
 // otherwise it comes from the module's build information.
 var version = ""
 
-func runVersion(stdout io.Writer) int {
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "", stdout, stderr)
+	rest, err := fs.parse(args)
+	if err != nil {
+		return fs.fail(err)
+	}
+	if len(rest) > 0 {
+		msg(stderr, "version takes no arguments, got %q", rest[0])
+		return exitUsage
+	}
 	fmt.Fprintf(stdout, "pamphlet %s\n", versionString())
 	return exitOK
 }
