@@ -1,15 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"io/fs"
+	"os"
 	"time"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
@@ -24,9 +27,10 @@ func hint(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, "pamphlet: hint: "+format+"\n", args...)
 }
 
-// loadFailed prints why a site could not be loaded or rendered and returns
-// the exit code: a broken pamphlet.yaml or layout is a configuration error.
-func loadFailed(stderr io.Writer, err error) int {
+// loadFailed prints why the site in source could not be loaded or
+// rendered and returns the exit code: a missing or broken pamphlet.yaml or
+// layout is a configuration error.
+func loadFailed(stderr io.Writer, source string, err error) int {
 	var ce *build.ConfigError
 	var le *layout.Error
 	switch {
@@ -37,11 +41,19 @@ func loadFailed(stderr io.Writer, err error) int {
 		msg(stderr, "%v", le)
 	default:
 		msg(stderr, "%v", err)
-		if strings.Contains(err.Error(), "no pamphlet.yaml") {
+		if noConfig(source) {
 			hint(stderr, "run pamphlet in a site folder, pass -source DIR, or start one with pamphlet new site DIR")
 		}
 	}
 	return exitUsage
+}
+
+// noConfig reports whether the site folder source has no pamphlet.yaml,
+// which is the first file a build reads: whatever else went wrong, that
+// is the problem to tell.
+func noConfig(source string) bool {
+	_, err := fs.Stat(os.DirFS(cmp.Or(source, ".")), content.ConfigFile)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // loadSite loads and checks the site for check and review status; a nil
@@ -49,7 +61,7 @@ func loadFailed(stderr io.Writer, err error) int {
 func loadSite(ctx context.Context, source string, today time.Time, stderr io.Writer) (*build.Project, int) {
 	p, err := build.Load(ctx, build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
 	if err != nil {
-		return nil, loadFailed(stderr, err)
+		return nil, loadFailed(stderr, source, err)
 	}
 	return p, exitOK
 }
