@@ -52,7 +52,7 @@ type Config struct {
 type Organization struct {
 	Type            string `key:"type"` // its schema.org type; see OrganizationTypes
 	Name            string `key:"name"`
-	URL             string `key:"url"`
+	URL             string `key:"url"`  // an http(s) address or a site path such as /about/
 	Logo            string `key:"logo"` // a site path (made to start with /) or an absolute URL
 	Phone           string `key:"phone"`
 	Email           string `key:"email"`
@@ -199,7 +199,7 @@ type ListEdit struct {
 // MenuItem is a link in the site's main navigation.
 type MenuItem struct {
 	Name string `key:"name"`
-	URL  string `key:"url"`
+	URL  string `key:"url"` // a site path such as /articles/, or an http(s) address
 }
 
 // BuildOptions are switches for the build.
@@ -358,9 +358,15 @@ func (c *Config) validate() []finding.Finding {
 			bad(key, "clinical_exceptions entry %q %v", e, err)
 		}
 	}
+	if u := c.Organization.URL; u != "" && !isWebURL(u) && !isSitePath(u) {
+		bad("organization.url", "organization.url %q %s", u, addressRule)
+	}
 	for i, m := range c.Menu {
-		if m.Name == "" || m.URL == "" {
+		switch {
+		case m.Name == "" || m.URL == "":
 			bad(fmt.Sprintf("menu.%d", i), "menu item %d needs a name and a url", i+1)
+		case !isWebURL(m.URL) && !isSitePath(m.URL):
+			bad(fmt.Sprintf("menu.%d.url", i), "menu item %d's url %q %s", i+1, m.URL, addressRule)
 		}
 	}
 	return out

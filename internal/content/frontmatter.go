@@ -69,7 +69,7 @@ type Consent struct {
 type Location struct {
 	Name    string `key:"name"`
 	Address string `key:"address"`
-	URL     string `key:"url"`
+	URL     string `key:"url"` // directions or the online meeting: an http(s) address or a site path
 }
 
 // Review is the sign-off block that `pamphlet review sign` writes.
@@ -146,6 +146,9 @@ func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) [
 	if fm.Registration != "" && !isWebURL(fm.Registration) {
 		bad("registration", "registration %q must be a web address starting with https:// or http://", fm.Registration)
 	}
+	if l := fm.Location; l != nil && l.URL != "" && !isWebURL(l.URL) && !isSitePath(l.URL) {
+		bad("location.url", "location.url %q %s", l.URL, addressRule)
+	}
 	if !fm.Updated.IsZero() && !fm.Date.IsZero() && fm.Updated.Before(fm.Date.Time) {
 		bad("updated", "updated (%s) is before date (%s); updated is when the page last changed", fm.Updated, fm.Date)
 	}
@@ -161,7 +164,23 @@ func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) [
 	return out
 }
 
+// isWebURL reports whether s is an absolute http or https address.
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
+
+// isSitePath reports whether s is a path of the site from its root, such
+// as /articles/flu/. Two slashes at the start name another host, and so
+// does a slash and a backslash, which browsers read as two slashes.
+func isSitePath(s string) bool {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.Contains(s, "\\") {
+		return false
+	}
+	u, err := url.Parse(s) // refuses control characters, which browsers drop
+	return err == nil && u.Scheme == "" && u.Host == ""
+}
+
+// addressRule says what the fields that take an address or a site path
+// accept.
+const addressRule = "must be an address starting with https:// or http://, or a site path starting with /, such as /articles/"
