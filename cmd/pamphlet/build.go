@@ -51,7 +51,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 		e, w, _ := finding.Count(res.Findings)
-		msg(stderr, "build refused: %d errors, %d warnings; %s was left as it was", e, w, rel)
+		msg(stderr, "build refused: %s, %s; %s was left as it was", count(e, "error", "errors"), count(w, "warning", "warnings"), rel)
 		if !*withhold && len(res.Blocking) == 0 {
 			hint(stderr, "fix the pages, or publish the rest of the site with -withhold")
 		}
@@ -60,7 +60,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, f := range res.Withheld {
 		msg(stderr, "withheld %s: it fails the checks above and is left out of the site", f)
 	}
-	msg(stderr, "built %d pages (%d files) into %s in %s", res.Pages, res.Files, rel, time.Since(start).Round(time.Millisecond))
+	msg(stderr, "built %s (%s) into %s in %s", count(res.Pages, "page", "pages"), count(res.Files, "file", "files"), rel, time.Since(start).Round(time.Millisecond))
 	return exitOK
 }
 

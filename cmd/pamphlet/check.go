@@ -42,11 +42,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 	}
-	e, w, s := finding.Count(found)
 	if format.value == "text" {
-		msg(stderr, "%d errors, %d warnings, %d suggestions, %d silenced", e, w, s, len(silenced))
+		msg(stderr, "%s", report.Totals())
 	}
-	if e > 0 {
+	if finding.HasErrors(found) {
 		return exitRefused
 	}
 	return exitOK

@@ -27,6 +27,20 @@ func hint(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, "pamphlet: hint: "+format+"\n", args...)
 }
 
+// count says how many there are of a thing: "1 error", "2 errors".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// configErrors says how many errors a broken pamphlet.yaml has.
+func configErrors(ce *build.ConfigError) string {
+	e, _, _ := finding.Count(ce.Findings)
+	return fmt.Sprintf("%s has %s", content.ConfigFile, count(e, "error", "errors"))
+}
+
 // loadFailed prints why the site in source could not be loaded or
 // rendered and returns the exit code: a missing or broken pamphlet.yaml or
 // layout is a configuration error.
@@ -36,7 +50,7 @@ func loadFailed(stderr io.Writer, source string, err error) int {
 	switch {
 	case errors.As(err, &ce):
 		finding.WriteText(stderr, finding.Report{Findings: ce.Findings})
-		msg(stderr, "%v; nothing was built", err)
+		msg(stderr, "%s; nothing was built", configErrors(ce))
 	case errors.As(err, &le):
 		msg(stderr, "%v", le)
 	default:

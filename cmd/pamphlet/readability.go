@@ -170,8 +170,9 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 			continue
 		}
 		fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", grade, readability.FormulaName(s.target.Formula), standing(s.target, st))
-		fmt.Fprintf(tw, "  %d words, %d sentences, %d syllables, %d words of 3+ syllables, %d letters\n",
-			s.Words, s.Sentences, s.Syllables, s.Polysyllables, s.Letters)
+		fmt.Fprintf(tw, "  %s, %s, %s, %s of 3+ syllables, %s\n",
+			count(s.Words, "word", "words"), count(s.Sentences, "sentence", "sentences"), count(s.Syllables, "syllable", "syllables"),
+			count(s.Polysyllables, "word", "words"), count(s.Letters, "letter", "letters"))
 		fmt.Fprintf(tw, "  SMOG %.1f  Flesch-Kincaid %.1f  reading ease %.1f  fog %.1f  Coleman-Liau %.1f  ARI %.1f\n",
 			s.SMOG(), s.FKGL(), s.FRE(), s.Fog(), s.CLI(), s.ARI())
 		fmt.Fprintln(tw, "\n  section\tline\twords\tSMOG\tFK\tease")
@@ -181,7 +182,7 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 		fmt.Fprintln(tw, "\n  longest sentences")
 		for _, l := range s.Longest {
 			pos := s.Pos(l.Ref)
-			fmt.Fprintf(tw, "  %d:%d\t%d words\t%s\n", pos.Line, pos.Col, l.Words, shorten(l.Text, 80))
+			fmt.Fprintf(tw, "  %d:%d\t%s\t%s\n", pos.Line, pos.Col, count(l.Words, "word", "words"), shorten(l.Text, 80))
 		}
 	}
 	return tw.Flush()

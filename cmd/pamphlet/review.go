@@ -106,7 +106,7 @@ func runReviewSign(args []string, stdout, stderr io.Writer) int {
 		ready = append(ready, s)
 	}
 	if failed > 0 {
-		msg(stderr, "signed nothing: %d of %d files cannot be signed", failed, len(files))
+		msg(stderr, "signed nothing: %d of %s cannot be signed", failed, count(len(files), "file", "files"))
 		return exitRefused
 	}
 	for _, s := range ready {
@@ -385,7 +385,7 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 				parts = append(parts, fmt.Sprintf("%d %s", counts[s], stateLabel(statusRow{State: s})))
 			}
 		}
-		fmt.Fprintf(&b, "%d pages on %s: %s.\n\n", len(rows), today.Format("2006-01-02"), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "%s on %s: %s.\n\n", count(len(rows), "page", "pages"), today.Format("2006-01-02"), strings.Join(parts, ", "))
 		b.WriteString("| Page | State | Reviewer | Reviewed | Next review | Signed | Reading grade |\n|---|---|---|---|---|---|---|\n")
 		for _, r := range rows {
 			reviewer := dash(r.Reviewer)

@@ -62,7 +62,7 @@ func runReviewMigrate(args []string, stdout, stderr io.Writer) int {
 		}
 		msg(stderr, "%s %s: the sign-off by %s on %s now records what readers get", verb, pg.File, rev.Reviewer, rev.Date)
 	}
-	msg(stderr, "%d sign-offs carried over, %d already up to date, %d cannot be carried over", migrated, current, refused)
+	msg(stderr, "%s carried over, %d already up to date, %d cannot be carried over", count(migrated, "sign-off", "sign-offs"), current, refused)
 	if refused > 0 {
 		hint(stderr, "a page that cannot be carried over needs a clinical reviewer to read it and sign again: pamphlet review sign FILE -reviewer ID")
 		return exitRefused

@@ -82,13 +82,14 @@ func previewBuilder(session *build.Session) serve.BuildFunc {
 		return &serve.Site{
 			Files:    pv.Files,
 			BasePath: pv.BasePath,
-			Summary:  fmt.Sprintf("checked %d, rendered %d of %d pages; %d errors, %d warnings", pv.Checked, pv.Rendered, pv.Pages, e, w),
+			Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
+				count(e, "error", "errors"), count(w, "warning", "warnings")),
 		}, nil
 	}
 }
 
 // previewError is a failed update as the preview shows it: for a broken
-// pamphlet.yaml, each of its findings.
+// pamphlet.yaml, each of its findings and how many errors it has.
 func previewError(err error) error {
 	var ce *build.ConfigError
 	if !errors.As(err, &ce) {
@@ -96,5 +97,15 @@ func previewError(err error) error {
 	}
 	var b strings.Builder
 	finding.WriteText(&b, finding.Report{Findings: ce.Findings})
-	return fmt.Errorf("%s\n%w", strings.TrimSpace(b.String()), err)
+	b.WriteString(configErrors(ce))
+	return &shownError{text: b.String(), err: err}
 }
+
+// shownError is an error in the words the preview shows for it.
+type shownError struct {
+	text string
+	err  error
+}
+
+func (e *shownError) Error() string { return e.text }
+func (e *shownError) Unwrap() error { return e.err }

@@ -123,9 +123,7 @@ func WriteGitHub(w io.Writer, fs []Finding) error {
 // table of the silenced findings with their reasons.
 func WriteSummary(w io.Writer, title string, r Report) error {
 	var b strings.Builder
-	e, wa, s := Count(r.Findings)
-	fmt.Fprintf(&b, "## %s\n\n", title)
-	fmt.Fprintf(&b, "%d errors, %d warnings, %d suggestions, %d silenced\n\n", e, wa, s, len(r.Silenced))
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", title, r.Totals())
 	if len(r.Findings) > 0 {
 		b.WriteString("| Where | Severity | Rule | Message |\n|---|---|---|---|\n")
 		for _, f := range r.Findings {
@@ -142,6 +140,22 @@ func WriteSummary(w io.Writer, title string, r Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Totals says how many findings of each severity the report has, and how
+// many were silenced: "1 error, 2 warnings, 0 suggestions, 1 silenced".
+func (r Report) Totals() string {
+	e, w, s := Count(r.Findings)
+	return fmt.Sprintf("%s, %s, %s, %d silenced", count(e, "error", "errors"), count(w, "warning", "warnings"),
+		count(s, "suggestion", "suggestions"), len(r.Silenced))
+}
+
+// count says how many there are of a thing: "1 error", "2 errors".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // escapeData escapes a workflow command's message as the runner expects.

@@ -84,7 +84,7 @@ func TestSummary(t *testing.T) {
 	if err := WriteSummary(&b, "pamphlet check", r); err != nil {
 		t.Fatal(err)
 	}
-	want := "## pamphlet check\n\n1 errors, 0 warnings, 0 suggestions, 1 silenced\n\n| Where | Severity | Rule | Message |\n|---|---|---|---|\n| `a.md:1:1` | error | `r` | a \\| b |\n\n" +
+	want := "## pamphlet check\n\n1 error, 0 warnings, 0 suggestions, 1 silenced\n\n| Where | Severity | Rule | Message |\n|---|---|---|---|\n| `a.md:1:1` | error | `r` | a \\| b |\n\n" +
 		"### Silenced\n\n| Where | Rule | Message | Reason |\n|---|---|---|---|\n| `content/c.md:7:3` | `a11y.link-text` | the link text \"here\" says nothing | the partner asked for this wording |\n\n"
 	if b.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
@@ -180,5 +180,22 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs:\ngot\n%s\nwant\n%s", path, got, want)
+	}
+}
+
+func TestTotals(t *testing.T) {
+	f := func(s Severity) Finding { return Finding{Position{"a.md", 1, 1}, "r", s, "m", ""} }
+	tests := []struct {
+		r    Report
+		want string
+	}{
+		{Report{}, "0 errors, 0 warnings, 0 suggestions, 0 silenced"},
+		{Report{Findings: []Finding{f(Error), f(Warning), f(Suggestion)}, Silenced: []Finding{f(Warning)}}, "1 error, 1 warning, 1 suggestion, 1 silenced"},
+		{Report{Findings: []Finding{f(Error), f(Error), f(Warning), f(Warning), f(Suggestion), f(Suggestion)}}, "2 errors, 2 warnings, 2 suggestions, 0 silenced"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Totals(); got != tt.want {
+			t.Errorf("Totals() = %q, want %q", got, tt.want)
+		}
 	}
 }
