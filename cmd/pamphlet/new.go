@@ -145,7 +145,7 @@ func pageText(kind, title string, today time.Time) string {
 }
 
 // newSite makes a site that builds: configuration, a home page, an about
-// page and an empty articles section.
+// page, an empty articles section and a .gitignore for the build.
 func newSite(dir string, today time.Time) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty; pamphlet new site makes a site in a new or empty folder", dir)
@@ -156,7 +156,7 @@ func newSite(dir string, today time.Time) error {
 		{"content/_index.md", "---\ntitle: Health information\ndescription: Plain, reviewed health information from our clinic, written for patients, families and carers.\n---\n\nWelcome. Start with the [articles](articles/_index.md), or read [about us](about.md).\n"},
 		{"content/about.md", "---\ntitle: About us\ndescription: Who we are, what this site is for and how to contact us about the health information on it.\ndate: " + d + "\nclinical: false\n---\n\nWe are a community clinic. This site explains health topics in plain language.\n"},
 		{"content/articles/_index.md", "---\ntitle: Health articles\ndescription: Articles about health conditions and treatments, checked by our clinicians before they are published.\n---\n\nArticles about health conditions and treatments.\n"},
-		{".gitignore", "/public/\n"},
+		{".gitignore", siteIgnore},
 	}
 	for _, f := range files {
 		if err := writeNew(filepath.Join(dir, filepath.FromSlash(f.name)), f.text); err != nil {
@@ -165,6 +165,14 @@ func newSite(dir string, today time.Time) error {
 	}
 	return nil
 }
+
+// siteIgnore is a new site's .gitignore: the build, and the folders that a
+// build writes into before they take the place of public/, which a build
+// killed halfway leaves behind (the next build removes them).
+const siteIgnore = `# Written by pamphlet build; never commit them.
+/public/
+/.public.new-*
+`
 
 const siteConfig = `# pamphlet site settings. Every key is described in pamphlet's README.
 title: My Community Clinic
