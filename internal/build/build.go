@@ -100,7 +100,7 @@ func Read(opts Options) (*Project, error) {
 		return nil, err
 	}
 	// The site's assets/ files win over the theme's.
-	assets, err := layout.Merge("assets", content.Ignored, siteFS, opts.Theme)
+	assets, err := layout.Merge("assets", content.Unused, siteFS, opts.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -272,6 +272,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := w.commit(); err != nil {
 		return nil, err
 	}
+	res.Findings = p.Findings // with what rendering found
 	res.Files = int(files.Load())
 	return res, nil
 }

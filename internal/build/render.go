@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
@@ -70,6 +72,7 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	}
 	r.spend = true
 	r.plan()
+	p.Findings = finding.Sort(append(p.Findings, r.shadowed()...))
 	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) })
 	if err != nil {
 		return 0, err
@@ -151,7 +154,7 @@ func (p *Project) newRenderer() (*renderer, error) {
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
 		"tel":      markdown.TelURI,
 	}
-	layouts, err := layout.Merge("layouts", content.Ignored, p.siteFS, p.Options.Theme)
+	layouts, err := layout.Merge("layouts", content.Unused, p.siteFS, p.Options.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -366,6 +369,34 @@ func (r *renderer) faqHub(ctx context.Context) error {
 	d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
 	j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
 	return r.sd.setJSONLD(d)
+}
+
+// shadowed returns a content.shadowed warning for each file of content/
+// that is not published because a page, list or calendar file the build
+// makes takes its path.
+func (r *renderer) shadowed() []finding.Finding {
+	taken := map[string]string{}
+	for _, j := range r.jobs {
+		taken[j.out] = "the page " + j.view.URL
+	}
+	for i := range r.p.Pages {
+		pg := &r.p.Pages[i]
+		if v := r.views[pg.Page]; v != nil && v.Event != nil && v.Event.Calendar != "" {
+			taken[path.Join(strings.TrimPrefix(pg.URL, "/"), calendarName(pg.Page))] = "the calendar file of " + pg.File
+		}
+	}
+	var out []finding.Finding
+	for url, src := range r.p.Site.Static {
+		what, ok := taken[strings.TrimPrefix(url, "/")]
+		if !ok || !strings.HasPrefix(src, content.ContentDir+"/") {
+			continue
+		}
+		out = append(out, finding.Finding{
+			Position: finding.Position{File: src}, Rule: "content.shadowed", Severity: finding.Warning,
+			Message: fmt.Sprintf("this file is not published: %s takes its address %s; rename or move the file", what, url),
+		})
+	}
+	return finding.Sort(out)
 }
 
 // extras adds to the output the files made from the views: each event's

@@ -50,6 +50,7 @@ type Session struct {
 
 	pages  map[string]*entry // by file
 	static map[string]string // content/'s other files: site path → file
+	strays map[string]string // files under content/ never published: file → why
 	assets map[string]fs.FS  // asset path → the layer it comes from
 	local  uint64            // the hash of the local rules' key
 	broken bool              // the last update failed: start again from the files
@@ -60,6 +61,7 @@ type Session struct {
 	summary  map[string]uint64            // of each page, by site path: what other pages show of it
 	links    map[string][]finding.Finding // links.broken, by file
 	sitewide []finding.Finding            // of check.Sitewide
+	shadowed []finding.Finding            // of renderer.shadowed
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
 }
@@ -137,7 +139,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	}
 	if theme || s.assets == nil {
 		var err error
-		if s.assets, err = layout.Merge("assets", content.Ignored, s.siteFS, s.opts.Theme); err != nil {
+		if s.assets, err = layout.Merge("assets", content.Unused, s.siteFS, s.opts.Theme); err != nil {
 			return nil, err
 		}
 	}
@@ -148,7 +150,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			return nil, err
 		}
 		old := s.pages
-		s.pages, s.static = map[string]*entry{}, map[string]string{}
+		s.pages, s.static, s.strays = map[string]*entry{}, map[string]string{}, map[string]string{}
 		for _, f := range files {
 			if e := old[f]; e != nil {
 				s.pages[f] = e // read again below; kept when its bytes are the same
@@ -166,23 +168,27 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	var files []string   // other files read again, which sign-offs may cover
 	removed := false
 	for _, f := range dirty {
-		if !content.IsMarkdown(f) {
-			files = append(files, f)
-			if _, err := fs.Stat(s.siteFS, f); err != nil {
-				delete(s.static, content.StaticURL(f))
-			} else {
-				s.static[content.StaticURL(f)] = f
-			}
-			continue
+		kind, why, err := content.Classify(s.siteFS, f)
+		if err != nil {
+			return nil, err
 		}
-		src, err := fs.ReadFile(s.siteFS, f)
-		if errors.Is(err, fs.ErrNotExist) {
+		delete(s.strays, f)
+		if kind != content.PageFile {
 			if s.pages[f] != nil {
 				delete(s.pages, f)
 				removed = true
 			}
+			files = append(files, f)
+			delete(s.static, content.StaticURL(f))
+			switch kind {
+			case content.StaticFile:
+				s.static[content.StaticURL(f)] = f
+			case content.StrayFile:
+				s.strays[f] = why
+			}
 			continue
 		}
+		src, err := fs.ReadFile(s.siteFS, f)
 		if err != nil {
 			return nil, err
 		}
@@ -235,6 +241,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		return nil, err
 	}
 	pv.Checked = len(checked)
+	pv.Findings = finding.Sort(slices.Concat(pv.Findings, s.shadowed))
 	return pv, nil
 }
 
@@ -327,6 +334,11 @@ func (s *Session) expand(paths []string) ([]string, error) {
 				delete(s.static, u)
 			}
 		}
+		for f := range s.strays {
+			if strings.HasPrefix(f, c+"/") {
+				out = append(out, f)
+			}
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
@@ -373,6 +385,9 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 		p.Pages[i] = p.parsePage(pg) // a list page made up for a folder
 	}
 	p.Findings = append(placed, s.cfgFound...)
+	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
+		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
+	}
 	p.Findings = append(p.Findings, p.imageFindings()...)
 	return p, nil
 }
@@ -547,6 +562,7 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 	}
 	r.p = p
 	r.plan()
+	s.shadowed = r.shadowed()
 	banners := p.banners()
 	keys, err := s.jobKeys(ctx, r, banners)
 	if err != nil {

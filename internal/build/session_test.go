@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -152,7 +153,20 @@ func TestSessionEdits(t *testing.T) {
 			}
 		}, []string{"content/articles/more"}, -1, "", nil},
 		{"an image added", func() { write("content/images/new.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }, []string{"content/images/new.svg"}, -1, "", nil},
-		{"an editor's temporary file", func() { write("content/news/.evening.md.swp", "junk") }, []string{"content/news/.evening.md.swp"}, 0, "", nil},
+		{"an editor's temporary file", func() { write("content/news/.evening.md.tmp", "junk") }, []string{"content/news/.evening.md.tmp"}, 0, "", nil},
+		{"an editor's swap file", func() { write("content/news/.evening.md.swp", "junk") }, []string{"content/news/.evening.md.swp"}, 0, "", map[string]string{"!finding": "content/news/.evening.md.swp"}},
+		{"a merge leftover", func() { write(news+".orig", read(news)) }, []string{news + ".orig"}, 0, "", map[string]string{"!finding": news + ".orig"}},
+		{"a page saved as text", func() { write("content/news/draft.txt", read(news)) }, []string{"content/news/draft.txt"}, 0, "", map[string]string{"!finding": "content/news/draft.txt"}},
+		{"a symlinked page", func() {
+			if err := os.Symlink("evening-appointments.md", filepath.Join(dir, "content/news/linked.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/news/linked.md"}, 0, "", map[string]string{"!finding": "content/news/linked.md"}},
+		{"the leftovers removed", func() {
+			for _, f := range []string{"content/news/.evening.md.swp", news + ".orig", "content/news/draft.txt", "content/news/linked.md"} {
+				os.Remove(filepath.Join(dir, f))
+			}
+		}, []string{"content/news"}, 0, "", nil},
 		{"a layout", func() {
 			write("layouts/partials/footer.html", `<footer class="site-footer"><p>A footer of our own.</p></footer>`)
 		}, []string{"layouts/partials/footer.html"}, -2, "", map[string]string{"index.html": "A footer of our own."}},
@@ -211,6 +225,17 @@ func TestSessionEdits(t *testing.T) {
 				t.Errorf("rendered all %d pages, want only those that show the change", pv.Rendered)
 			}
 			for file, text := range st.grep {
+				if file == "!finding" {
+					if !slices.ContainsFunc(pv.Findings, func(f finding.Finding) bool { return f.File == text && f.Rule == "content.stray" }) {
+						t.Errorf("no content.stray finding for %s: %v", text, pv.Findings)
+					}
+					for name := range pv.Files {
+						if strings.HasSuffix(name, path.Base(text)) || name == "news/linked/index.html" {
+							t.Errorf("%s is published as %s", text, name)
+						}
+					}
+					continue
+				}
 				if !strings.Contains(string(pv.Files[file]), text) {
 					t.Errorf("%s does not hold %q", file, text)
 				}

@@ -90,11 +90,12 @@ var Local = []Rule{
 }
 
 // Sitewide are the rules that need the whole site at once:
-// DuplicateTitles compares every title, TrustStatement reads only
-// pamphlet.yaml, and ClinicalExceptions matches it against the pages'
-// files. None reads a page's body.
+// DuplicateTitles compares every title, Tags every tag, TrustStatement
+// reads only pamphlet.yaml, and ClinicalExceptions matches it against the
+// pages' files. None reads a page's body.
 var Sitewide = []Rule{
 	DuplicateTitles,
+	Tags,
 	TrustStatement,
 	ClinicalExceptions,
 }

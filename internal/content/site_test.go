@@ -2,9 +2,13 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
 func testSite(t *testing.T) *Site {
@@ -23,7 +27,7 @@ func testSite(t *testing.T) *Site {
 		"content/faq/flu.md":               page("Flu questions"),
 		"content/news/2026/open.md":        page("Open"),
 		"content/.hidden.md":               page("Hidden"),
-		"content/articles/flu.md~":         page("Backup"),
+		"content/.flu.md.tmp":              page("Saving"),
 	}
 	cfg := DefaultConfig()
 	cfg.Title = "Site"
@@ -222,12 +226,73 @@ func TestPeriod(t *testing.T) {
 
 func TestIgnored(t *testing.T) {
 	for name, want := range map[string]bool{
-		".hidden": true, "#flu.md#": true, "flu.md~": true, ".flu.md.swp": true, "flu.md.swx": true, "flu.md.tmp": true,
+		".hidden": true, "flu.md.swx": true, "flu.md.tmp": true,
 		"flu.md___jb_tmp___": true, "flu.md___jb_old___": true, "4913": true,
 		"flu.md": false, "images": false, "4913.md": false, "chart.svg": false,
+		// Backups are reported, not passed over.
+		"#flu.md#": false, "flu.md~": false, ".flu.md.swp": false, ".#flu.md": false, "flu.md.orig": false,
 	} {
 		if got := Ignored(name); got != want {
 			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestStrays: backups and merge leftovers beside pages, symlinks and other
+// files with front matter are never published, and each is a warning
+// naming the file; files like them are published as before.
+func TestStrays(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("---\ntitle: A page\n---\nText\n")}
+	fsys := fstest.MapFS{
+		"content/_index.md":                page,
+		"content/articles/flu.md":          page,
+		"content/articles/flu.md.orig":     page,
+		"content/articles/flu.md.rej":      {Data: []byte("@@ -1 +1 @@")},
+		"content/articles/flu.md.bak":      page,
+		"content/articles/flu.md~":         page,
+		"content/articles/#flu.md#":        page,
+		"content/articles/.#flu.md":        {Data: []byte("user@host.1234"), Mode: fs.ModeSymlink},
+		"content/articles/.flu.md.swp":     {Data: []byte("b0VIM 9.0")},
+		"content/articles/flu.txt":         page,
+		"content/articles/notes.markdown2": {Data: []byte("+++\ntitle = 'x'\n+++\n")},
+		"content/articles/link.md":         {Data: []byte("flu.md"), Mode: fs.ModeSymlink},
+		"content/articles/rule.txt":        {Data: []byte("---\nA line, then text, no front matter.\n")},
+		"content/articles/chart.svg":       {Data: []byte("<svg/>")},
+		"content/articles/#tag.txt":        {Data: []byte("not a backup")},
+		"content/articles/.hidden.md":      page,
+	}
+	cfg := DefaultConfig()
+	cfg.Title = "Site"
+	s, found, err := Load(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range found {
+		if f.Rule != "content.stray" || f.Severity != finding.Warning {
+			t.Errorf("unexpected finding %v", f)
+			continue
+		}
+		got = append(got, strings.TrimPrefix(f.File, "content/articles/"))
+	}
+	want := []string{"#flu.md#", ".#flu.md", ".flu.md.swp", "flu.md.bak", "flu.md.orig", "flu.md.rej", "flu.md~", "flu.txt", "link.md", "notes.markdown2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("strays:\n got %v\nwant %v", got, want)
+	}
+	var static []string
+	for u := range s.Static {
+		static = append(static, u)
+	}
+	slices.Sort(static)
+	if strings.Join(static, " ") != "/articles/#tag.txt /articles/chart.svg /articles/rule.txt" {
+		t.Errorf("published files: %v", static)
+	}
+	if len(s.Pages) != 3 { // home, the list and flu
+		t.Errorf("%d pages", len(s.Pages))
+	}
+	for _, f := range found {
+		if !strings.Contains(f.Message, "not published") {
+			t.Errorf("%s: %s", f.File, f.Message)
 		}
 	}
 }
