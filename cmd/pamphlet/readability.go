@@ -114,10 +114,10 @@ func markdownFiles(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && path != a && content.Ignored(d.Name()) {
+			if d.IsDir() && path != a && content.Unused(d.Name()) {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && content.IsMarkdown(d.Name()) && !content.Ignored(d.Name()) {
+			if !d.IsDir() && content.IsMarkdown(d.Name()) && !content.Unused(d.Name()) {
 				found = append(found, path)
 			}
 			return nil
