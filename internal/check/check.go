@@ -70,6 +70,7 @@ type Rule func(in *Input) []finding.Finding
 // page itself and the site's settings (LocalKey): they may be run over
 // only the pages that changed, and their findings kept for the rest.
 var Local = []Rule{
+	Depth,
 	Reviews,
 	UnreviewedClaims,
 	ProhibitedClaims,

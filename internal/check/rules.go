@@ -43,6 +43,7 @@ var Docs = map[string]string{
 	"content.url":           "two pages at the same address",
 	"content.stray":         "a file under content/ that is never published: a backup, a merge leftover, a symlink, or a file with front matter that is not a .md page",
 	"content.shadowed":      "a file under content/ at an address a page or calendar file takes",
+	"content.depth":         "block quotes or lists nested over 100 levels, or over 1,000 link definitions in a row: more than any page needs, and not parsed",
 	"content.tag":           "a tag with no letters or digits for an address, or written unlike another tag with the same address",
 	"config.syntax":         "a pamphlet.yaml that cannot be read",
 	"config.unknown":        "a pamphlet.yaml key pamphlet does not know",

@@ -128,7 +128,8 @@ func (p Page) Texts() []Text {
 	if !written(p) || p.Doc == nil {
 		return nil
 	}
-	var out []Text
+	blocks := p.Doc.TextBlocks()
+	out := make([]Text, 0, len(blocks)+2+2*len(p.Meta.FAQ))
 	field := func(key, text string, kind markdown.BlockKind) {
 		if text != "" {
 			out = append(out, Text{TextBlock: markdown.TextBlock{Kind: kind, Text: text}, Field: key, page: p.Page, value: text})
@@ -136,7 +137,7 @@ func (p Page) Texts() []Text {
 	}
 	field("title", p.Meta.Title, markdown.HeadingText)
 	field("description", p.Meta.Description, markdown.ParagraphText)
-	for _, b := range p.Doc.TextBlocks() {
+	for _, b := range blocks {
 		out = append(out, Text{TextBlock: b, page: p.Page, parsed: true})
 	}
 	for i, qa := range p.Meta.FAQ {

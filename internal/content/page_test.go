@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
@@ -155,4 +157,28 @@ func FuzzParsePage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLineIndexLongLines: columns on long lines, counted from the blocks,
+// are the characters before the offset, as counting them one by one.
+func TestLineIndexLongLines(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		b.WriteString([]string{"a", "é", "€", "𝄞", " "}[i%5])
+		if i%997 == 0 {
+			b.WriteByte('\n')
+		}
+	}
+	src := []byte(b.String())
+	x := newLineIndex(src)
+	for off := 0; off <= len(src); off++ {
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue
+		}
+		line, col := x.pos(off)
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		if wl, wc := bytes.Count(src[:off], []byte("\n"))+1, utf8.RuneCount(src[start:off])+1; line != wl || col != wc {
+			t.Fatalf("pos(%d) = %d:%d, want %d:%d", off, line, col, wl, wc)
+		}
+	}
 }

@@ -342,16 +342,31 @@ func (f *tomlFinder) value(v any, path []string, line int) *node {
 type lineIndex struct {
 	src    []byte
 	starts []int // byte offset of each line's start
+	// chars[k] counts the characters (the bytes that begin one) in
+	// src[:k*charBlock], so that a column on a long line is found without
+	// counting the whole line each time.
+	chars []int
 }
+
+// charBlock is the span of bytes that lineIndex.chars counts by.
+const charBlock = 256
 
 func newLineIndex(src []byte) *lineIndex {
 	starts := []int{0}
+	chars := make([]int, 1, len(src)/charBlock+1)
+	n := 0
 	for i, b := range src {
+		if i > 0 && i%charBlock == 0 {
+			chars = append(chars, n)
+		}
+		if b&0xC0 != 0x80 {
+			n++
+		}
 		if b == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	return &lineIndex{src: src, starts: starts, chars: chars}
 }
 
 // pos returns the 1-based line and character column of byte offset off.
@@ -366,5 +381,29 @@ func (x *lineIndex) pos(off int) (line, col int) {
 			hi = mid
 		}
 	}
-	return lo + 1, utf8.RuneCount(x.src[x.starts[lo]:off]) + 1
+	return lo + 1, x.count(x.starts[lo], off) + 1
+}
+
+// count returns the number of characters in src[from:to]. A short span is
+// counted as it is; a long one from the blocks, counting only the bytes
+// at its ends. (Counting the bytes that begin a character is exact for
+// UTF-8, which a long span past the first encoding error never matters
+// for: findings stop at that error.)
+func (x *lineIndex) count(from, to int) int {
+	if to-from < 2*charBlock {
+		return utf8.RuneCount(x.src[from:to])
+	}
+	a, b := from/charBlock+1, to/charBlock // whole blocks from a*charBlock to b*charBlock
+	return begins(x.src[from:a*charBlock]) + x.chars[b] - x.chars[a] + begins(x.src[b*charBlock:to])
+}
+
+// begins counts the bytes of b that begin a UTF-8 character.
+func begins(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }

@@ -59,6 +59,7 @@ type Document struct {
 	Source   []byte // the body the offsets point into
 	Links    []Link
 	Headings []Heading
+	Excess   *Excess // where the body goes past the limits, in which case it was not parsed
 
 	visible *lazySum // see VisibleSum
 }
@@ -68,7 +69,7 @@ type Document struct {
 // been rendered, at a fraction of the memory.
 func (d *Document) Outline() *Document {
 	d.VisibleSum() // the syntax tree it is worked out from goes
-	return &Document{Source: d.Source, Headings: d.Headings, visible: d.visible}
+	return &Document{Source: d.Source, Headings: d.Headings, Excess: d.Excess, visible: d.visible}
 }
 
 // Link is a link, autolink or image in the body.
@@ -96,8 +97,16 @@ func (m *Markdown) Parse(src []byte) *Document {
 		ids := &headingIDs{IDs: parser.NewContext().IDs(), reserved: m.reserved}
 		opts = append(opts, parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	}
-	root := m.gm.Parser().Parse(text.NewReader(src), opts...)
-	doc := &Document{Root: root, Source: src}
+	// A body past the limits is not parsed at all: it stands as an empty
+	// document, with the excess to report.
+	var root ast.Node
+	ex := excess(src)
+	if ex == nil {
+		root = m.gm.Parser().Parse(text.NewReader(src), opts...)
+	} else {
+		root = ast.NewDocument()
+	}
+	doc := &Document{Root: root, Source: src, Excess: ex}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
