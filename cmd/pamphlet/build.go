@@ -40,7 +40,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Theme:    pamphlet.Theme,
 	})
 	if err != nil {
-		return loadFailed(stderr, *source, err)
+		return loadFailed(stderr, err)
 	}
 	finding.WriteText(stderr, finding.Report{Findings: res.Findings})
 	rel := relPath(res.Dest)

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"time"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
@@ -41,10 +38,10 @@ func configErrors(ce *build.ConfigError) string {
 	return fmt.Sprintf("%s has %s", content.ConfigFile, count(e, "error", "errors"))
 }
 
-// loadFailed prints why the site in source could not be loaded or
+// loadFailed prints why the site could not be loaded or
 // rendered and returns the exit code: a missing or broken pamphlet.yaml or
 // layout is a configuration error.
-func loadFailed(stderr io.Writer, source string, err error) int {
+func loadFailed(stderr io.Writer, err error) int {
 	var ce *build.ConfigError
 	var le *layout.Error
 	switch {
@@ -55,19 +52,12 @@ func loadFailed(stderr io.Writer, source string, err error) int {
 		msg(stderr, "%v", le)
 	default:
 		msg(stderr, "%v", err)
-		if noConfig(source) {
+		var nc *build.NoConfigError
+		if errors.As(err, &nc) {
 			hint(stderr, "run pamphlet in a site folder, pass -source DIR, or start one with pamphlet new site DIR")
 		}
 	}
 	return exitUsage
-}
-
-// noConfig reports whether the site folder source has no pamphlet.yaml,
-// which is the first file a build reads: whatever else went wrong, that
-// is the problem to tell.
-func noConfig(source string) bool {
-	_, err := fs.Stat(os.DirFS(cmp.Or(source, ".")), content.ConfigFile)
-	return errors.Is(err, fs.ErrNotExist)
 }
 
 // loadSite loads and checks the site for check and review status; a nil
@@ -75,7 +65,7 @@ func noConfig(source string) bool {
 func loadSite(ctx context.Context, source string, today time.Time, stderr io.Writer) (*build.Project, int) {
 	p, err := build.Load(ctx, build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
 	if err != nil {
-		return nil, loadFailed(stderr, source, err)
+		return nil, loadFailed(stderr, err)
 	}
 	return p, exitOK
 }

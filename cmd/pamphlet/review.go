@@ -82,7 +82,7 @@ func runReviewSign(args []string, stdout, stderr io.Writer) int {
 	}
 	site, err := build.Read(build.Options{Source: *source, Today: time.Now(), Theme: pamphlet.Theme})
 	if err != nil {
-		return loadFailed(stderr, *source, err)
+		return loadFailed(stderr, err)
 	}
 	gate := site.Gate
 	signer, closeFn, err := signerFor(gate, *reviewer, *keyPath)

@@ -27,7 +27,7 @@ func runReviewDiff(args []string, stdout, stderr io.Writer) int {
 	path := files[0]
 	site, err := build.Read(build.Options{Source: *source, Today: time.Now(), Theme: pamphlet.Theme})
 	if err != nil {
-		return loadFailed(stderr, *source, err)
+		return loadFailed(stderr, err)
 	}
 	cur, err := sitePage(site, *source, path, stderr)
 	if err != nil {

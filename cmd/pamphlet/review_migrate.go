@@ -24,7 +24,7 @@ func runReviewMigrate(args []string, stdout, stderr io.Writer) int {
 	}
 	site, err := build.Read(build.Options{Source: *source, Today: time.Now(), Theme: pamphlet.Theme})
 	if err != nil {
-		return loadFailed(stderr, *source, err)
+		return loadFailed(stderr, err)
 	}
 	keep, err := pathFilter(*source, paths)
 	if err != nil {

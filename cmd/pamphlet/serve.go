@@ -54,7 +54,7 @@ func preview(ctx context.Context, source string, today time.Time, ln net.Listene
 	defer ln.Close()
 	session, err := build.NewSession(build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
 	if err != nil {
-		return loadFailed(stderr, source, err)
+		return loadFailed(stderr, err)
 	}
 	srv := serve.New(serve.Options{
 		Root:   source,
@@ -65,7 +65,7 @@ func preview(ctx context.Context, source string, today time.Time, ln net.Listene
 	})
 	msg(stderr, "previewing %s at http://%s/ (Ctrl+C to stop); nothing is written to public/", source, ln.Addr())
 	if err := srv.Run(ctx, ln); err != nil {
-		return loadFailed(stderr, source, err)
+		return loadFailed(stderr, err)
 	}
 	return exitOK
 }

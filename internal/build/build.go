@@ -46,6 +46,9 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string {
 	n, _, _ := finding.Count(e.Findings)
+	if n == 1 {
+		return content.ConfigFile + " has 1 error"
+	}
 	return fmt.Sprintf("%s has %d errors", content.ConfigFile, n)
 }
 
@@ -174,6 +177,13 @@ func (p *Project) Resolve(from *content.Page, dest string) (string, bool) {
 // Markdown returns the project's Markdown engine.
 func (p *Project) Markdown() *markdown.Markdown { return p.md }
 
+// NoConfigError is the error for a site folder without pamphlet.yaml. It
+// matches fs.ErrNotExist.
+type NoConfigError struct{ Dir string }
+
+func (e *NoConfigError) Error() string { return fmt.Sprintf("no %s in %s", content.ConfigFile, e.Dir) }
+func (e *NoConfigError) Unwrap() error { return fs.ErrNotExist }
+
 // loadConfig reads pamphlet.yaml into the review gate and the word lists
 // of the checks, and returns the warnings about it.
 func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, error) {
@@ -181,7 +191,7 @@ func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, er
 	cfg, cfgFindings, err := content.LoadConfig(os.DirFS(source))
 	if errors.Is(err, fs.ErrNotExist) {
 		abs, _ := filepath.Abs(source)
-		return nil, nil, nil, fmt.Errorf("no %s in %s", content.ConfigFile, abs)
+		return nil, nil, nil, &NoConfigError{Dir: abs}
 	}
 	if err != nil {
 		return nil, nil, nil, err
