@@ -188,6 +188,16 @@ func TestSessionEdits(t *testing.T) {
 		{"a page after the settings edit", func() {
 			replace(news, "A sentence added while writing.", "A sentence changed after the settings.")
 		}, []string{news}, 1, "", map[string]string{"news/evening-appointments/index.html": "A sentence changed after the settings."}},
+		{"a link to a draft", func() {
+			write("content/news/coming-soon.md", "---\ntitle: Coming soon\ndescription: A news item still being written, linked from another before it is published.\ndate: 2026-11-20\ndraft: true\n---\n\nSoon.\n")
+			replace(news, "A sentence changed after the settings.", "A sentence with [a link to a draft](coming-soon.md).")
+		}, []string{news, "content/news/coming-soon.md"}, -1, "", map[string]string{"news/evening-appointments/index.html": "A sentence with a link to a draft."}},
+		{"the draft published", func() {
+			replace("content/news/coming-soon.md", "draft: true\n", "")
+		}, []string{"content/news/coming-soon.md"}, -1, "", map[string]string{"news/evening-appointments/index.html": `<a href="/news/coming-soon/">a link to a draft</a>`}},
+		{"the page drafted again", func() {
+			replace("content/news/coming-soon.md", "date: 2026-11-20\n", "date: 2026-11-20\ndraft: true\n")
+		}, []string{"content/news/coming-soon.md"}, -1, "", map[string]string{"news/evening-appointments/index.html": "A sentence with a link to a draft."}},
 	}
 	for _, st := range steps {
 		st.edit()

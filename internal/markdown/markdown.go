@@ -10,12 +10,15 @@ import (
 	"html"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configure the Markdown engine.
@@ -32,6 +35,7 @@ type Options struct {
 // use.
 type Markdown struct {
 	gm       goldmark.Markdown
+	links    *linkRenderer
 	reserved func(id string) bool
 }
 
@@ -50,7 +54,9 @@ func New(opts Options) *Markdown {
 		),
 		// No html.WithUnsafe: raw HTML is replaced by a comment.
 	)
-	return &Markdown{gm: gm, reserved: opts.Reserved}
+	links := newLinkRenderer()
+	gm.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(links, 100)))
+	return &Markdown{gm: gm, links: links, reserved: opts.Reserved}
 }
 
 // Document is a parsed Markdown body.
@@ -60,6 +66,8 @@ type Document struct {
 	Links    []Link
 	Headings []Heading
 	Excess   *Excess // where the body goes past the limits, in which case it was not parsed
+
+	rendering sync.Mutex // held by Render while it writes resolved links
 
 	visible *lazySum // see VisibleSum
 }
@@ -219,33 +227,28 @@ func PlainText(n ast.Node, src []byte) string {
 // published); or false to leave the destination as it is.
 type Resolver func(dest string) (string, bool)
 
-// Render renders a document to HTML, rewriting link and image destinations
-// that resolve says are internal. It changes the document's links, so a
-// document is rendered once.
+// Render renders a document to HTML, writing the destinations that resolve
+// gives for links and images in place of those written. It leaves the
+// document as it is, so a document may be rendered again, with other
+// destinations.
 //
 // This is the one place where rendered Markdown becomes template.HTML. It is
 // safe because goldmark escapes all text, drops raw HTML (no WithUnsafe) and
 // refuses dangerous link schemes such as javascript:.
 func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error) {
-	if resolve != nil && len(doc.Links) > 0 {
-		doc.VisibleSum() // of the links as written
-	}
 	if resolve != nil {
+		res := resolutions{}
 		for _, l := range doc.Links {
-			u, ok := resolve(l.Dest)
-			if !ok {
-				continue
+			if u, ok := resolve(l.Dest); ok {
+				res[l.Node] = u
 			}
-			switch n := l.Node.(type) {
-			case *ast.Link:
-				if u == "" {
-					unlink(n)
-					continue
-				}
-				n.Destination = []byte(u)
-			case *ast.Image:
-				n.Destination = []byte(u)
-			}
+		}
+		if len(res) > 0 {
+			// One render of a document at a time reads its resolutions.
+			doc.rendering.Lock()
+			defer doc.rendering.Unlock()
+			m.links.renders.Store(doc.Root, res)
+			defer m.links.renders.Delete(doc.Root)
 		}
 	}
 	var buf bytes.Buffer
@@ -253,20 +256,6 @@ func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // see the doc comment
-}
-
-// unlink replaces a link with its text.
-func unlink(n ast.Node) {
-	parent := n.Parent()
-	if parent == nil {
-		return
-	}
-	for c := n.FirstChild(); c != nil; {
-		next := c.NextSibling()
-		parent.InsertBefore(parent, n, c)
-		c = next
-	}
-	parent.RemoveChild(parent, n)
 }
 
 // RenderString parses and renders a short Markdown text, such as a FAQ

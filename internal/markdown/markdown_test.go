@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -145,5 +147,49 @@ func TestReservedIDs(t *testing.T) {
 	// Without Reserved, goldmark's own IDs.
 	if doc := New(Options{}).Parse([]byte("## Sources\n")); doc.Headings[0].ID != "sources" {
 		t.Errorf("ID %q", doc.Headings[0].ID)
+	}
+}
+
+// TestRenderAgain: rendering leaves the document as parsed, so that it can
+// be rendered again with other destinations (the preview does, when the
+// page a link leads to is published or drafted).
+func TestRenderAgain(t *testing.T) {
+	md := New(Options{})
+	doc := md.Parse([]byte("See [the flu page](flu.md) and ![a chart](chart.png), or [elsewhere](https://example.org/).\n"))
+	before := doc.VisibleSum()
+	draft := func(dest string) (string, bool) {
+		switch dest {
+		case "flu.md":
+			return "", true
+		case "chart.png":
+			return "/img/chart.png", true
+		}
+		return "", false
+	}
+	published := func(dest string) (string, bool) {
+		if dest == "flu.md" {
+			return "/flu/", true
+		}
+		return draft(dest)
+	}
+	for i, tc := range []struct {
+		resolve Resolver
+		want    string
+	}{
+		{draft, `<p>See the flu page and <img src="/img/chart.png" alt="a chart">, or <a href="https://example.org/">elsewhere</a>.</p>`},
+		{published, `<p>See <a href="/flu/">the flu page</a> and <img src="/img/chart.png" alt="a chart">, or <a href="https://example.org/">elsewhere</a>.</p>`},
+		{nil, `<p>See <a href="flu.md">the flu page</a> and <img src="chart.png" alt="a chart">, or <a href="https://example.org/">elsewhere</a>.</p>`},
+		{draft, `<p>See the flu page and <img src="/img/chart.png" alt="a chart">, or <a href="https://example.org/">elsewhere</a>.</p>`},
+	} {
+		got, err := md.Render(doc, tc.resolve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(string(got)) != tc.want {
+			t.Errorf("render %d:\n got %s\nwant %s", i+1, got, tc.want)
+		}
+	}
+	if doc.VisibleSum() != before || len(doc.Links) != 3 || string(doc.Links[0].Node.(*ast.Link).Destination) != "flu.md" {
+		t.Error("rendering changed the document")
 	}
 }
