@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 	"internal/parallel":    {},
 	"internal/content":     {"internal/finding", "internal/parallel"},
 	"internal/review":      {"internal/content", "internal/finding", "internal/markdown"},
-	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/markdown", "internal/parallel", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
+	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/parallel", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
 	"internal/sitegen":     {"internal/content", "internal/markdown", "internal/review"},
 	"bench/hugo":           {"", "internal/sitegen"},
 	"bench/check-corpus":   {"internal/sitegen"},

@@ -147,7 +147,7 @@ func contents(doc *markdown.Document, faq bool) []layout.Link {
 		}
 	}
 	if faq {
-		out = append(out, layout.Link{Title: check.FAQHeading, URL: "#" + check.FAQID})
+		out = append(out, layout.Link{Title: layout.FAQHeading, URL: "#" + layout.FAQID})
 	}
 	if len(out) < ContentsFrom {
 		return nil
@@ -546,11 +546,7 @@ func azTopics(pages []check.Page, views map[*content.Page]*layout.Page) []layout
 			letter = "0–9"
 		}
 		if n := len(letters); n == 0 || letters[n-1].Letter != letter {
-			id := "az-" + strings.ToLower(letter)
-			if !unicode.IsLetter(r) {
-				id = "az-digits"
-			}
-			letters = append(letters, layout.Letter{Letter: letter, ID: id})
+			letters = append(letters, layout.Letter{Letter: letter, ID: layout.LetterID(letter, !unicode.IsLetter(r))})
 		}
 		letters[len(letters)-1].Topics = append(letters[len(letters)-1].Topics, *t)
 	}

@@ -68,7 +68,7 @@ func faqHub(parts []*asked) ([]layout.Topic, []seo.Question) {
 		for k, qa := range a.page.Meta.FAQ {
 			t.Questions = append(t.Questions, layout.Question{
 				Question: qa.Q, Answer: a.answers[k],
-				Page: layout.Link{Title: a.view.Title, URL: a.view.URL + "#" + check.FAQAnchor(k)},
+				Page: layout.Link{Title: a.view.Title, URL: a.view.URL + "#" + layout.FAQAnchor(k)},
 			})
 		}
 		marked = append(marked, a.marked...)
@@ -77,13 +77,13 @@ func faqHub(parts []*asked) ([]layout.Topic, []seo.Question) {
 	ids := map[string]bool{}
 	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		t := *byKey[key]
-		t.ID = "topic-" + content.Slugify(t.Name)
+		t.ID = layout.TopicID(content.Slugify(t.Name), 1)
 		for n := 2; ids[t.ID]; n++ {
-			t.ID = fmt.Sprintf("topic-%s-%d", content.Slugify(t.Name), n)
+			t.ID = layout.TopicID(content.Slugify(t.Name), n)
 		}
 		ids[t.ID] = true
 		for i := range t.Questions {
-			t.Questions[i].ID = fmt.Sprintf("%s-q%d", t.ID, i+1)
+			t.Questions[i].ID = layout.TopicQuestionID(t.ID, i)
 		}
 		topics = append(topics, t)
 	}

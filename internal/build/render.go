@@ -303,7 +303,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				if err != nil {
 					return err
 				}
-				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: check.FAQAnchor(k), Question: qa.Q, Answer: a})
+				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if check.IsFAQPage(j.page.Page) {
 				if d.faq, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {

@@ -2,11 +2,10 @@ package check
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
@@ -60,38 +59,22 @@ func BrokenLinks(in *Input) []finding.Finding {
 	return out
 }
 
-// PageAnchors are the IDs every page's layout provides.
-var PageAnchors = []string{"main", "top", "faq", "sources", "review", "related", "media-contact"}
-
 // NewMarkdown is the Markdown engine pages are checked and built with:
 // the site's emergency number in [!EMERGENCY] callouts, and no heading
 // taking an ID the layout uses.
 func NewMarkdown(cfg *content.Config) *markdown.Markdown {
-	return markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber, Reserved: ReservedID})
-}
-
-// FAQID is the ID of the heading over a page's questions.
-const FAQID = "faq"
-
-// ReservedID reports whether the layout gives an element of a page the
-// ID, so that no heading may take it: PageAnchors and the questions'.
-func ReservedID(id string) bool {
-	if slices.Contains(PageAnchors, id) {
-		return true
-	}
-	n, ok := strings.CutPrefix(id, "faq-")
-	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+	return markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber, Reserved: layout.ReservedID})
 }
 
 // Anchors returns the IDs a link may name on a page: its headings, its
 // footnotes, its questions and the fixed IDs of the layout.
 func Anchors(p Page) map[string]bool {
 	ids := map[string]bool{}
-	for _, a := range PageAnchors {
+	for _, a := range layout.PageIDs() {
 		ids[a] = true
 	}
 	for i := range p.Meta.FAQ {
-		ids[FAQAnchor(i)] = true
+		ids[layout.FAQAnchor(i)] = true
 	}
 	if p.Doc != nil {
 		for _, h := range p.Doc.Headings {
@@ -100,6 +83,3 @@ func Anchors(p Page) map[string]bool {
 	}
 	return ids
 }
-
-// FAQAnchor is the ID of the i-th question (from 0) of a page's faq.
-func FAQAnchor(i int) string { return fmt.Sprintf("faq-%d", i+1) }

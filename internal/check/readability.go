@@ -7,13 +7,10 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/readability"
 )
-
-// FAQHeading is the heading the built-in theme puts above a page's
-// questions and answers; it names their readability section.
-const FAQHeading = "Common questions"
 
 // Scored is the readability of a page, with the positions of its
 // sentences.
@@ -50,7 +47,7 @@ func score(m *readability.Meter, texts []Text) Scored {
 		}
 		if strings.HasPrefix(t.Field, "faq.") && !faq {
 			faq = true
-			blocks = append(blocks, readability.Block{Heading: 2, Label: FAQHeading})
+			blocks = append(blocks, readability.Block{Heading: 2, Label: layout.FAQHeading})
 		}
 		b := readability.Block{}
 		switch {
