@@ -30,7 +30,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	found, silenced := only(p.Findings, keep), only(p.Silenced, keep)
-	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Docs, Version: versionString()}
+	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Catalogue(), Version: versionString()}
 	if err := finding.Write(stdout, format.value, report); err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage

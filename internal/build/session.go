@@ -60,7 +60,7 @@ type Session struct {
 	r        *renderer
 	summary  map[string]uint64            // of each page, by site path: what other pages show of it
 	links    map[string][]finding.Finding // links.broken, by file
-	sitewide []finding.Finding            // of check.Sitewide
+	sitewide []finding.Finding            // of check.RunSitewide
 	shadowed []finding.Finding            // of renderer.shadowed
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
@@ -544,10 +544,7 @@ func (r *renderer) refresh(j *job) {
 func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool) (*Preview, error) {
 	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.words}
 	s.links = byFile(check.BrokenLinks(in))
-	s.sitewide = nil
-	for _, rule := range check.Sitewide {
-		s.sitewide = append(s.sitewide, rule(in)...)
-	}
+	s.sitewide = check.RunSitewide(in)
 	s.findings(p)
 
 	r := s.r

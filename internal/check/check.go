@@ -66,10 +66,10 @@ func (in *Input) all() []Page {
 // Rule looks at the site and reports what it finds.
 type Rule func(in *Input) []finding.Finding
 
-// Local are the rules whose findings on a page depend on nothing but the
+// local are the rules whose findings on a page depend on nothing but the
 // page itself and the site's settings (LocalKey): they may be run over
 // only the pages that changed, and their findings kept for the rest.
-var Local = []Rule{
+var local = []Rule{
 	Depth,
 	Reviews,
 	UnreviewedClaims,
@@ -90,24 +90,31 @@ var Local = []Rule{
 	StorySources,
 }
 
-// Sitewide are the rules that need the whole site at once:
+// sitewide are the rules that need the whole site at once:
 // DuplicateTitles compares every title, Tags every tag, TrustStatement
 // reads only pamphlet.yaml, and ClinicalExceptions matches it against the
 // pages' files. None reads a page's body.
-var Sitewide = []Rule{
+var sitewide = []Rule{
 	DuplicateTitles,
 	Tags,
 	TrustStatement,
 	ClinicalExceptions,
 }
 
-// Across are the rules that compare pages with one another: BrokenLinks,
+// across are the rules that compare pages with one another: BrokenLinks,
 // which reports on the pages of Input.Pages and looks up the others in
-// Input.All, and the Sitewide rules.
-var Across = slices.Concat([]Rule{BrokenLinks}, Sitewide)
+// Input.All, and the sitewide rules.
+var across = slices.Concat([]Rule{BrokenLinks}, sitewide)
 
-// Rules are the built-in rules, in no particular order.
-var Rules = slices.Concat(Local, Across)
+// RunSitewide runs the rules that need the whole site at once, but read
+// no page's body, over in.
+func RunSitewide(in *Input) []finding.Finding {
+	var out []finding.Finding
+	for _, rule := range sitewide {
+		out = append(out, rule(in)...)
+	}
+	return out
+}
 
 // LocalKey is what the local rules read beyond a page: the site's
 // settings, today, the word lists and the addresses of the site's events
@@ -134,10 +141,10 @@ func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It
 // returns the findings left and those silenced, each sorted.
 func Run(in *Input) (found, silenced []finding.Finding) {
-	local := RunLocal(in)
-	across := make([][]finding.Finding, len(Across))
-	parallel.Each(len(Across), func(i int) { across[i] = Across[i](in) })
-	found, silenced = Silence(in, slices.Concat(append(across, local)...))
+	onPages := RunLocal(in)
+	all := make([][]finding.Finding, len(across))
+	parallel.Each(len(across), func(i int) { all[i] = across[i](in) })
+	found, silenced = Silence(in, slices.Concat(append(all, onPages)...))
 	return finding.Sort(found), finding.Sort(silenced)
 }
 
@@ -160,7 +167,7 @@ func RunLocal(in *Input) []finding.Finding {
 	parallel.Each(n, func(b int) {
 		sub := &Input{Site: in.Site, Pages: in.Pages[b*batch : min(len(in.Pages), (b+1)*batch)], Today: in.Today, Words: in.Words, All: all}
 		sub.prepare()
-		for _, rule := range Local {
+		for _, rule := range local {
 			results[b] = append(results[b], rule(sub)...)
 		}
 	})

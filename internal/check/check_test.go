@@ -80,8 +80,10 @@ func TestRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, f := range append(found, silenced...) {
-				if _, ok := Docs[f.Rule]; !ok {
-					t.Errorf("rule %s is not in Docs", f.Rule)
+				if r, ok := RuleByID(f.Rule); !ok {
+					t.Errorf("rule %s is not in the catalogue", f.Rule)
+				} else if !slices.Contains(r.Severities, f.Severity) {
+					t.Errorf("rule %s reported as %s, which its catalogue entry does not list", f.Rule, f.Severity)
 				}
 			}
 			i := -1
@@ -140,13 +142,46 @@ func TestReviewedClaims(t *testing.T) {
 	}
 }
 
-// TestDocs: every rule that can be silenced is documented.
-func TestDocs(t *testing.T) {
-	for _, rules := range Silenceable {
-		for _, r := range rules {
-			if Docs[r] == "" {
-				t.Errorf("%s is not in Docs", r)
+// TestCatalogue: every rule once, described whole, and the README's rule
+// tables made from it (go test ./internal/check -run Catalogue -update
+// writes them).
+func TestCatalogue(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Catalogue() {
+		if seen[r.ID] {
+			t.Errorf("%s is in the catalogue twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.Description == "" || r.Help == "" || len(r.Severities) == 0 || r.Family() == "" {
+			t.Errorf("%s is not described whole: %+v", r.ID, r)
+		}
+		if r.Gate && r.Silence {
+			t.Errorf("%s is part of the gate and may be silenced", r.ID)
+		}
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	for _, table := range []struct{ marker, prefix string }{{"rules:review", "review."}, {"rules:checks", ""}} {
+		begin, end := "<!-- "+table.marker+" -->\n", "<!-- end "+table.marker+" -->"
+		i, j := strings.Index(text, begin), strings.Index(text, end)
+		if i < 0 || j < i {
+			t.Fatalf("README.md has no %s table between %q and %q", table.marker, begin, end)
+		}
+		want := RuleTable(table.prefix)
+		if got := text[i+len(begin) : j]; got != want {
+			if *update {
+				text = text[:i+len(begin)] + want + text[j:]
+				continue
 			}
+			t.Errorf("README.md's %s table is not the catalogue's; run go test ./internal/check -run Catalogue -update\n got:\n%s\nwant:\n%s", table.marker, got, want)
+		}
+	}
+	if *update {
+		if err := os.WriteFile("../../README.md", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

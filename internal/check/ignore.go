@@ -21,19 +21,6 @@ import (
 // lists every finding it silenced. Rules of the gate (review, claims,
 // privacy) cannot be silenced in content.
 
-// Silenceable are the rule families a pamphlet-ignore comment may name,
-// with their rules.
-var Silenceable = map[string][]string{
-	"plain": {"plain.word"},
-	"a11y":  {"a11y.alt", "a11y.h1", "a11y.heading-order", "a11y.link-text", "a11y.table-header"},
-	"seo":   {"seo.title", "seo.description", "seo.duplicate-title"},
-	"links": {"links.broken"},
-}
-
-// Gated are the rule families that only a change to the content, or a
-// clinician's sign-off, can clear.
-var Gated = []string{"review", "claims", "privacy"}
-
 var ignorePattern = regexp.MustCompile(`(?s)^\s*<!--\s*pamphlet-ignore\b(.*?)-->\s*$`)
 
 // ignore is one pamphlet-ignore comment.
@@ -171,14 +158,14 @@ func parseIgnore(s string) (*ignore, string) {
 	for _, r := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
 		r = strings.TrimSuffix(r, ".*")
 		family, _, _ := strings.Cut(r, ".")
-		if slices.Contains(Gated, family) {
+		if gated(family) {
 			return nil, fmt.Sprintf("%s cannot be silenced in content: it is part of the review gate; change the text, or have a clinical reviewer sign the page off", r)
 		}
 		if family == "readability" {
 			return nil, fmt.Sprintf("%s cannot be silenced by a comment: it scores the whole page; to hold this page to another grade, give it readability: {target: N, max: N} in its front matter", r)
 		}
-		rules, ok := Silenceable[family]
-		if !ok || r != family && !slices.Contains(rules, r) {
+		rules := silenceable(family)
+		if len(rules) == 0 || r != family && !slices.Contains(rules, r) {
 			return nil, fmt.Sprintf("pamphlet-ignore names %q, which is not a rule that can be silenced (these can: %s)", r, silenceableList())
 		}
 		ig.rules = append(ig.rules, r)
@@ -194,8 +181,10 @@ func parseIgnore(s string) (*ignore, string) {
 
 func silenceableList() string {
 	var all []string
-	for _, fam := range []string{"plain", "a11y", "seo", "links"} {
-		all = append(all, Silenceable[fam]...)
+	for _, r := range catalogue {
+		if r.Silence {
+			all = append(all, r.ID)
+		}
 	}
 	return strings.Join(all, ", ")
 }

@@ -16,7 +16,7 @@ var Formats = []string{"text", "json", "github", "sarif"}
 type Report struct {
 	Findings []Finding
 	Silenced []Finding
-	Rules    map[string]string // rule id → one line saying what it catches
+	Rules    []Rule // what the tool knows of its rules
 	Version  string            // of the tool, for SARIF
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -96,7 +97,8 @@ func TestSummary(t *testing.T) {
 func TestSARIF(t *testing.T) {
 	var b bytes.Buffer
 	r := Report{Findings: Sort(append([]Finding(nil), sample...)), Silenced: silenced, Version: "v1.0.0",
-		Rules: map[string]string{"seo.title": "a missing or over-long title"}}
+		Rules: []Rule{{ID: "seo.title", Severities: []Severity{Error, Warning}, Help: "#search-engines",
+			Summary: "a missing or over-long title", Description: "no title; a title under 3 or over 70 characters, as [the guide](#seo) says; `title` is the key"}}}
 	if err := WriteSARIF(&b, r); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +110,18 @@ func TestSARIF(t *testing.T) {
 				Driver struct {
 					Name  string `json:"name"`
 					Rules []struct {
-						ID string `json:"id"`
+						ID              string `json:"id"`
+						FullDescription *struct {
+							Text string `json:"text"`
+						} `json:"fullDescription"`
+						Help *struct {
+							Text     string `json:"text"`
+							Markdown string `json:"markdown"`
+						} `json:"help"`
+						HelpURI       string `json:"helpUri"`
+						DefaultConfig *struct {
+							Level string `json:"level"`
+						} `json:"defaultConfiguration"`
 					} `json:"rules"`
 				} `json:"driver"`
 			} `json:"tool"`
@@ -143,6 +156,22 @@ func TestSARIF(t *testing.T) {
 	run := log.Runs[0]
 	if len(run.Results) != 4 {
 		t.Fatalf("%d results, want 4", len(run.Results))
+	}
+	described := 0
+	for _, rule := range run.Tool.Driver.Rules {
+		if rule.ID != "seo.title" {
+			continue
+		}
+		described++
+		if rule.FullDescription == nil || rule.FullDescription.Text != "no title; a title under 3 or over 70 characters, as the guide says; title is the key" ||
+			rule.Help == nil || !strings.Contains(rule.Help.Markdown, "`title`") ||
+			rule.HelpURI != "https://github.com/pamphlet-health/pamphlet#search-engines" ||
+			rule.DefaultConfig == nil || rule.DefaultConfig.Level != "error" {
+			t.Errorf("seo.title is not described for code scanning: %+v", rule)
+		}
+	}
+	if described != 1 {
+		t.Errorf("seo.title described %d times", described)
 	}
 	for _, res := range run.Results {
 		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // The parts of SARIF 2.1.0 that WriteSARIF uses.
@@ -31,7 +32,14 @@ type (
 	sarifRule struct {
 		ID               string       `json:"id"`
 		ShortDescription *sarifText   `json:"shortDescription,omitempty"`
+		FullDescription  *sarifText   `json:"fullDescription,omitempty"`
+		Help             *sarifHelp   `json:"help,omitempty"`
+		HelpURI          string       `json:"helpUri,omitempty"`
 		DefaultConfig    *sarifConfig `json:"defaultConfiguration,omitempty"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
 	}
 	sarifConfig struct {
 		Level string `json:"level"`
@@ -79,12 +87,22 @@ func WriteSARIF(w io.Writer, r Report) error {
 	for _, f := range all {
 		ids[f.Rule] = true
 	}
-	driver := sarifDriver{Name: "pamphlet", Version: r.Version, InformationURI: "https://github.com/pamphlet-health/pamphlet", Rules: []sarifRule{}}
+	driver := sarifDriver{Name: "pamphlet", Version: r.Version, InformationURI: InformationURI, Rules: []sarifRule{}}
 	index := map[string]int{}
 	for _, id := range slices.Sorted(maps.Keys(ids)) {
 		rule := sarifRule{ID: id}
-		if d := r.Rules[id]; d != "" {
-			rule.ShortDescription = &sarifText{d}
+		if i := slices.IndexFunc(r.Rules, func(d Rule) bool { return d.ID == id }); i >= 0 {
+			d := r.Rules[i]
+			rule.ShortDescription = &sarifText{d.Summary}
+			rule.FullDescription = &sarifText{plainText(d.Description)}
+			rule.Help = &sarifHelp{
+				Text:     plainText(d.Description) + ". See " + d.HelpURI(),
+				Markdown: strings.ReplaceAll(d.Description, "](#", "]("+InformationURI+"#") + ". See [the documentation](" + d.HelpURI() + ").",
+			}
+			rule.HelpURI = d.HelpURI()
+			if len(d.Severities) > 0 {
+				rule.DefaultConfig = &sarifConfig{Level: sarifLevel(d.Severities[0])}
+			}
 		}
 		index[id] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, rule)
@@ -124,4 +142,22 @@ func sarifLevel(s Severity) string {
 		return "warning"
 	}
 	return "note"
+}
+
+// plainText drops the Markdown code marks and links of a rule's
+// description for SARIF's plain text fields.
+func plainText(md string) string {
+	md = strings.ReplaceAll(md, "`", "")
+	for {
+		open := strings.Index(md, "[")
+		mid := strings.Index(md, "](")
+		if open < 0 || mid < open {
+			return md
+		}
+		end := strings.Index(md[mid:], ")")
+		if end < 0 {
+			return md
+		}
+		md = md[:open] + md[open+1:mid] + md[mid+end+1:]
+	}
 }
