@@ -17,7 +17,7 @@ type Report struct {
 	Findings []Finding
 	Silenced []Finding
 	Rules    []Rule // what the tool knows of its rules
-	Version  string            // of the tool, for SARIF
+	Version  string // of the tool, for SARIF
 }
 
 // Write prints a report in the named format: "text" (one line a finding),
