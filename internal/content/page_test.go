@@ -55,6 +55,17 @@ func TestParsePageFindings(t *testing.T) {
 		{"toml", "+++\ntitle = \"Flu\"\nreveiw = \"x\"\ndate = 2026-10-01\n+++\n", []string{"3:1 frontmatter.unknown"}},
 		{"toml nested", "+++\ntitle = \"Flu\"\n[review]\nreviewer = \"ada\"\nnope = 1\n+++\n", []string{"5:1 frontmatter.unknown"}},
 		{"toml syntax", "+++\ntitle = \n+++\n", []string{"2:9 frontmatter.syntax"}},
+		{"toml wrong type list", "+++\ntags = \"flu\"\n+++\n", []string{"2:8 frontmatter.type"}},
+		{"toml wrong type text", "+++\ntitle = [\"a\", \"b\"]\n+++\n", []string{"2:9 frontmatter.type"}},
+		{"toml list item", "+++\naudience = [\"patients\", \"kids\"]\n+++\n", []string{"2:25 frontmatter.value"}},
+		{"toml list over lines", "+++\naudience = [\n  \"patients\",\n  # a comment\n  \"kids\",\n]\n+++\n", []string{"5:3 frontmatter.value"}},
+		{"toml array of tables", "+++\ntitle = \"Flu\"\n[[faq]]\nq = \"When?\"\na = \"Now.\"\n[[faq]]\nq = \"Why?\"\n+++\n", []string{"6:1 frontmatter.value"}},
+		{"toml key in array of tables", "+++\n[[sources]]\ntitle = \"A\"\nurl = \"https://example.org/\"\n[[sources]]\ntitle = \"B\"\nurl = \"example.org\"\n+++\n", []string{"7:1 frontmatter.value"}},
+		{"toml inline table", "+++\nsources = [{title = \"A\", url = \"example.org\"}]\n+++\n", []string{"2:26 frontmatter.value"}},
+		{"toml dotted keys", "+++\ntitle = \"Flu\"\nreview.reviewer = \"ada\"\nreview.nope = 1\n+++\n", []string{"4:1 frontmatter.unknown"}},
+		{"toml quoted key", "+++\n\"title\" = \"Flu\"\n\"tgas\" = [\"x\"]\n+++\n", []string{"3:1 frontmatter.unknown"}},
+		{"toml multi-line string", "+++\ndescription = \"\"\"\nA long\n\"quoted\" text, tags = 1\n\"\"\"\nbad = 1\n+++\n", []string{"6:1 frontmatter.unknown"}},
+		{"toml characters", "+++\nabout = \"Ünïcödé\"\ndate = \"x\"\n+++\n", []string{"3:8 frontmatter.date"}},
 		{"json", "---json\n{\n  \"title\": \"Flu\",\n  \"tgas\": []\n}\n---\n", []string{"4:3 frontmatter.unknown"}},
 		{"json syntax", ";;;\n{\"title\": }\n;;;\n", []string{"2:11 frontmatter.syntax"}},
 		{"alias refused", "---\na: &x 1\ntitle: *x\n---\n", []string{"3:8 frontmatter.syntax"}},
@@ -181,4 +192,31 @@ func TestLineIndexLongLines(t *testing.T) {
 			t.Fatalf("pos(%d) = %d:%d, want %d:%d", off, line, col, wl, wc)
 		}
 	}
+}
+
+// FuzzTOMLScan: the position scanner never fails on text the TOML decoder
+// accepts, and every position it gives is inside the text.
+func FuzzTOMLScan(f *testing.F) {
+	for _, s := range []string{
+		"title = \"Flu\"\n[[faq]]\nq = \"When?\"\na = \"Now.\"\n",
+		"audience = [\n  \"patients\", # x\n  \"carers\",\n]\nsources = [{title = \"A\", url = \"https://example.org/\"}]\n",
+		"description = '''\nmany\nlines'''\nreview.reviewer = \"ada\"\n\"quoted key\" = 1\n",
+		"a = \"\"\"x\"\"\"\"\"\nb = 1979-05-27 07:32:00Z\n[t.u]\nv = [[1, 2], [3]]\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if _, err := parseTOML([]byte(src), 1); err != nil {
+			return
+		}
+		lines := strings.Count(src, "\n") + 1
+		pl := tomlScan(src)
+		for _, m := range []map[string]tomlPos{pl.keys, pl.values} {
+			for path, p := range m {
+				if p.line < 1 || p.line > lines || p.col < 1 {
+					t.Fatalf("%q at %d:%d, outside the text", path, p.line, p.col)
+				}
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -229,9 +230,9 @@ func skipJSONSpace(src []byte, off int) int {
 	return off
 }
 
-// parseTOML reads TOML text that starts at line firstLine of its file. TOML
-// decoders report no key positions, so each key is found by looking for its
-// "key =" line or "[table]" header in the text.
+// parseTOML reads TOML text that starts at line firstLine of its file.
+// TOML decoders report no key positions, so tomlScan finds each key, value
+// and list item in the text.
 func parseTOML(src []byte, firstLine int) (*node, error) {
 	var m map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); err != nil {
@@ -241,81 +242,60 @@ func parseTOML(src []byte, firstLine int) (*node, error) {
 		}
 		return nil, &syntaxError{line: firstLine, msg: "TOML syntax: " + err.Error()}
 	}
-	f := &tomlFinder{lines: strings.Split(string(src), "\n"), first: firstLine}
-	return f.value(m, nil, firstLine), nil
+	f := &tomlFinder{places: tomlScan(string(src)), first: firstLine}
+	return f.value(m, nil, tomlPos{1, 1}), nil
 }
 
 type tomlFinder struct {
-	lines []string
-	first int
+	places tomlPlaces
+	first  int
 }
 
-// locate returns the file line and column of the last key of path.
-func (f *tomlFinder) locate(path []string, fallback int) (int, int) {
-	key := path[len(path)-1]
-	table := strings.Join(path, ".")
-	from := 0
-	if len(path) > 1 { // look after the table's header when there is one
-		parent := strings.Join(path[:len(path)-1], ".")
-		for i, l := range f.lines {
-			t := strings.TrimSpace(l)
-			if t == "["+parent+"]" || t == "[["+parent+"]]" {
-				from = i
-				break
-			}
-		}
+// at returns the place of a path in places, or fallback.
+func (f *tomlFinder) at(places map[string]tomlPos, path []string, fallback tomlPos) tomlPos {
+	if p, ok := places[tomlPath(path...)]; ok {
+		return p
 	}
-	for i := from; i < len(f.lines); i++ {
-		l := f.lines[i]
-		t := strings.TrimLeft(l, " \t")
-		col := utf8.RuneCountInString(l[:len(l)-len(t)]) + 1
-		if t == "["+table+"]" || t == "[["+table+"]]" || strings.HasPrefix(t, "["+table+"]") {
-			return f.first + i, col
-		}
-		for _, k := range []string{key, `"` + key + `"`} {
-			if rest, ok := strings.CutPrefix(t, k); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-				return f.first + i, col
-			}
-		}
-	}
-	return fallback, 1
+	return fallback
 }
 
-func (f *tomlFinder) value(v any, path []string, line int) *node {
-	col := 1
-	if len(path) > 0 {
-		line, col = f.locate(path, line)
+// value turns a decoded TOML value at path, written at pos, into a node.
+func (f *tomlFinder) value(v any, path []string, pos tomlPos) *node {
+	n := &node{line: f.first + pos.line - 1, col: pos.col}
+	child := func(k string) ([]string, tomlPos) {
+		p := append(append([]string(nil), path...), k)
+		return p, f.at(f.places.values, p, pos)
 	}
-	n := &node{line: line, col: col}
 	switch t := v.(type) {
 	case map[string]any:
 		n.kind = mapNode
+		keyAt := func(k string) tomlPos {
+			p, _ := child(k)
+			return f.at(f.places.keys, p, pos)
+		}
 		// Source order, so findings read top to bottom.
 		keys := slices.Sorted(maps.Keys(t))
 		slices.SortStableFunc(keys, func(a, b string) int {
-			la, _ := f.locate(append(path, a), line)
-			lb, _ := f.locate(append(path, b), line)
-			return la - lb
+			pa, pb := keyAt(a), keyAt(b)
+			return cmp.Or(pa.line-pb.line, pa.col-pb.col)
 		})
 		for _, k := range keys {
-			kp := append(append([]string(nil), path...), k)
-			kl, kc := f.locate(kp, line)
-			n.keys = append(n.keys, &node{kind: scalarNode, line: kl, col: kc, value: k})
-			n.items = append(n.items, f.value(t[k], kp, line))
+			kp := keyAt(k)
+			n.keys = append(n.keys, &node{kind: scalarNode, line: f.first + kp.line - 1, col: kp.col, value: k})
+			p, at := child(k)
+			n.items = append(n.items, f.value(t[k], p, at))
 		}
 	case []map[string]any:
 		n.kind = listNode
-		for _, item := range t {
-			c := f.value(item, nil, line)
-			c.line, c.col = line, col
-			n.items = append(n.items, c)
+		for i, item := range t {
+			p, at := child(strconv.Itoa(i))
+			n.items = append(n.items, f.value(item, p, at))
 		}
 	case []any:
 		n.kind = listNode
-		for _, item := range t {
-			c := f.value(item, nil, line)
-			c.line, c.col = line, col
-			n.items = append(n.items, c)
+		for i, item := range t {
+			p, at := child(strconv.Itoa(i))
+			n.items = append(n.items, f.value(item, p, at))
 		}
 	case string:
 		n.kind, n.value, n.quoted = scalarNode, t, true
