@@ -3,9 +3,7 @@ package content
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"math"
@@ -90,143 +88,6 @@ func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 	return s, finding.Sort(slices.Concat(found, slices.Concat(pageFound...), placed)), nil
 }
 
-// Files lists, in lexical order, the files in the folder dir of fsys
-// (content/ or one of its folders) and below it that Load looks at, with
-// hidden and temporary files and folders passed over. Classify says what
-// each is.
-func Files(fsys fs.FS, dir string) ([]string, error) {
-	var files []string
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", dir, err)
-	}
-	return files, nil
-}
-
-// FileKind is what a file under content/ is to the build.
-type FileKind int
-
-const (
-	GoneFile   FileKind = iota // not there (any more)
-	PageFile                   // a page: Markdown
-	StaticFile                 // a file published as it is, such as an image
-	StrayFile                  // a file never published, and reported
-)
-
-// Classify says what a file under content/ is, and for a stray why it is
-// not published. Only the first bytes of a file are read.
-func Classify(fsys fs.FS, file string) (kind FileKind, why string, err error) {
-	info, err := fs.Lstat(fsys, file)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return GoneFile, "", nil
-	case err != nil:
-		return 0, "", err
-	case info.IsDir():
-		return GoneFile, "", nil
-	}
-	if why := StrayName(path.Base(file)); why != "" {
-		return StrayFile, why, nil
-	}
-	switch {
-	case info.Mode()&fs.ModeSymlink != 0:
-		return StrayFile, StraySymlink, nil
-	case !info.Mode().IsRegular():
-		return StrayFile, StrayIrregular, nil
-	case IsMarkdown(file):
-		return PageFile, "", nil
-	}
-	front, err := HoldsFrontMatter(fsys, file)
-	if err != nil {
-		return 0, "", err
-	}
-	if front {
-		return StrayFile, StrayFrontMatter, nil
-	}
-	return StaticFile, "", nil
-}
-
-// Stray is a file under content/ that is not published, and why.
-type Stray struct {
-	File string
-	Why  string // one of the Stray* reasons
-}
-
-// Why a stray is not published.
-const (
-	StrayBackup      = "is an editor's backup or a merge leftover"
-	StraySymlink     = "is a symbolic link, which pamphlet does not follow (copy the file here instead)"
-	StrayIrregular   = "is not a regular file"
-	StrayFrontMatter = "holds front matter but is not a .md page (rename it to .md to publish it as a page)"
-)
-
-// Finding is the content.stray warning for a stray.
-func (s Stray) Finding() finding.Finding {
-	return finding.Finding{
-		Position: finding.Position{File: s.File},
-		Rule:     "content.stray", Severity: finding.Warning,
-		Message: fmt.Sprintf("this file %s, so it is not published", s.Why),
-	}
-}
-
-// StrayName returns why a file is never published by its name alone, or
-// "": backups that editors and merge tools leave beside the files they
-// change (name.orig, .rej, .bak, name~, #name#, .#name, .name.swp).
-func StrayName(name string) string {
-	for _, suffix := range []string{".orig", ".rej", ".bak", "~", ".swp", ".swo"} {
-		if strings.HasSuffix(name, suffix) {
-			return StrayBackup
-		}
-	}
-	if strings.HasPrefix(name, ".#") || len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
-		return StrayBackup
-	}
-	return ""
-}
-
-// HoldsFrontMatter reports whether a file begins with YAML or TOML front
-// matter: a first line of --- or +++ that a later line closes. Only the
-// first bytes of other files are read.
-func HoldsFrontMatter(fsys fs.FS, file string) (bool, error) {
-	f, err := fsys.Open(file)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	head := make([]byte, 4)
-	if n, _ := io.ReadFull(f, head); n < 4 {
-		return false, nil
-	}
-	delim := string(head[:3])
-	if delim != "---" && delim != "+++" || head[3] != '\n' && head[3] != '\r' {
-		return false, nil
-	}
-	rest, err := io.ReadAll(io.LimitReader(f, 64<<10))
-	if err != nil {
-		return false, err
-	}
-	for line := range strings.Lines(string(rest)) {
-		if strings.TrimRight(line, "\r\n") == delim {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
 // StaticURL returns the site path of a file under content/ that is not a
 // page, such as /articles/img/chart.png for content/articles/img/chart.png.
 func StaticURL(file string) string { return "/" + strings.TrimPrefix(file, ContentDir+"/") }
@@ -247,29 +108,6 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 	s.addMissingLists()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	return s, finding.Sort(found)
-}
-
-// Ignored reports whether a file or folder name is passed over without a
-// word: hidden files and the temporary files editors make for a moment
-// while saving, among them JetBrains IDEs' and the file vim makes to test
-// that a folder is writable. Backups that stay (see StrayName) are not
-// ignored: they are reported, and never published.
-func Ignored(name string) bool {
-	if StrayName(name) != "" {
-		return false
-	}
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || strings.Contains(name, "___jb_") || name == "4913"
-}
-
-// Unused reports whether a file or folder name of layouts/ or assets/ is
-// passed over: those Ignored, and backups.
-func Unused(name string) bool { return Ignored(name) || StrayName(name) != "" }
-
-// IsMarkdown reports whether a file name is a page.
-func IsMarkdown(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".md" || ext == ".markdown"
 }
 
 // place sets the page's kind, section, folder and URL from its path under

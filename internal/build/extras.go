@@ -1,0 +1,87 @@
+package build
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/seo"
+)
+
+// shadowed returns a content.shadowed warning for each file of content/
+// that is not published because a page, list or calendar file the build
+// makes takes its path.
+func (r *renderer) shadowed() []finding.Finding {
+	taken := map[string]string{}
+	for _, j := range r.jobs {
+		taken[j.out] = "the page " + j.view.URL
+	}
+	for i := range r.p.Pages {
+		pg := &r.p.Pages[i]
+		if v := r.views[pg.Page]; v != nil && v.Event != nil && v.Event.Calendar != "" {
+			taken[path.Join(strings.TrimPrefix(pg.URL, "/"), calendarName(pg.Page))] = "the calendar file of " + pg.File
+		}
+	}
+	var out []finding.Finding
+	for url, src := range r.p.Site.Static {
+		what, ok := taken[strings.TrimPrefix(url, "/")]
+		if !ok || !strings.HasPrefix(src, content.ContentDir+"/") {
+			continue
+		}
+		out = append(out, finding.Finding{
+			Position: finding.Position{File: src}, Rule: "content.shadowed", Severity: finding.Warning,
+			Message: fmt.Sprintf("this file is not published: %s takes its address %s; rename or move the file", what, url),
+		})
+	}
+	return finding.Sort(out)
+}
+
+// extras adds to the output the files made from the views: each event's
+// calendar file, the sitemap, robots.txt and the feed, and the marker.
+func (r *renderer) extras(files map[string][]byte) error {
+	maps.Copy(files, r.p.calendars(r.views))
+	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min); err != nil {
+		return err
+	}
+	files[Marker] = []byte{}
+	return nil
+}
+
+// searchFiles adds the sitemap, robots.txt and the feed to the output,
+// minified, except where the site has its own file of that name.
+func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*content.Page]*layout.Page, absURL func(string) string, min *minifier) error {
+	own := map[*layout.Page]time.Time{}
+	for _, j := range jobs {
+		if j.page != nil && j.page.File != "" {
+			own[j.view] = lastChanged(j.page)
+		}
+	}
+	sitemaps, err := p.sitemap(jobs, own)
+	if err != nil {
+		return err
+	}
+	generated := map[string][]byte{}
+	for name, data := range sitemaps {
+		generated[name] = data
+	}
+	generated[RobotsFile] = seo.Robots(absURL("/" + SitemapFile))
+	if p.hasFeed() {
+		if generated[FeedFile], err = p.feed(views, absURL); err != nil {
+			return err
+		}
+	}
+	for name, data := range generated {
+		if p.siteOwns(name) {
+			continue
+		}
+		if files[name], err = min.bytes(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

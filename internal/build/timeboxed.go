@@ -1,0 +1,261 @@
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/ics"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+)
+
+// timeBoxed fills in the event and alert views of published pages, the
+// active alerts of the site, and the home page's and the events list's
+// lists.
+func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.Page) {
+	today := p.Options.Today
+	var news, upcoming, past, alerts []*content.Page
+	for _, pg := range p.Site.Pages {
+		v := views[pg]
+		if v == nil || pg.Kind != content.Single {
+			continue
+		}
+		m := pg.Meta
+		switch pg.Section {
+		case content.NewsSection:
+			news = append(news, pg)
+		case content.EventsSection:
+			v.Event = eventView(m, today)
+			if !m.Starts.IsZero() {
+				v.Event.Calendar = v.URL + calendarName(pg)
+			}
+			if v.Event.Past {
+				past = append(past, pg)
+			} else {
+				upcoming = append(upcoming, pg)
+			}
+		case content.AlertsSection:
+			v.Alert = alertView(m, today)
+			if v.Alert.Active {
+				alerts = append(alerts, pg)
+			}
+		case content.StoriesSection:
+			if m.Consent != nil {
+				v.Consent = m.Consent.Date.Time
+			}
+		}
+	}
+	newest := func(a, b *content.Page) int {
+		return cmp.Or(b.Meta.Date.Compare(a.Meta.Date.Time), cmp.Compare(a.URL, b.URL))
+	}
+	byStart := func(a, b *content.Page) int {
+		return cmp.Or(a.Meta.Starts.Compare(b.Meta.Starts.Time), cmp.Compare(a.URL, b.URL))
+	}
+	slices.SortFunc(news, newest)
+	slices.SortFunc(upcoming, byStart)
+	slices.SortFunc(past, func(a, b *content.Page) int { return byStart(b, a) })
+	slices.SortFunc(alerts, func(a, b *content.Page) int {
+		// The most severe first: content.Severities runs from the least.
+		return cmp.Or(cmp.Compare(severityRank(b.Meta.Severity), severityRank(a.Meta.Severity)),
+			b.Meta.Starts.Compare(a.Meta.Starts.Time), newest(a, b))
+	})
+	list := func(ps []*content.Page, n int) []*layout.Page {
+		var out []*layout.Page
+		for _, pg := range ps[:min(n, len(ps))] {
+			out = append(out, views[pg])
+		}
+		return out
+	}
+	site.Alerts = list(alerts, len(alerts))
+	if home := views[p.Site.PageByURL("/")]; home != nil {
+		home.News = list(news, HomeNews)
+		home.Events = list(upcoming, HomeEvents)
+	}
+	if events := views[p.Site.PageByURL("/"+content.EventsSection+"/")]; events != nil {
+		events.Events = list(upcoming, len(upcoming))
+		events.Past = list(past, len(past))
+	}
+}
+
+// eventView is when and where an event takes place.
+func eventView(m content.FrontMatter, today time.Time) *layout.Event {
+	e := &layout.Event{
+		Starts: m.Starts.Time, Ends: m.Ends.Time, HasTime: m.Starts.HasTime,
+		When:         span(m.Starts, m.Ends, "to"),
+		Registration: m.Registration, Cost: m.Cost,
+	}
+	if l := m.Location; l != nil {
+		e.Location = &layout.Location{Name: l.Name, Address: l.Address, URL: l.URL}
+	}
+	end := m.Ends
+	if end.IsZero() || !end.HasTime {
+		// An event with no end, or a day-long one, lasts to the end of
+		// its last day.
+		last := cmp.Or(end.Time, m.Starts.Time)
+		y, mo, d := last.Date()
+		end.Time = time.Date(y, mo, d+1, 0, 0, 0, 0, last.Location())
+	}
+	e.Past = !m.Starts.IsZero() && !end.After(today)
+	return e
+}
+
+// calendarName is the name of an event's iCalendar file, written beside
+// its index.html: foot-care-class.ics for /events/foot-care-class/.
+func calendarName(pg *content.Page) string {
+	return path.Base(strings.TrimSuffix(pg.URL, "/")) + ".ics"
+}
+
+// calendars returns the iCalendar file of every published event with a
+// start, by output path.
+func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]byte {
+	cfg := p.Site.Config
+	host := cfg.BaseURL
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	out := map[string][]byte{}
+	for i := range p.Pages {
+		cp := &p.Pages[i]
+		v := views[cp.Page]
+		if v == nil || v.Event == nil || v.Event.Calendar == "" {
+			continue
+		}
+		ev := v.Event
+		e := ics.Event{
+			UID:   strings.Trim(cp.URL, "/") + "@" + host,
+			Stamp: cmp.Or(lastChanged(cp), ev.Starts),
+			Start: ev.Starts, End: ev.Ends, AllDay: !ev.HasTime,
+			Summary:     v.Title,
+			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),
+			URL:         v.Permalink,
+		}
+		if l := ev.Location; l != nil {
+			var parts []string
+			for _, s := range []string{l.Name, l.Address} {
+				if s = strings.TrimSpace(s); s != "" {
+					parts = append(parts, s)
+				}
+			}
+			e.Location = strings.Join(parts, ", ")
+		}
+		out[path.Join(strings.TrimPrefix(cp.URL, "/"), calendarName(cp.Page))] = ics.Calendar("-//pamphlet//"+cfg.Title+"//EN", e)
+	}
+	return out
+}
+
+// severityLabels name an alert's severity for readers.
+var severityLabels = map[string]string{"info": "Information", "warning": "Warning", "urgent": "Urgent"}
+
+// severityRank orders severities from the least, an alert without one
+// being information.
+func severityRank(sev string) int {
+	return slices.Index(content.Severities, cmp.Or(sev, content.Severities[0]))
+}
+
+// alertActive reports whether an alert is in force on the build date:
+// started (or with no start), and not ended.
+func alertActive(m content.FrontMatter, today time.Time) bool {
+	return (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time))
+}
+
+// alertView is an alert's severity and time span on the build date.
+func alertView(m content.FrontMatter, today time.Time) *layout.Alert {
+	sev := cmp.Or(m.Severity, content.Severities[0])
+	a := &layout.Alert{
+		Severity: sev, Label: severityLabels[sev],
+		Starts: m.Starts.Time, Ends: m.Ends.Time,
+		Active: alertActive(m, today),
+	}
+	switch {
+	case a.Active:
+		a.Status = "In force now"
+	case !m.Starts.IsZero() && m.Starts.After(today):
+		a.Status = "Planned"
+	default:
+		a.Status = "Ended"
+	}
+	if !m.Ends.IsZero() {
+		a.Until = "Until " + span(m.Ends, content.Date{}, "")
+	}
+	switch {
+	case !m.Starts.IsZero() && !m.Ends.IsZero():
+		a.When = "From " + span(m.Starts, m.Ends, "until")
+	case !m.Starts.IsZero():
+		a.When = "From " + span(m.Starts, content.Date{}, "")
+	case !m.Ends.IsZero():
+		a.When = a.Until
+	}
+	return a
+}
+
+// span writes a time span as readers say it, in the time zone the front
+// matter gives: "Saturday 5 December 2026, 10am to 2pm (UTC−5)",
+// "Monday 7 December 2026 to Tuesday 8 December 2026". An end of zero is
+// left out.
+func span(starts, ends content.Date, to string) string {
+	if starts.IsZero() {
+		return ""
+	}
+	day := func(t time.Time) string { return t.Format("Monday 2 January 2006") }
+	s := day(starts.Time)
+	if starts.HasTime {
+		s += ", " + clock(starts.Time)
+	}
+	switch {
+	case ends.IsZero():
+	case starts.HasTime && ends.HasTime && sameDay(starts.Time, ends.In(starts.Location())):
+		s += " " + to + " " + clock(ends.In(starts.Location()))
+	case ends.HasTime:
+		e := ends.In(starts.Location())
+		s += " " + to + " " + day(e) + ", " + clock(e)
+	default:
+		if !sameDay(starts.Time, ends.Time) {
+			s += " " + to + " " + day(ends.Time)
+		}
+	}
+	if starts.HasTime {
+		s += " (" + zone(starts.Time) + ")"
+	}
+	return s
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// clock writes a time of day such as "10am", "2:30pm" or "12 noon".
+func clock(t time.Time) string {
+	switch {
+	case t.Hour() == 12 && t.Minute() == 0:
+		return "12 noon"
+	case t.Hour() == 0 && t.Minute() == 0:
+		return "midnight"
+	case t.Minute() == 0:
+		return t.Format("3pm")
+	}
+	return t.Format("3:04pm")
+}
+
+// zone writes a time's offset from UTC, such as "UTC−5" or "UTC+5:30".
+func zone(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "−", -off
+	}
+	h, m := off/3600, off%3600/60
+	if m == 0 {
+		return fmt.Sprintf("UTC%s%d", sign, h)
+	}
+	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+}

@@ -1,0 +1,165 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
+
+// mayPromise reports whether a sentence, in tokens folded by their stems,
+// may hold a promise: it has a word of a promise (see promiseWords) or a
+// phrase of prohibited, or a common word of promises ("every", "for
+// ever") near what a promise promises (promise-outcomes: "cure",
+// "gone"), or what a promise promises before a list ("treats arthritis,
+// asthma, eczema and gout"). Others are not weighed for promises at all.
+func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
+	// Most sentences have none of the gate's words: tell them by a look-up
+	// of each word, and match phrases only where one starts.
+	near := gateNear
+	var common, outcomes []prose.Match
+	for i, t := range stems {
+		bits := d.gateWords[t.Norm]
+		if bits == 0 {
+			continue
+		}
+		if bits&gateWord != 0 {
+			return true
+		}
+		sure := false
+		d.gate.Each(stems, i, func(m prose.Match, list int) {
+			switch list {
+			case 0:
+				sure = true
+			case 1:
+				common = append(common, m)
+			default:
+				outcomes = append(outcomes, m)
+				if listAfter(sentence, stems, m.Last, listWithin) {
+					sure = true
+				}
+			}
+		})
+		if sure {
+			return true
+		}
+	}
+	for _, c := range common {
+		for _, o := range outcomes {
+			if o.First-c.Last <= near && c.First-o.Last <= near {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHaveGateWord reports whether a sentence may hold a word of the gate
+// (see mayPromise), by the words as written: any of the forms of each
+// gate word that Stem takes back to it ("cures", "cured", "curing" for
+// "cure"). Most sentences have none, and are read no further.
+func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
+	// A common word of promises ("every", "first") is not enough on its
+	// own: first look for a word that may be more, by its first letter and
+	// length alone.
+	some := false
+	for _, t := range toks {
+		if n := t.Norm; n != "" && d.gateSure[n[0]]&(1<<(len(n)&63)) != 0 {
+			some = true
+			break
+		}
+	}
+	if !some {
+		return false
+	}
+	lastCommon, lastEffect := -100, -100
+	for i, t := range toks {
+		n := t.Norm
+		if n == "" || d.gateFirst[n[0]]&(1<<(len(n)&63)) == 0 {
+			continue
+		}
+		bits := d.gateForms[n]
+		if bits&gatePhrase != 0 && i+1 < len(toks) {
+			next := toks[i+1].Norm
+			if toks[i+1].Kind == prose.Number {
+				next = "#"
+			}
+			if d.gatePairs[[2]string{t.Norm, next}] {
+				return true
+			}
+		}
+		switch {
+		case bits&^gatePhrase == 0:
+		case bits&gateWord != 0:
+			return true
+		default:
+			if bits&gateCommon != 0 {
+				lastCommon = i
+			}
+			if bits&gateEffect != 0 {
+				lastEffect = i
+				if listAfter(sentence, toks, i, listWithin+maxEffectWords) { // i is the first word of the phrase
+
+					return true
+				}
+			}
+			if lastCommon >= 0 && lastEffect >= 0 && max(lastCommon, lastEffect)-min(lastCommon, lastEffect) <= gateNear+maxEffectWords {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listAfter reports whether a list of three or more things follows the
+// word at i closely: two commas, or a comma and a semicolon, in the next
+// within words.
+func listAfter(sentence string, toks []prose.Token, i, within int) bool {
+	commas := 0
+	for j := i + 1; j < len(toks) && j <= i+within; j++ {
+		if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;") {
+			commas++
+			if commas == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const (
+	gateNear       = 6  // the most words between a common word of promises and what it promises; see mayPromise
+	listWithin     = 12 // see listAfter
+	maxEffectWords = 4  // the most words of a phrase of promise-outcomes
+)
+
+// forms returns the forms of a word that Stem takes to stem.
+func forms(stem string) []string {
+	if stem == "#" {
+		return nil
+	}
+	var out []string
+	last := stem[len(stem)-1:]
+	for _, end := range []string{"", "s", "es", "e", "ed", "d", "ing", "er", "y", "ies", "ied", "'s", last + "ed", last + "ing", "e's", "ment", "ly"} {
+		if f := stem + end; prose.Stem(f) == stem {
+			out = append(out, f)
+		}
+	}
+	if strings.HasSuffix(stem, "y") {
+		for _, end := range []string{"ies", "ied"} {
+			if f := stem[:len(stem)-1] + end; prose.Stem(f) == stem {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// What the first word of a phrase of the gate may be: a word of a promise
+// on its own, the first of a phrase of one, a common word of promises, or
+// the first of what a promise promises.
+const (
+	gateWord uint8 = 1 << iota
+	gatePhrase
+	gateCommon
+	gateEffect
+)
