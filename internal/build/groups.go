@@ -100,16 +100,19 @@ func (p *Project) groupJobs(groups map[string]*group, views map[*content.Page]*l
 		return nil
 	}
 	home := layout.Link{Title: "Home", URL: relURL("/")}
-	index := &layout.Page{Kind: g.kind + "s", Title: g.title, Description: g.description,
-		URL: relURL(g.base), Permalink: absURL(g.base), Breadcrumbs: []layout.Link{home}}
+	index := &layout.Page{
+		Card: layout.Card{Kind: g.kind + "s", Title: g.title, Description: g.description, URL: relURL(g.base), Permalink: absURL(g.base)},
+		Fed:  layout.Fed{Breadcrumbs: []layout.Link{home}},
+	}
 	jobs := []job{{out: outPath(g.base), template: g.index, view: index}}
 	for _, slug := range slices.Sorted(maps.Keys(groups)) {
 		gr := groups[slug]
 		content.SortPages(gr.pages)
 		u := g.base + slug + "/"
-		v := &layout.Page{Kind: g.kind, Title: g.pageTitle(gr.name), Description: g.pageDesc(gr.name),
-			URL: relURL(u), Permalink: absURL(u),
-			Breadcrumbs: []layout.Link{home, {Title: g.title, URL: index.URL}}}
+		v := &layout.Page{
+			Card: layout.Card{Kind: g.kind, Title: g.pageTitle(gr.name), Description: g.pageDesc(gr.name), URL: relURL(u), Permalink: absURL(u)},
+			Fed:  layout.Fed{Breadcrumbs: []layout.Link{home, {Title: g.title, URL: index.URL}}},
+		}
 		for _, pg := range gr.pages {
 			v.Pages = append(v.Pages, views[pg])
 		}

@@ -152,11 +152,13 @@ func (p *Project) trustView(relURL, absURL func(string) string) (*layout.Page, e
 	}
 	slices.SortStableFunc(tr.Reviewers, func(a, b layout.Reviewer) int { return cmp.Compare(a.Name, b.Name) })
 	return &layout.Page{
-		Kind: "trust", Title: check.TrustTitle,
-		Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
-		URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
-		Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}},
-		Trust:       tr,
+		Card: layout.Card{
+			Kind: "trust", Title: check.TrustTitle,
+			Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
+			URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
+		},
+		Own: layout.Own{Trust: tr},
+		Fed: layout.Fed{Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}}},
 	}, nil
 }
 

@@ -62,10 +62,10 @@ func (r *renderer) plan() {
 	jobs = append(jobs, p.tagJobs(r.set, views, relURL, absURL)...)
 	jobs = append(jobs, p.audienceJobs(r.set, views, relURL, absURL)...)
 	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust})
-	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{
+	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{Card: layout.Card{
 		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + p.Site.Config.Title + ".",
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
-	}})
+	}}})
 	r.hub = -1 // the FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {
 		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
@@ -127,7 +127,7 @@ func (p *Project) templateFor(set *layout.Set, pg *content.Page) string {
 func (p *Project) view(cp *check.Page, relURL, absURL func(string) string) *layout.Page {
 	pg := cp.Page
 	m := pg.Meta
-	v := &layout.Page{
+	v := &layout.Page{Card: layout.Card{
 		Kind:        pg.Kind.String(),
 		Section:     pg.Section,
 		Title:       m.Title,
@@ -139,7 +139,7 @@ func (p *Project) view(cp *check.Page, relURL, absURL func(string) string) *layo
 		Audience:    m.Audience,
 		About:       m.About,
 		Clinical:    cp.Review.Clinical,
-	}
+	}}
 	if st := cp.Review; st.Valid && st.Reviewer != nil {
 		v.Review = &layout.Review{
 			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,

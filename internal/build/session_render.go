@@ -165,7 +165,7 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 // with the pages it shows as they show in lists, the site's view, the
 // page's file and where its links lead, and its findings.
 func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][]finding.Finding) ([]uint64, error) {
-	// A page shown in another's view counts by its own fields only.
+	// A page shown in another's view counts by its Card alone.
 	cards := make(map[*layout.Page]uint64, len(r.views)+len(r.jobs))
 	for _, j := range r.jobs {
 		cards[j.view] = 0
@@ -176,11 +176,8 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 	views := slices.Collect(maps.Keys(cards))
 	hashes := make([]uint64, len(views))
 	err := parallel.For(ctx, len(views), s.opts.Workers, func(i int) error {
-		c := *views[i]
-		c.Pages, c.Related, c.News, c.Events, c.Past, c.AZ, c.Topics = nil, nil, nil, nil, nil, nil, nil
-		c.Breadcrumbs, c.Body, c.FAQ, c.JSONLD, c.Contents, c.Trust = nil, "", nil, "", nil, nil
 		var err error
-		hashes[i], err = hashstructure.Hash(c, nil)
+		hashes[i], err = hashstructure.Hash(views[i].Card, nil)
 		return err
 	})
 	if err != nil {

@@ -67,8 +67,20 @@ type Link struct {
 	Current bool
 }
 
-// Page is one page's view. URLs already carry the site's base path.
+// Page is one page's view. URLs already carry the site's base path. Its
+// fields come in three parts, by where they come from, and the preview
+// knows what to render again from these parts alone: a page's Card is
+// what other pages show of it, so when it changes the pages that list
+// it are rendered again; Own is what only the page itself shows; Fed is
+// what other pages feed it, through their Cards.
 type Page struct {
+	Card
+	Own
+	Fed
+}
+
+// Card is what lists, related pages and other pages show of a page.
+type Card struct {
 	Kind        string // home, section, single, tags, tag, audiences, audience, trust or 404
 	Section     string
 	Title       string
@@ -77,32 +89,14 @@ type Page struct {
 	Permalink   string // absolute
 	Date        time.Time
 	Updated     time.Time
-	Body        template.HTML
 	Tags        []Link
 	Audience    []string
 	About       string
 	Clinical    bool
 	Review      *Review // a sign-off that holds; nil when there is none
 	Sources     []Source
-	FAQ         []QA
-	Pages       []*Page // for lists: the pages listed
-	Breadcrumbs []Link  // from the home page to the parent of this page
-
-	// JSONLD is the page's schema.org data, already safe to place inside
-	// a <script type="application/ld+json"> element; "" for none.
-	JSONLD template.JS
 	// NoIndex asks search engines to leave the page out (the 404 page).
 	NoIndex bool
-	// Topics are the FAQ hub's questions, gathered from every page.
-	Topics []Topic
-	// Trust is the trust page's statement; nil on other pages.
-	Trust *Trust
-
-	// Contents are the sections of a long page, for a contents list; nil
-	// on a page with fewer than three.
-	Contents []Link
-	// Related are other pages on the same topics, closest first.
-	Related []*Page
 	// Audiences are the pages for each of the page's audiences.
 	Audiences []Link
 	// Event is when and where an event takes place; nil on other pages.
@@ -112,7 +106,32 @@ type Page struct {
 	// Consent is the date a story's teller agreed to its publication;
 	// zero on other pages.
 	Consent time.Time
+}
 
+// Own is what only the page itself shows, made from its own text and the
+// site's settings.
+type Own struct {
+	Body template.HTML
+	FAQ  []QA
+	// JSONLD is the page's schema.org data, already safe to place inside
+	// a <script type="application/ld+json"> element; "" for none.
+	JSONLD template.JS
+	// Trust is the trust page's statement; nil on other pages.
+	Trust *Trust
+	// Contents are the sections of a long page, for a contents list; nil
+	// on a page with fewer than three.
+	Contents []Link
+}
+
+// Fed is what other pages feed a page: the lists it shows and the way to
+// it from the home page.
+type Fed struct {
+	Pages       []*Page // for lists: the pages listed
+	Breadcrumbs []Link  // from the home page to the parent of this page
+	// Topics are the FAQ hub's questions, gathered from every page.
+	Topics []Topic
+	// Related are other pages on the same topics, closest first.
+	Related []*Page
 	// News, Events and Past fill the home page and the events list: the
 	// newest news, the upcoming events (soonest first) and the events
 	// that have ended (latest first).
