@@ -17,6 +17,8 @@ import (
 
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
+
+	"github.com/pamphlet-health/pamphlet/internal/content"
 )
 
 var message = []byte("pamphlet-review v1\nfile: content/articles/a.md\nfingerprint: sha256:00\nreviewer: ada-okafor\ndate: 2026-11-03\nnext: 2027-11-03\n")
@@ -249,4 +251,86 @@ func TestLoadSignerAgent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fuzzFile is the page the signatures among FuzzVerify's seeds sign off,
+// with the review of testReview, so that a signature the fuzzer finds
+// valid can also be written into that page's review block and read back.
+const fuzzFile = "content/articles/a.md"
+
+// fuzzPages are one page in each front matter format, without a review.
+var fuzzPages = []string{
+	"---\ntitle: Flu\n---\nBody\n",
+	"+++\ntitle = \"Flu\"\n+++\nBody\n",
+	"---json\n{\"title\": \"Flu\"}\n---\nBody\n",
+}
+
+// FuzzVerify gives Verify armored text and a message of any bytes. It
+// never panics and returns a key exactly when it returns no error; a
+// signature that verifies verifies again, by the same key, after each round
+// trip it can take: decoded and armored again as Sign writes it, and
+// written into a page's review block and read back from the page.
+func FuzzVerify(f *testing.F) {
+	f.Fuzz(func(t *testing.T, armored string, msg []byte) {
+		pub, err := Verify(armored, Namespace, msg)
+		if (pub == nil) == (err == nil) {
+			t.Fatalf("Verify returned key %v and error %v", pub, err)
+		}
+		if err != nil {
+			return
+		}
+		again := func(how, sig string, msg []byte) {
+			t.Helper()
+			got, err := Verify(sig, Namespace, msg)
+			if err != nil {
+				t.Fatalf("%q verifies, but not %s: %v\n%q", armored, how, err, sig)
+			}
+			if !SameKey(got, pub) {
+				t.Fatalf("%q verifies, but %s by another key", armored, how)
+			}
+		}
+		blob, err := unarmor(armored)
+		if err != nil {
+			t.Fatalf("%q verifies but does not unarmor: %v", armored, err)
+		}
+		again("armored again", armor(blob), msg)
+		if !bytes.Equal(msg, Message(fuzzFile, testReview(""))) {
+			return // a review block could not hold this message
+		}
+		for _, page := range fuzzPages {
+			p, _ := content.ParsePage(fuzzFile, []byte(page))
+			out, err := SetBlock(p, testReview(armored))
+			if err != nil {
+				continue // refusing to write it loses nothing
+			}
+			q, found := content.ParsePage(fuzzFile, out)
+			if len(found) > 0 || q.Meta.Review == nil {
+				t.Fatalf("SetBlock wrote a page that does not read back: %v\n%s", found, out)
+			}
+			again("once written in "+p.Format+" front matter", q.Meta.Review.Signature, Message(q.File, q.Meta.Review))
+		}
+	})
+}
+
+// FuzzVerifyBlob gives Verify signatures of any bytes, armored as Sign
+// armors them, so that the fuzzer works on the SSHSIG wire format itself
+// rather than on base64. It never panics and returns a key exactly when it
+// returns no error; a signature that verifies does not verify with a byte
+// more at its end or in another namespace.
+func FuzzVerifyBlob(f *testing.F) {
+	f.Fuzz(func(t *testing.T, blob, msg []byte) {
+		pub, err := Verify(armor(blob), Namespace, msg)
+		if (pub == nil) == (err == nil) {
+			t.Fatalf("Verify returned key %v and error %v", pub, err)
+		}
+		if err != nil {
+			return
+		}
+		if _, err := Verify(armor(append(bytes.Clone(blob), 0)), Namespace, msg); err == nil {
+			t.Fatalf("%q verifies with a byte more at its end", blob)
+		}
+		if _, err := Verify(armor(blob), "git", msg); err == nil {
+			t.Fatalf("%q verifies in another namespace", blob)
+		}
+	})
 }
