@@ -19,11 +19,11 @@ import (
 // from the page's in anything but the review is an error, so that signing
 // can never lose content.
 func SetBlock(p *content.Page, r *content.Review) ([]byte, error) {
+	if p.Unreadable { // before Format, which is "" for front matter that is never closed
+		return nil, fmt.Errorf("%s: the front matter cannot be read; fix it first (pamphlet check %s)", p.File, p.File)
+	}
 	if p.Format == "" {
 		return nil, fmt.Errorf("%s has no front matter; give it a title and description between --- lines first", p.File)
-	}
-	if p.Unreadable {
-		return nil, fmt.Errorf("%s: the front matter cannot be read; fix it first (pamphlet check %s)", p.File, p.File)
 	}
 	nl := "\n"
 	if bytes.Contains(p.Source[p.FrontStart:p.FrontEnd], []byte("\r\n")) || (p.FrontStart == p.FrontEnd && bytes.Contains(p.Source, []byte("\r\n"))) {
@@ -67,6 +67,25 @@ func lineStart(src []byte, line int) int {
 		off += i + 1
 	}
 	return off
+}
+
+// keyLine returns the offset of the start of the 1-based line of the
+// front matter where the review key is written, after checking that the
+// line is there and starts with one of prefixes. The check matters: YAML
+// also ends lines at a lone carriage return and at Unicode line and
+// paragraph separators, so its line numbers do not always count the
+// newlines of the file.
+func keyLine(p *content.Page, line int, prefixes ...string) (int, error) {
+	start := lineStart(p.Source, line)
+	if start >= p.FrontStart && start < p.FrontEnd {
+		text := strings.TrimLeft(string(p.Source[start:p.FrontEnd]), " \t")
+		for _, pre := range prefixes {
+			if strings.HasPrefix(text, pre) {
+				return start, nil
+			}
+		}
+	}
+	return 0, errors.New("the review key is not on the line where the front matter says it is; end each line with a newline, not a lone carriage return or a Unicode line separator, and write one key per line")
 }
 
 // blockEnd returns where a block that starts with the line at start ends:
@@ -122,7 +141,10 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if pos.Col != 1 {
 		return nil, errors.New("the review key is not at the start of its line; write the front matter as one key per line")
 	}
-	start := lineStart(p.Source, pos.Line)
+	start, err := keyLine(p, pos.Line, "review", `"review"`, "'review'")
+	if err != nil {
+		return nil, err
+	}
 	end := blockEnd(p.Source, start, p.FrontEnd, func(line string) bool {
 		return line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#'
 	})
@@ -143,7 +165,10 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	pos, ok := p.Keys["review"]
 	var start int
 	if ok {
-		start = lineStart(p.Source, pos.Line)
+		var err error
+		if start, err = keyLine(p, pos.Line, "review", "[review]"); err != nil {
+			return nil, err
+		}
 		line := strings.TrimSpace(string(p.Source[start : start+bytes.IndexByte(p.Source[start:], '\n')+1]))
 		switch {
 		case strings.HasPrefix(line, "review") && strings.HasPrefix(strings.TrimSpace(line[len("review"):]), "="):

@@ -44,6 +44,10 @@ func TestSetBlock(t *testing.T) {
 		in:   "\uFEFF---yaml\ntitle: Flu\n---\nBody",
 		want: "\uFEFF---yaml\ntitle: Flu\n" + yamlBlock + "---\nBody",
 	}, {
+		name: "yaml, quoted key",
+		in:   "---\ntitle: Flu\n\"review\": {reviewer: old}\n---\nBody\n",
+		want: "---\ntitle: Flu\n" + yamlBlock + "---\nBody\n",
+	}, {
 		name: "toml, no review",
 		in:   "+++\ntitle = \"Flu\"   # a comment\n[[sources]]\ntitle = \"S\"\n+++\nBody\n",
 		want: "+++\ntitle = \"Flu\"   # a comment\n[[sources]]\ntitle = \"S\"\n\n[review]\nreviewer = \"ada-okafor\"\ndate = 2026-11-03\nnext = 2027-11-03\nfingerprint = \"sha256:abc\"\n+++\nBody\n",
@@ -109,10 +113,24 @@ func TestSetBlockRefuses(t *testing.T) {
 		"No front matter\n",
 		"+++\nreview.reviewer = \"x\"\ntitle = \"Flu\"\n+++\n",
 		"---\n{title: Flu, review: {reviewer: x}}\n---\n",
+		// YAML ends lines at these too, so the review key's line number
+		// points past the front matter.
+		"---\ntitle: Flu\rdescription: x\rdate: 2026-01-01\rreview:\n  reviewer: a\n---\nBody\nmore\n",
+		"---\ntitle: Flu\u2028draft: false\u2028tags: [a]\u2028review: {reviewer: a}\n---\nBody\nmore\n",
+		"---\ntitle: Flu\u0085review: {reviewer: a}\n---\nBody\n",
 	} {
 		p, _ := content.ParsePage("content/a.md", []byte(in))
 		if out, err := SetBlock(p, testReview("")); err == nil {
 			t.Errorf("SetBlock(%q) = %q, want an error", in, out)
 		}
+	}
+}
+
+// TestSetBlockUnclosed: front matter that is never closed is not "no
+// front matter"; the error sends the writer to pamphlet check.
+func TestSetBlockUnclosed(t *testing.T) {
+	p, _ := content.ParsePage("content/a.md", []byte("---\ntitle: Flu\n\nBody\n"))
+	if _, err := SetBlock(p, testReview("")); err == nil || !strings.Contains(err.Error(), "pamphlet check") {
+		t.Errorf("got %v, want an error that says to run pamphlet check", err)
 	}
 }
