@@ -88,11 +88,20 @@ func keyLine(p *content.Page, line int, prefixes ...string) (int, error) {
 	return 0, errors.New("the review key is not on the line where the front matter says it is; end each line with a newline, not a lone carriage return or a Unicode line separator, and write one key per line")
 }
 
+// lineKind is what a line after the first line of a block is to it.
+type lineKind int
+
+const (
+	after  lineKind = iota // the line ends the block
+	filler                 // a blank or comment line: the block's if more of it follows, else what follows's
+	held                   // the line holds something of the block
+)
+
 // blockEnd returns where a block that starts with the line at start ends:
-// before the first later line, up to limit, for which inside is false,
-// less any blank or comment lines just before it (they belong to what
+// before the first later line, up to limit, that classify finds after
+// it, less the filler lines just before that line (they belong to what
 // follows).
-func blockEnd(src []byte, start, limit int, inside func(line string) bool) int {
+func blockEnd(src []byte, start, limit int, classify func(line string) lineKind) int {
 	off := start + bytes.IndexByte(src[start:limit], '\n') + 1
 	if off <= start {
 		return limit
@@ -104,17 +113,30 @@ func blockEnd(src []byte, start, limit int, inside func(line string) bool) int {
 		if n >= 0 {
 			next = off + n + 1
 		}
-		line := strings.TrimRight(string(src[off:next]), "\r\n")
-		trimmed := strings.TrimSpace(line)
-		if !inside(line) {
+		kind := classify(strings.TrimRight(string(src[off:next]), "\r\n"))
+		if kind == after {
 			break
 		}
-		if trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+		if kind == held {
 			end = next
 		}
 		off = next
 	}
 	return end
+}
+
+// yamlValue classifies the lines after a top-level YAML key: indented
+// lines are its value's (a comment among them too, and a line of a literal
+// block such as a signature's may start with #), and the first line at the
+// start of its line that is not a comment is the next key.
+func yamlValue(line string) lineKind {
+	switch {
+	case strings.TrimSpace(line) == "" || line[0] == '#':
+		return filler
+	case line[0] == ' ' || line[0] == '\t':
+		return held
+	}
+	return after
 }
 
 func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
@@ -128,9 +150,13 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if r.FingerprintV1 != "" {
 		field("fingerprint_v1", r.FingerprintV1)
 	}
-	if r.Signature != "" {
+	// A literal block takes its indentation from its first line, and the
+	// next rewrite leaves lines of only spaces at its end behind, so the
+	// signature is written without the white space around it, which
+	// Verify passes over.
+	if sig := strings.TrimSpace(r.Signature); sig != "" {
 		b.WriteString("  signature: |" + nl)
-		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
+		for _, l := range strings.Split(sig, "\n") {
 			b.WriteString("    " + l + nl)
 		}
 	}
@@ -145,9 +171,7 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	end := blockEnd(p.Source, start, p.FrontEnd, func(line string) bool {
-		return line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#'
-	})
+	end := blockEnd(p.Source, start, p.FrontEnd, yamlValue)
 	return splice(p.Source, start, end, b.String()), nil
 }
 
@@ -208,10 +232,44 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 		}
 		return splice(p.Source, p.FrontEnd, p.FrontEnd, text), nil
 	}
-	end := blockEnd(p.Source, start, p.FrontEnd, func(line string) bool {
-		return !strings.HasPrefix(strings.TrimSpace(line), "[")
-	})
+	end := blockEnd(p.Source, start, p.FrontEnd, tomlTable())
 	return splice(p.Source, start, end, b.String()), nil
+}
+
+// tomlTable returns the classifier of blockEnd for the lines after a
+// TOML table's header: they are the table's up to the next header, and
+// lines inside a multi-line string (such as a signature's) are the
+// table's whatever they look like.
+func tomlTable() func(line string) lineKind {
+	open := "" // the delimiter of the multi-line string the line is in
+	return func(line string) lineKind {
+		if open == "" {
+			switch t := strings.TrimSpace(line); {
+			case strings.HasPrefix(t, "["):
+				return after
+			case t == "" || strings.HasPrefix(t, "#"):
+				return filler
+			}
+		}
+		for rest := line; ; {
+			if open != "" {
+				i := strings.Index(rest, open)
+				if i < 0 {
+					return held
+				}
+				rest, open = rest[i+3:], ""
+				continue
+			}
+			i, d := strings.Index(rest, `"""`), `"""`
+			if j := strings.Index(rest, "'''"); j >= 0 && (i < 0 || j < i) {
+				i, d = j, "'''"
+			}
+			if i < 0 {
+				return held
+			}
+			rest, open = rest[i+3:], d
+		}
+	}
 }
 
 // jsonReview is the review block as JSON front matter holds it.

@@ -1,11 +1,15 @@
 package review
 
 import (
+	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
 func testReview(sig string) *content.Review {
@@ -126,6 +130,30 @@ func TestSetBlockRefuses(t *testing.T) {
 	}
 }
 
+// TestSetBlockTwice: writing a review block again changes nothing, even
+// with a signature that only spaces surround or only spaces make up, or
+// with lines that look like a TOML table header or a comment.
+func TestSetBlockTwice(t *testing.T) {
+	for _, sig := range []string{" ", "  " + armorBegin + "\nU1NIU0lHAAAAAQ==\n" + armorEnd + "\n  \n", "a\n[b]\nc", "a\n# b"} {
+		for _, in := range []string{
+			"---\ntitle: Flu\n---\nBody\n",
+			"+++\ntitle = \"Flu\"\n+++\nBody\n",
+			"---json\n{\"title\": \"Flu\"}\n---\nBody\n",
+		} {
+			p, _ := content.ParsePage("content/a.md", []byte(in))
+			once, err := SetBlock(p, testReview(sig))
+			if err != nil {
+				t.Fatalf("%q, signature %q: %v", in, sig, err)
+			}
+			q, _ := content.ParsePage("content/a.md", once)
+			twice, err := SetBlock(q, testReview(sig))
+			if err != nil || string(twice) != string(once) {
+				t.Errorf("signature %q: writing twice gave %v\n%s\nnot\n%s", sig, err, twice, once)
+			}
+		}
+	}
+}
+
 // TestSetBlockUnclosed: front matter that is never closed is not "no
 // front matter"; the error sends the writer to pamphlet check.
 func TestSetBlockUnclosed(t *testing.T) {
@@ -133,4 +161,113 @@ func TestSetBlockUnclosed(t *testing.T) {
 	if _, err := SetBlock(p, testReview("")); err == nil || !strings.Contains(err.Error(), "pamphlet check") {
 		t.Errorf("got %v, want an error that says to run pamphlet check", err)
 	}
+}
+
+// FuzzSetBlock writes review blocks of any text into pages of any bytes.
+// SetBlock may refuse, with an error; when it writes, only the review
+// block changed: the page's bytes before and after one span of its front
+// matter are kept, no other key was in that span, the result reads back
+// with the review as given and every other key and the body where they
+// were, and writing the same review again changes nothing.
+func FuzzSetBlock(f *testing.F) {
+	day := time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, src []byte, reviewer, fingerprint, fingerprintV1, signature string, date, next int32) {
+		r := &content.Review{
+			Reviewer:      reviewer,
+			Date:          content.Date{Time: day.AddDate(0, 0, int(date))},
+			Next:          content.Date{Time: day.AddDate(0, 0, int(next))},
+			Fingerprint:   fingerprint,
+			FingerprintV1: fingerprintV1,
+			Signature:     signature,
+		}
+		p, _ := content.ParsePage(fuzzFile, src)
+		out, err := SetBlock(p, r)
+		if err != nil {
+			if out != nil {
+				t.Fatalf("SetBlock returned both a page and the error %v", err)
+			}
+			return
+		}
+
+		// One span of the front matter changed, and nothing else.
+		pre, suf := 0, 0
+		for pre < min(len(src), len(out)) && src[pre] == out[pre] {
+			pre++
+		}
+		for suf < min(len(src), len(out))-pre && src[len(src)-1-suf] == out[len(out)-1-suf] {
+			suf++
+		}
+		end := len(src) - suf // src[pre:end] became out[pre:len(out)-suf]
+		if pre < p.FrontStart || end > p.FrontEnd {
+			t.Fatalf("bytes %d to %d changed, outside the front matter (%d to %d):\n%q\n%q", pre, end, p.FrontStart, p.FrontEnd, src, out)
+		}
+		q, found := content.ParsePage(fuzzFile, out)
+		if len(found) > 0 || q.Unreadable {
+			t.Fatalf("the result does not read back: %v\n%q\n%q", found, src, out)
+		}
+		got := q.Meta.Review
+		if got == nil || got.Reviewer != r.Reviewer || got.Date.String() != r.Date.String() || got.Next.String() != r.Next.String() ||
+			got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
+			t.Fatalf("the review reads back as %+v, not %+v\n%q", got, r, out)
+		}
+		a, b := p.Meta, q.Meta
+		a.Review, b.Review = nil, nil
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("other front matter changed:\n%+v\n%+v\n%q\n%q", a, b, src, out)
+		}
+		if !bytes.Equal(p.Body(), q.Body()) {
+			t.Fatalf("the body changed:\n%q\n%q", p.Body(), q.Body())
+		}
+		for k, pos := range p.Keys {
+			if p.Format == "yaml" && otherBreaks(src[p.FrontStart:p.FrontEnd]) {
+				break // YAML's line numbers count line ends that are not newlines
+			}
+			if k == "review" || strings.HasPrefix(k, "review.") {
+				continue
+			}
+			off, ok := offset(src, pos)
+			if !ok {
+				t.Fatalf("key %s at %d:%d is not in the page\n%q", k, pos.Line, pos.Col, src)
+			}
+			want := off
+			switch {
+			case off >= end:
+				want = off + len(out) - len(src)
+			case off >= pre:
+				t.Fatalf("key %s at %d:%d was in the span SetBlock rewrote\n%q\n%q", k, pos.Line, pos.Col, src, out)
+			}
+			if now, ok := offset(out, q.Keys[k]); !ok || now != want {
+				t.Fatalf("key %s moved from byte %d to %d (%v), want %d\n%q\n%q", k, off, now, q.Keys[k], want, src, out)
+			}
+		}
+
+		again, err := SetBlock(q, r)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("writing the review again changed the page: %v\n%q\n%q", err, out, again)
+		}
+	})
+}
+
+// otherBreaks reports whether text holds a line end that YAML counts and
+// a newline count does not: a carriage return not before a newline, or a
+// next line, line separator or paragraph separator character.
+func otherBreaks(text []byte) bool {
+	return bytes.Contains(bytes.ReplaceAll(text, []byte("\r\n"), nil), []byte("\r")) || bytes.ContainsAny(text, "\u0085\u2028\u2029")
+}
+
+// offset returns the byte offset of a position, whose lines end at '\n'
+// and whose columns count characters.
+func offset(src []byte, pos finding.Position) (int, bool) {
+	off := lineStart(src, pos.Line)
+	if pos.Line < 1 || off == len(src) && pos.Line > 1 && bytes.Count(src, []byte("\n")) < pos.Line-1 {
+		return 0, false
+	}
+	for c := 1; c < pos.Col; c++ {
+		if off >= len(src) || src[off] == '\n' {
+			return 0, false
+		}
+		_, n := utf8.DecodeRune(src[off:])
+		off += n
+	}
+	return off, true
 }
