@@ -22,11 +22,11 @@ func Tags(in *Input) []finding.Finding {
 			continue
 		}
 		for _, t := range p.Meta.Tags {
-			if !hasSlug(t) {
+			slug, ok := content.Slug(t)
+			if !ok {
 				out = append(out, errorAt(p.KeyPos("tags"), "content.tag", fmt.Sprintf("the tag %q has no letters a to z or digits to make the address of its topic page from; write it in words", t)))
 				continue
 			}
-			slug := content.Slugify(t)
 			f, ok := seen[slug]
 			switch {
 			case !ok:
@@ -37,15 +37,4 @@ func Tags(in *Input) []finding.Finding {
 		}
 	}
 	return out
-}
-
-// hasSlug reports whether a tag has a letter or digit that an address
-// keeps.
-func hasSlug(tag string) bool {
-	for _, r := range strings.ToLower(tag) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return true
-		}
-	}
-	return false
 }

@@ -363,8 +363,18 @@ func (s *Site) Resolve(from *Page, dest string) (Target, bool) {
 }
 
 // Slugify turns a file name into the last part of a URL: lowercase
-// letters and digits, with hyphens between words.
+// letters and digits, with hyphens between words; "page" for a name with
+// none (see Slug).
 func Slugify(s string) string {
+	if slug, ok := Slug(s); ok {
+		return slug
+	}
+	return "page"
+}
+
+// Slug turns a name into the last part of a URL, and reports false when
+// the name has no letter or digit that an address keeps.
+func Slug(s string) (string, bool) {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
@@ -379,10 +389,7 @@ func Slugify(s string) string {
 			hyphen = true
 		}
 	}
-	if b.Len() == 0 {
-		return "page"
-	}
-	return b.String()
+	return b.String(), b.Len() > 0
 }
 
 // Humanize turns a folder name into a title: "patient-stories" becomes
