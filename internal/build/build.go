@@ -108,6 +108,13 @@ func Read(opts Options) (*Project, error) {
 		return nil, err
 	}
 	addAssets(site, assets)
+	strays, err := content.ThemeStrays(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range strays {
+		found = append(found, st.Finding())
+	}
 	return &Project{
 		Options:  opts,
 		Site:     site,

@@ -46,13 +46,14 @@ type Session struct {
 	md       *markdown.Markdown
 	settings uint64 // the key of every page's parse: pamphlet.yaml, the base URL and today
 
-	pages  map[string]*entry // by file
-	static map[string]string // content/'s other files: site path → file
-	strays map[string]string // files under content/ never published: file → why
-	assets map[string]fs.FS  // asset path → the layer it comes from
-	local  uint64            // the hash of the local rules' key
-	broken bool              // the last update failed: start again from the files
-	sums   *fileSums         // of the files pages show or link, for their sign-offs
+	pages       map[string]*entry // by file
+	static      map[string]string // content/'s other files: site path → file
+	strays      map[string]string // files under content/ never published: file → why
+	themeStrays []content.Stray   // of layouts/ and assets/
+	assets      map[string]fs.FS  // asset path → the layer it comes from
+	local       uint64            // the hash of the local rules' key
+	broken      bool              // the last update failed: start again from the files
+	sums        *fileSums         // of the files pages show or link, for their sign-offs
 
 	// As last rendered.
 	r        *renderer
@@ -138,6 +139,9 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	if theme || s.assets == nil {
 		var err error
 		if s.assets, err = layout.Merge("assets", content.Unused, s.siteFS, s.opts.Theme); err != nil {
+			return nil, err
+		}
+		if s.themeStrays, err = content.ThemeStrays(s.siteFS); err != nil {
 			return nil, err
 		}
 	}
@@ -385,6 +389,9 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 	p.Findings = append(placed, s.cfgFound...)
 	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
 		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
+	}
+	for _, st := range s.themeStrays {
+		p.Findings = append(p.Findings, st.Finding())
 	}
 	p.Findings = append(p.Findings, p.imageFindings()...)
 	return p, nil

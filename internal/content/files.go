@@ -97,10 +97,14 @@ const (
 
 // Finding is the content.stray warning for a stray.
 func (s Stray) Finding() finding.Finding {
+	fate := "published" // a file of content/
+	if !strings.HasPrefix(s.File, ContentDir+"/") {
+		fate = "used" // a layout or an asset
+	}
 	return finding.Finding{
 		Position: finding.Position{File: s.File},
 		Rule:     "content.stray", Severity: finding.Warning,
-		Message: fmt.Sprintf("this file %s, so it is not published", s.Why),
+		Message: fmt.Sprintf("this file %s, so it is not %s", s.Why, fate),
 	}
 }
 
@@ -169,4 +173,34 @@ func Unused(name string) bool { return Ignored(name) || StrayName(name) != "" }
 func IsMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
+}
+
+// ThemeStrays returns the symlinks and other files that are not regular
+// files in the site's layouts/ and assets/ folders: the build passes them
+// over, and says so.
+func ThemeStrays(fsys fs.FS) ([]Stray, error) {
+	var out []Stray
+	for _, dir := range []string{"layouts", "assets"} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case errors.Is(err, fs.ErrNotExist) && p == dir:
+				return fs.SkipDir
+			case err != nil:
+				return err
+			case p != dir && Unused(d.Name()):
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+			case d.Type()&fs.ModeSymlink != 0:
+				out = append(out, Stray{p, StraySymlink})
+			case !d.IsDir() && !d.Type().IsRegular():
+				out = append(out, Stray{p, StrayIrregular})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", dir, err)
+		}
+	}
+	return out, nil
 }
