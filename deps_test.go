@@ -34,7 +34,8 @@ var allowed = map[string][]string{
 	"bench/hugo":           {"", "internal/sitegen"},
 	"bench/check-corpus":   {"internal/sitegen"},
 	"internal/serve":       {},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo"},
+	"internal/view":        {"internal/check", "internal/content", "internal/layout", "internal/markdown", "internal/seo"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo", "internal/view"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review", "internal/serve"},
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/seo"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // shadowed returns a content.shadowed warning for each file of content/
@@ -24,7 +25,7 @@ func (r *renderer) shadowed() []finding.Finding {
 	for i := range r.p.Pages {
 		pg := &r.p.Pages[i]
 		if v := r.views[pg.Page]; v != nil && v.Event != nil && v.Event.Calendar != "" {
-			taken[path.Join(strings.TrimPrefix(pg.URL, "/"), calendarName(pg.Page))] = "the calendar file of " + pg.File
+			taken[path.Join(strings.TrimPrefix(pg.URL, "/"), view.CalendarName(pg.Page))] = "the calendar file of " + pg.File
 		}
 	}
 	var out []finding.Finding

@@ -9,6 +9,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/seo"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // Files pamphlet writes for search engines and feed readers. A site's own
@@ -78,7 +79,7 @@ func inFeed(pg *content.Page, today time.Time) bool {
 	case content.NewsSection:
 		return true
 	case content.AlertsSection:
-		return alertActive(pg.Meta, today)
+		return view.AlertActive(pg.Meta, today)
 	}
 	return false
 }

@@ -12,12 +12,6 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
-// tagURL is the site path of a tag's page.
-func tagURL(tag string) string { return content.TagsURL + content.Slugify(tag) + "/" }
-
-// audienceURL is the site path of an audience's page.
-func audienceURL(audience string) string { return content.AudiencesURL + audience + "/" }
-
 // group is the pages of one tag or audience.
 type group struct {
 	slug, name string

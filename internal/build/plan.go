@@ -2,16 +2,14 @@ package build
 
 import (
 	"bytes"
-	"cmp"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
-	"github.com/pamphlet-health/pamphlet/internal/seo"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // plan makes the view of every published page, with the lists, related
@@ -29,7 +27,7 @@ func (r *renderer) plan() {
 		if !pg.Published() {
 			continue
 		}
-		v := p.view(pg, relURL, absURL)
+		v := view.Page(p.Site.Config, pg, relURL, absURL)
 		views[pg.Page] = v
 		name := p.templateFor(r.set, pg.Page)
 		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
@@ -52,12 +50,12 @@ func (r *renderer) plan() {
 				j.view.Pages = append(j.view.Pages, views[c])
 			}
 		}
-		j.view.Breadcrumbs = p.breadcrumbs(pg, views)
+		j.view.Breadcrumbs = view.Breadcrumbs(p.Site, pg, views)
 	}
-	setRelated(p.Site.Pages, views)
-	p.timeBoxed(&site, views)
+	view.Related(p.Site.Pages, views)
+	view.TimeBoxed(p.Site, p.Options.Today, &site, views)
 	if home := views[p.Site.PageByURL("/")]; home != nil {
-		home.AZ = azTopics(p.Pages, views)
+		home.AZ = view.AZ(p.Pages, views)
 	}
 	jobs = append(jobs, p.tagJobs(r.set, views, relURL, absURL)...)
 	jobs = append(jobs, p.audienceJobs(r.set, views, relURL, absURL)...)
@@ -73,22 +71,6 @@ func (r *renderer) plan() {
 		}
 	}
 	r.views, r.jobs = views, jobs
-}
-
-// trail is a page's breadcrumb trail as absolute addresses, from the home
-// page to the page itself.
-func (p *Project) trail(v *layout.Page) []seo.Crumb {
-	cfg := p.Site.Config
-	abs := func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, cfg.BasePath()) }
-	var out []seo.Crumb
-	for _, c := range v.Breadcrumbs {
-		out = append(out, seo.Crumb{Name: c.Title, URL: abs(c.URL)})
-	}
-	name := v.Title
-	if v.Kind == "home" {
-		name = "Home"
-	}
-	return append(out, seo.Crumb{Name: name, URL: v.Permalink})
 }
 
 // buffers hold pages as templates write them, reused from page to page so
@@ -121,78 +103,4 @@ func (p *Project) templateFor(set *layout.Set, pg *content.Page) string {
 		return set.Lookup(pg.Section+"/list.html", "list.html")
 	}
 	return set.Lookup(pg.Section+"/single.html", "single.html")
-}
-
-// view builds a page's view without its body.
-func (p *Project) view(cp *check.Page, relURL, absURL func(string) string) *layout.Page {
-	pg := cp.Page
-	m := pg.Meta
-	v := &layout.Page{Card: layout.Card{
-		Kind:        pg.Kind.String(),
-		Section:     pg.Section,
-		Title:       m.Title,
-		Description: m.Description,
-		URL:         relURL(pg.URL),
-		Permalink:   absURL(pg.URL),
-		Date:        m.Date.Time,
-		Updated:     m.Updated.Time,
-		Audience:    m.Audience,
-		About:       m.About,
-		Clinical:    cp.Review.Clinical,
-	}}
-	if st := cp.Review; st.Valid && st.Reviewer != nil {
-		v.Review = &layout.Review{
-			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,
-			Date: st.Review.Date.Time, Next: st.Next, Signed: st.Signed,
-		}
-	}
-	if v.Title == "" {
-		v.Title = content.Humanize(path.Base(pg.Dir))
-	}
-	if v.Description == "" {
-		v.Description = cmp.Or(p.Site.Config.Description, v.Title+" from "+p.Site.Config.Title)
-	}
-	for _, t := range m.Tags {
-		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(tagURL(t))})
-	}
-	for _, a := range m.Audience {
-		v.Audiences = append(v.Audiences, layout.Link{Title: content.AudienceNames[a], URL: relURL(audienceURL(a))})
-	}
-	if pg.Kind == content.Single {
-		v.Contents = contents(cp.Doc, len(m.FAQ) > 0)
-	}
-	for _, s := range m.Sources {
-		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
-	}
-	return v
-}
-
-func (p *Project) breadcrumbs(pg *content.Page, views map[*content.Page]*layout.Page) []layout.Link {
-	if pg.Kind == content.Home {
-		return nil
-	}
-	var crumbs []layout.Link
-	dir := pg.Dir
-	if pg.Kind == content.Section {
-		dir = content.ParentDir(dir)
-	}
-	for {
-		u := "/" + dir + "/"
-		if dir == "" {
-			u = "/"
-		}
-		if list := p.Site.PageByURL(u); list != nil && views[list] != nil {
-			title := views[list].Title
-			if list.Kind == content.Home {
-				title = "Home"
-			}
-			crumbs = append(crumbs, layout.Link{Title: title, URL: views[list].URL})
-		}
-		if dir == "" {
-			break
-		}
-		dir = content.ParentDir(dir)
-	}
-	slices.Reverse(crumbs)
-	return crumbs
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // Output is a rendered site: file contents by slash path relative to the
@@ -225,7 +226,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	err := parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
-		d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
+		d := pageData{view: j.view, page: j.page, trail: view.Trail(p.Site.Config, j.view)}
 		if j.page != nil && j.page.Doc != nil {
 			resolve := p.resolver(j.page.Page, r.relURL, "")
 			body, err := p.md.Render(j.page.Doc, resolve)
@@ -302,7 +303,7 @@ func (r *renderer) faqHub(ctx context.Context) error {
 		return err
 	}
 	j := r.jobs[r.hub]
-	d := pageData{view: j.view, page: j.page, trail: p.trail(j.view)}
+	d := pageData{view: j.view, page: j.page, trail: view.Trail(p.Site.Config, j.view)}
 	j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
 	return r.sd.setJSONLD(d)
 }

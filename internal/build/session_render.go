@@ -14,6 +14,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // renderPages renders again the pages read again, when nothing other
@@ -89,7 +90,7 @@ func byFile(fs []finding.Finding) map[string][]finding.Finding {
 // what its view shows of other pages, and puts it in place of the old one,
 // which other pages' views point at.
 func (r *renderer) refresh(j *job) {
-	v := r.p.view(j.page, r.relURL, r.absURL)
+	v := view.Page(r.p.Site.Config, j.page, r.relURL, r.absURL)
 	old := j.view
 	v.Pages, v.Breadcrumbs, v.Related = old.Pages, old.Breadcrumbs, old.Related
 	v.News, v.Events, v.Past, v.AZ, v.Topics = old.News, old.Events, old.Past, old.AZ, old.Topics

@@ -1,4 +1,4 @@
-package build
+package view
 
 import (
 	"fmt"
@@ -71,7 +71,7 @@ func TestTimeBoxed(t *testing.T) {
 		{"2026-12-04T23:00:00Z", "", true},
 		{"2026-12-03", "2026-12-05", false},
 	} {
-		if got := eventView(fm(c.starts, c.ends), today).Past; got != c.past {
+		if got := EventView(fm(c.starts, c.ends), today).Past; got != c.past {
 			t.Errorf("event %s to %s: past = %v, want %v", c.starts, c.ends, got, c.past)
 		}
 	}
@@ -84,7 +84,7 @@ func TestTimeBoxed(t *testing.T) {
 		{"2026-12-01T00:00:00Z", "2026-12-05T12:00:00Z", "Ended"},
 		{"2026-12-05T12:00:01Z", "2026-12-06T00:00:00Z", "Planned"},
 	} {
-		a := alertView(fm(c.starts, c.ends), today)
+		a := AlertView(fm(c.starts, c.ends), today)
 		if a.Status != c.status || a.Active != (c.status == "In force now") {
 			t.Errorf("alert %s to %s: %q (active %v), want %q", c.starts, c.ends, a.Status, a.Active, c.status)
 		}
@@ -109,7 +109,7 @@ func BenchmarkRelated(b *testing.B) {
 		for _, v := range views {
 			v.Related = nil
 		}
-		setRelated(pages, views)
+		Related(pages, views)
 	}
 }
 
@@ -133,7 +133,7 @@ func TestRelatedCommonTag(t *testing.T) {
 	add("/articles/b/", "", "common", "lungs")
 	add("/articles/c/", "asthma", "common")
 	add("/events/d/", "Asthma", "lungs").Section = content.EventsSection
-	setRelated(pages, views)
+	Related(pages, views)
 	var got []string
 	for _, r := range views[a].Related {
 		got = append(got, r.URL)
@@ -163,7 +163,7 @@ func TestRelatedWindow(t *testing.T) {
 		views[pg] = &layout.Page{Card: layout.Card{URL: pg.URL}}
 	}
 	pages[0].Meta.About, pages[2990].Meta.About = "Asthma", "asthma"
-	setRelated(pages, views)
+	Related(pages, views)
 	var got []string
 	for _, r := range views[pages[0]].Related {
 		got = append(got, r.URL)

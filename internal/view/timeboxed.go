@@ -1,26 +1,23 @@
-package build
+package view
 
 import (
 	"cmp"
 	"fmt"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
-	"github.com/pamphlet-health/pamphlet/internal/ics"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
-// timeBoxed fills in the event and alert views of published pages, the
-// active alerts of the site, and the home page's and the events list's
-// lists.
-func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.Page) {
-	today := p.Options.Today
+// TimeBoxed fills in the event and alert views of the published pages of
+// s (those in views) as on the day today, the active alerts of the site's
+// view, and the home page's and the events list's lists.
+func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*content.Page]*layout.Page) {
 	var news, upcoming, past, alerts []*content.Page
-	for _, pg := range p.Site.Pages {
+	for _, pg := range s.Pages {
 		v := views[pg]
 		if v == nil || pg.Kind != content.Single {
 			continue
@@ -30,9 +27,9 @@ func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.P
 		case content.NewsSection:
 			news = append(news, pg)
 		case content.EventsSection:
-			v.Event = eventView(m, today)
+			v.Event = EventView(m, today)
 			if !m.Starts.IsZero() {
-				v.Event.Calendar = v.URL + calendarName(pg)
+				v.Event.Calendar = v.URL + CalendarName(pg)
 			}
 			if v.Event.Past {
 				past = append(past, pg)
@@ -40,7 +37,7 @@ func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.P
 				upcoming = append(upcoming, pg)
 			}
 		case content.AlertsSection:
-			v.Alert = alertView(m, today)
+			v.Alert = AlertView(m, today)
 			if v.Alert.Active {
 				alerts = append(alerts, pg)
 			}
@@ -72,18 +69,18 @@ func (p *Project) timeBoxed(site *layout.Site, views map[*content.Page]*layout.P
 		return out
 	}
 	site.Alerts = list(alerts, len(alerts))
-	if home := views[p.Site.PageByURL("/")]; home != nil {
+	if home := views[s.PageByURL("/")]; home != nil {
 		home.News = list(news, HomeNews)
 		home.Events = list(upcoming, HomeEvents)
 	}
-	if events := views[p.Site.PageByURL("/"+content.EventsSection+"/")]; events != nil {
+	if events := views[s.PageByURL("/"+content.EventsSection+"/")]; events != nil {
 		events.Events = list(upcoming, len(upcoming))
 		events.Past = list(past, len(past))
 	}
 }
 
-// eventView is when and where an event takes place.
-func eventView(m content.FrontMatter, today time.Time) *layout.Event {
+// EventView is when and where an event takes place.
+func EventView(m content.FrontMatter, today time.Time) *layout.Event {
 	e := &layout.Event{
 		Starts: m.Starts.Time, Ends: m.Ends.Time, HasTime: m.Starts.HasTime,
 		When:         span(m.Starts, m.Ends, "to"),
@@ -104,48 +101,10 @@ func eventView(m content.FrontMatter, today time.Time) *layout.Event {
 	return e
 }
 
-// calendarName is the name of an event's iCalendar file, written beside
+// CalendarName is the name of an event's iCalendar file, written beside
 // its index.html: foot-care-class.ics for /events/foot-care-class/.
-func calendarName(pg *content.Page) string {
+func CalendarName(pg *content.Page) string {
 	return path.Base(strings.TrimSuffix(pg.URL, "/")) + ".ics"
-}
-
-// calendars returns the iCalendar file of every published event with a
-// start, by output path.
-func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]byte {
-	cfg := p.Site.Config
-	host := cfg.BaseURL
-	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
-		host = u.Host
-	}
-	out := map[string][]byte{}
-	for i := range p.Pages {
-		cp := &p.Pages[i]
-		v := views[cp.Page]
-		if v == nil || v.Event == nil || v.Event.Calendar == "" {
-			continue
-		}
-		ev := v.Event
-		e := ics.Event{
-			UID:   strings.Trim(cp.URL, "/") + "@" + host,
-			Stamp: cmp.Or(lastChanged(cp), ev.Starts),
-			Start: ev.Starts, End: ev.Ends, AllDay: !ev.HasTime,
-			Summary:     v.Title,
-			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),
-			URL:         v.Permalink,
-		}
-		if l := ev.Location; l != nil {
-			var parts []string
-			for _, s := range []string{l.Name, l.Address} {
-				if s = strings.TrimSpace(s); s != "" {
-					parts = append(parts, s)
-				}
-			}
-			e.Location = strings.Join(parts, ", ")
-		}
-		out[path.Join(strings.TrimPrefix(cp.URL, "/"), calendarName(cp.Page))] = ics.Calendar("-//pamphlet//"+cfg.Title+"//EN", e)
-	}
-	return out
 }
 
 // severityLabels name an alert's severity for readers.
@@ -157,19 +116,19 @@ func severityRank(sev string) int {
 	return slices.Index(content.Severities, cmp.Or(sev, content.Severities[0]))
 }
 
-// alertActive reports whether an alert is in force on the build date:
+// AlertActive reports whether an alert is in force on the build date:
 // started (or with no start), and not ended.
-func alertActive(m content.FrontMatter, today time.Time) bool {
+func AlertActive(m content.FrontMatter, today time.Time) bool {
 	return (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time))
 }
 
-// alertView is an alert's severity and time span on the build date.
-func alertView(m content.FrontMatter, today time.Time) *layout.Alert {
+// AlertView is an alert's severity and time span on the build date.
+func AlertView(m content.FrontMatter, today time.Time) *layout.Alert {
 	sev := cmp.Or(m.Severity, content.Severities[0])
 	a := &layout.Alert{
 		Severity: sev, Label: severityLabels[sev],
 		Starts: m.Starts.Time, Ends: m.Ends.Time,
-		Active: alertActive(m, today),
+		Active: AlertActive(m, today),
 	}
 	switch {
 	case a.Active:

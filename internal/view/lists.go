@@ -1,4 +1,4 @@
-package build
+package view
 
 import (
 	"cmp"
@@ -23,9 +23,9 @@ const (
 	ContentsFrom = 3
 )
 
-// contents lists a page's sections, its level-two headings and its
+// Contents lists a page's sections, its level-two headings and its
 // questions, when it has at least ContentsFrom of them.
-func contents(doc *markdown.Document, faq bool) []layout.Link {
+func Contents(doc *markdown.Document, faq bool) []layout.Link {
 	var out []layout.Link
 	if doc != nil {
 		for _, h := range doc.Headings {
@@ -54,7 +54,7 @@ func relates(pg *content.Page) bool {
 // page are weighed as its related pages: those nearest to it in date.
 const relatedWindow = 100
 
-// setRelated gives each published page up to RelatedPages others that
+// Related gives each published page up to RelatedPages others that
 // share its topic (about, worth two tags) or its tags, most shared first,
 // then newest. It looks only at pages that share something, through an
 // index by topic and tag, and leaves out a topic or tag that so many
@@ -63,7 +63,7 @@ const relatedWindow = 100
 // or tag with more than relatedWindow others, it weighs only the
 // relatedWindow nearest to the page in date; so the work grows with the
 // number of pages, never with its square.
-func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
+func Related(pages []*content.Page, views map[*content.Page]*layout.Page) {
 	var ps []*content.Page
 	for _, pg := range pages {
 		if views[pg] != nil && relates(pg) {
@@ -161,9 +161,9 @@ func setRelated(pages []*content.Page, views map[*content.Page]*layout.Page) {
 	}
 }
 
-// azTopics is the A to Z of health topics: every published clinical
+// AZ is the A to Z of health topics: every published clinical
 // page, by its topic (about, else its title), grouped by first letter.
-func azTopics(pages []check.Page, views map[*content.Page]*layout.Page) []layout.Letter {
+func AZ(pages []check.Page, views map[*content.Page]*layout.Page) []layout.Letter {
 	byName := map[string]*layout.AZTopic{}
 	for i := range pages {
 		cp := &pages[i]
