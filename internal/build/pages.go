@@ -153,12 +153,12 @@ func (p *Project) trustView(relURL, absURL func(string) string) (*layout.Page, e
 	slices.SortStableFunc(tr.Reviewers, func(a, b layout.Reviewer) int { return cmp.Compare(a.Name, b.Name) })
 	return &layout.Page{
 		Card: layout.Card{
-			Kind: "trust", Title: check.TrustTitle,
+			Kind: "trust", Title: layout.TrustTitle,
 			Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
 			URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
 		},
 		Own: layout.Own{Trust: tr},
-		Fed: layout.Fed{Breadcrumbs: []layout.Link{{Title: "Home", URL: relURL("/")}}},
+		Fed: layout.Fed{Breadcrumbs: []layout.Link{{Title: layout.HomeTitle, URL: relURL("/")}}},
 	}, nil
 }
 

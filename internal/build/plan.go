@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -57,11 +58,12 @@ func (r *renderer) plan() {
 	if home := views[p.Site.PageByURL("/")]; home != nil {
 		home.AZ = view.AZ(p.Pages, views)
 	}
-	jobs = append(jobs, p.tagJobs(r.set, views, relURL, absURL)...)
-	jobs = append(jobs, p.audienceJobs(r.set, views, relURL, absURL)...)
+	for _, l := range slices.Concat(view.Tags(p.Site, views, relURL, absURL), view.Audiences(p.Site, views, relURL, absURL)) {
+		jobs = append(jobs, job{out: l.Out, template: r.set.Lookup(listingTemplates[l.View.Kind]...), view: l.View})
+	}
 	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust})
 	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{Card: layout.Card{
-		Kind: "404", Title: "Page not found", Description: "The page you asked for is not on " + p.Site.Config.Title + ".",
+		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, p.Site.Config.Title),
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
 	}}})
 	r.hub = -1 // the FAQ hub's JSON-LD waits for every page's questions
@@ -71,6 +73,13 @@ func (r *renderer) plan() {
 		}
 	}
 	r.views, r.jobs = views, jobs
+}
+
+// listingTemplates are the templates of the pages that list others, by
+// their kind: each kind's own, else the one before it.
+var listingTemplates = map[string][]string{
+	"tags": {"tags.html", "list.html"}, "tag": {"tag.html", "list.html"},
+	"audiences": {"audiences.html", "tags.html"}, "audience": {"audience.html", "tag.html"},
 }
 
 // buffers hold pages as templates write them, reused from page to page so

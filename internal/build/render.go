@@ -174,7 +174,7 @@ func (p *Project) newRenderer() (*renderer, error) {
 		Twitter:    cfg.Social.Twitter,
 		Locale:     ogLocale(cfg.Language),
 		TrustURL:   relURL(content.TrustURL),
-		TrustTitle: check.TrustTitle,
+		TrustTitle: layout.TrustTitle,
 	}
 	if mc := cfg.MediaContact; mc != (content.MediaContact{}) {
 		site.MediaContact = &layout.Contact{Name: mc.Name, Email: mc.Email, Phone: mc.Phone}

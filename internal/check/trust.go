@@ -6,6 +6,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
 // TrustParts are the parts of the trust statement a reader looks for, by
@@ -37,14 +38,11 @@ func TrustStatement(in *Input) []finding.Finding {
 	case len(missing) == len(TrustParts):
 		return []finding.Finding{warningAt(pos, "trust.statement", fmt.Sprintf(
 			"%s has no trust statement; add trust: with %s, so the page %q tells readers who makes this information and how it is checked",
-			content.ConfigFile, strings.Join(TrustParts, ", "), TrustTitle))}
+			content.ConfigFile, strings.Join(TrustParts, ", "), layout.TrustTitle))}
 	case len(missing) > 0:
 		return []finding.Finding{warningAt(pos, "trust.statement", fmt.Sprintf(
 			"the trust statement leaves out %s; readers look for each on the page %q",
-			strings.Join(missing, ", "), TrustTitle))}
+			strings.Join(missing, ", "), layout.TrustTitle))}
 	}
 	return nil
 }
-
-// TrustTitle is the title of the trust page.
-const TrustTitle = "How we make our health information"

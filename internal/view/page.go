@@ -22,7 +22,7 @@ func Trail(cfg *content.Config, v *layout.Page) []seo.Crumb {
 	}
 	name := v.Title
 	if v.Kind == "home" {
-		name = "Home"
+		name = layout.HomeTitle
 	}
 	return append(out, seo.Crumb{Name: name, URL: v.Permalink})
 }
@@ -91,7 +91,7 @@ func Breadcrumbs(s *content.Site, pg *content.Page, views map[*content.Page]*lay
 		if list := s.PageByURL(u); list != nil && views[list] != nil {
 			title := views[list].Title
 			if list.Kind == content.Home {
-				title = "Home"
+				title = layout.HomeTitle
 			}
 			crumbs = append(crumbs, layout.Link{Title: title, URL: views[list].URL})
 		}
