@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -263,8 +264,11 @@ func ParseConfig(src []byte) (*Config, []finding.Finding, error) {
 	if err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
+			// YAML places an error at the end of a file that does not end
+			// with a newline on the line after its last.
+			last := bytes.Count(src, []byte("\n")) + 1
 			return nil, []finding.Finding{{
-				Position: finding.Position{File: ConfigFile, Line: max(se.line, 1), Col: max(se.col, 1)},
+				Position: finding.Position{File: ConfigFile, Line: min(max(se.line, 1), last), Col: max(se.col, 1)},
 				Rule:     "config.syntax", Severity: finding.Error, Message: se.msg,
 			}}, nil
 		}

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
 // webAddresses are values of the address fields of pamphlet.yaml and front
@@ -70,4 +73,59 @@ func TestConfigAddresses(t *testing.T) {
 // quote writes s as a YAML double-quoted string.
 func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\t", `\t`).Replace(s) + `"`
+}
+
+// TestParseConfigSyntaxAtEnd: a syntax error at the end of a file that
+// does not end with a newline is on its last line, not on one after it.
+func TestParseConfigSyntaxAtEnd(t *testing.T) {
+	for src, want := range map[string]string{
+		"{":                       "1:1 config.syntax",
+		"title: T\nbase_url: [":   "2:1 config.syntax",
+		"title: T\nbase_url: [\n": "3:1 config.syntax",
+	} {
+		_, found, err := ParseConfig([]byte(src))
+		if got := strings.Join(brief(found), "; "); err != nil || got != want {
+			t.Errorf("ParseConfig(%q) = %q, %v; want %q", src, got, err, want)
+		}
+	}
+}
+
+// FuzzParseConfig reads pamphlet.yaml files of any bytes. ParseConfig
+// never panics and never fails: every problem is a finding at a line and
+// column of the file, the same findings each time, and a file that can be
+// read at all gives a configuration.
+func FuzzParseConfig(f *testing.F) {
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, found, err := ParseConfig(src)
+		if err != nil {
+			t.Fatalf("ParseConfig failed instead of reporting a finding: %v", err)
+		}
+		lines := yamlLines(src)
+		syntax := false
+		for _, f := range found {
+			if f.File != ConfigFile || f.Line < 1 || f.Line > lines || f.Col < 1 {
+				t.Fatalf("finding at %s:%d:%d, outside the %d lines of %s: %v\n%q", f.File, f.Line, f.Col, lines, ConfigFile, f, src)
+			}
+			if !strings.HasPrefix(f.Rule, "config.") || f.Message == "" || f.Severity != finding.Error {
+				t.Fatalf("finding without a config rule, message or severity: %+v", f)
+			}
+			syntax = syntax || f.Rule == "config.syntax"
+		}
+		if cfg == nil && !syntax {
+			t.Fatalf("no configuration, and no config.syntax finding says why: %v", found)
+		}
+		if _, again, _ := ParseConfig(src); !reflect.DeepEqual(found, again) {
+			t.Fatalf("the findings differ from one reading to the next:\n%v\n%v", found, again)
+		}
+	})
+}
+
+// yamlLines counts the lines of src as YAML does, which also ends them at
+// a lone carriage return and at the next line, line separator and
+// paragraph separator characters. Positions in pamphlet.yaml are YAML's,
+// so in a file with such line ends they count more lines than its
+// newlines make.
+func yamlLines(src []byte) int {
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }
