@@ -30,7 +30,7 @@ func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]b
 		ev := v.Event
 		e := ics.Event{
 			UID:   strings.Trim(cp.URL, "/") + "@" + host,
-			Stamp: cmp.Or(lastChanged(cp), ev.Starts),
+			Stamp: cmp.Or(view.LastChanged(cp), ev.Starts),
 			Start: ev.Starts, End: ev.Ends, AllDay: !ev.HasTime,
 			Summary:     v.Title,
 			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),

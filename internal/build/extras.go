@@ -59,7 +59,7 @@ func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*co
 	own := map[*layout.Page]time.Time{}
 	for _, j := range jobs {
 		if j.page != nil && j.page.File != "" {
-			own[j.view] = lastChanged(j.page)
+			own[j.view] = view.LastChanged(j.page)
 		}
 	}
 	sitemaps, err := p.sitemap(jobs, own)

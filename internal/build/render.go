@@ -102,7 +102,7 @@ type renderer struct {
 	min            *minifier // nil when not minifying
 	set            *layout.Set
 	site           *layout.Site
-	sd             *siteData
+	sd             *view.Graph
 	trust          *layout.Page
 	relURL, absURL func(string) string
 	static         map[string][]byte // the assets and content/'s other files, by output path
@@ -172,20 +172,22 @@ func (p *Project) newRenderer() (*renderer, error) {
 		Today:      p.Options.Today,
 		ThemeColor: cfg.ThemeColor,
 		Twitter:    cfg.Social.Twitter,
-		Locale:     ogLocale(cfg.Language),
+		Locale:     view.OGLocale(cfg.Language),
 		TrustURL:   relURL(content.TrustURL),
 		TrustTitle: layout.TrustTitle,
 	}
 	if mc := cfg.MediaContact; mc != (content.MediaContact{}) {
 		site.MediaContact = &layout.Contact{Name: mc.Name, Email: mc.Email, Phone: mc.Phone}
 	}
-	site.Image = p.shareImage(files, absURL)
-	site.TwitterCard = twitterCard(site.Image)
+	site.Image = view.ShareImage(cfg, files, absURL)
+	site.TwitterCard = view.TwitterCard(site.Image)
 	if p.hasFeed() {
 		site.FeedURL = relURL("/" + FeedFile)
 	}
-	r.sd = p.newSiteData(site.Image, files, absURL)
-	if r.trust, err = p.trustView(relURL, absURL); err != nil {
+	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
+	home := p.Site.PageByURL("/")
+	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
+	if r.trust, err = view.Trust(cfg, renderMD, relURL, absURL); err != nil {
 		return nil, err
 	}
 	site.Disclaimer = r.trust.Trust.Disclaimer
@@ -226,7 +228,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	err := parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
-		d := pageData{view: j.view, page: j.page, trail: view.Trail(p.Site.Config, j.view)}
+		d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
 		if j.page != nil && j.page.Doc != nil {
 			resolve := p.resolver(j.page.Page, r.relURL, "")
 			body, err := p.md.Render(j.page.Doc, resolve)
@@ -243,7 +245,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if check.IsFAQPage(j.page.Page) {
-				if d.faq, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {
+				if d.FAQ, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {
 					return err
 				}
 			}
@@ -254,7 +256,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		if j.view.NoIndex || i == r.hub {
 			return nil
 		}
-		return r.sd.setJSONLD(d)
+		return r.sd.SetJSONLD(d)
 	})
 	if err != nil {
 		return err
@@ -303,9 +305,9 @@ func (r *renderer) faqHub(ctx context.Context) error {
 		return err
 	}
 	j := r.jobs[r.hub]
-	d := pageData{view: j.view, page: j.page, trail: view.Trail(p.Site.Config, j.view)}
-	j.view.Topics, d.faq = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
-	return r.sd.setJSONLD(d)
+	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
+	j.view.Topics, d.FAQ = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
+	return r.sd.SetJSONLD(d)
 }
 
 // resolver rewrites internal links of a page's Markdown to their site

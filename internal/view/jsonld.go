@@ -1,14 +1,10 @@
-package build
+package view
 
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"html/template"
 	"image"
-	_ "image/gif" // image sizes for og:image
-	_ "image/jpeg"
-	_ "image/png"
 	"path"
 	"strconv"
 	"strings"
@@ -16,39 +12,17 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
-	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/seo"
 )
 
-// siteData is the site-wide part of every page's JSON-LD.
-type siteData struct {
+// Graph is the site-wide part of every page's JSON-LD: the organization
+// and the website.
+type Graph struct {
 	org     *seo.Organization // in full on the home page; as publisher elsewhere
 	website *seo.WebSite
 	image   layout.Image
 	lang    string
-}
-
-// imageFindings checks that the site paths pamphlet.yaml gives for images
-// are files of the site.
-func (p *Project) imageFindings() []finding.Finding {
-	cfg := p.Site.Config
-	var out []finding.Finding
-	for _, k := range []struct{ key, value string }{{"social.image", cfg.Social.Image}, {"organization.logo", cfg.Organization.Logo}} {
-		if k.value == "" || strings.Contains(k.value, "://") {
-			continue
-		}
-		if _, ok := p.Site.Static[k.value]; ok {
-			continue
-		}
-		pos, ok := cfg.Keys[k.key]
-		if !ok { // the built-in default, which a site's assets/ cannot remove
-			pos = finding.Position{File: content.ConfigFile, Line: 1, Col: 1}
-		}
-		out = append(out, finding.Finding{Position: pos, Rule: "config.value", Severity: finding.Error,
-			Message: fmt.Sprintf("%s %s is not a file of the site; put the image in assets/ or content/, or give an address starting with https://", k.key, k.value)})
-	}
-	return out
 }
 
 // imageTypes are the media types of the image files a page may be shared
@@ -69,26 +43,25 @@ func siteImage(ref string, files map[string][]byte, absURL func(string) string) 
 	return absURL(ref), width, height
 }
 
-// shareImage returns the image shown when a page is shared.
-func (p *Project) shareImage(files map[string][]byte, absURL func(string) string) layout.Image {
-	cfg := p.Site.Config
+// ShareImage returns the image shown when a page is shared.
+func ShareImage(cfg *content.Config, files map[string][]byte, absURL func(string) string) layout.Image {
 	img := layout.Image{Alt: cmp.Or(cfg.Social.ImageAlt, cfg.Title), Type: imageTypes[strings.ToLower(path.Ext(cfg.Social.Image))]}
 	img.URL, img.Width, img.Height = siteImage(cfg.Social.Image, files, absURL)
 	return img
 }
 
-// twitterCard is the card a page shares as: a large image when the image
+// TwitterCard is the card a page shares as: a large image when the image
 // is big enough for one (at least 300 by 157 pixels), a summary otherwise.
-func twitterCard(img layout.Image) string {
+func TwitterCard(img layout.Image) string {
 	if img.Width >= 300 && img.Height >= 157 {
 		return "summary_large_image"
 	}
 	return "summary"
 }
 
-// ogLocale returns the og:locale of a language tag such as en-GB (en_GB),
+// OGLocale returns the og:locale of a language tag such as en-GB (en_GB),
 // or "" for a tag without a region.
-func ogLocale(lang string) string {
+func OGLocale(lang string) string {
 	l, region, ok := strings.Cut(lang, "-")
 	if !ok || len(region) != 2 {
 		return ""
@@ -96,9 +69,8 @@ func ogLocale(lang string) string {
 	return strings.ToLower(l) + "_" + strings.ToUpper(region)
 }
 
-// newSiteData builds the organization and website nodes.
-func (p *Project) newSiteData(img layout.Image, files map[string][]byte, absURL func(string) string) *siteData {
-	cfg := p.Site.Config
+// NewGraph builds the organization and website nodes.
+func NewGraph(cfg *content.Config, img layout.Image, files map[string][]byte, absURL func(string) string) *Graph {
 	o := cfg.Organization
 	org := &seo.Organization{
 		Type: cmp.Or(o.Type, "Organization"), ID: cfg.BaseURL + "#organization",
@@ -109,7 +81,7 @@ func (p *Project) newSiteData(img layout.Image, files map[string][]byte, absURL 
 		org.Logo = &seo.ImageObject{Type: "ImageObject"}
 		org.Logo.URL, org.Logo.Width, org.Logo.Height = siteImage(o.Logo, files, absURL)
 	}
-	return &siteData{
+	return &Graph{
 		org: org,
 		website: &seo.WebSite{Type: "WebSite", ID: cfg.BaseURL + "#website", Name: cfg.Title, URL: cfg.BaseURL,
 			Description: cfg.Description, InLanguage: cfg.Language, Publisher: &seo.Ref{ID: org.ID}},
@@ -120,7 +92,7 @@ func (p *Project) newSiteData(img layout.Image, files map[string][]byte, absURL 
 
 // publisher is the organization as a page's publisher: enough to stand on
 // its own, since each page is read alone.
-func (sd *siteData) publisher() *seo.Organization {
+func (sd *Graph) publisher() *seo.Organization {
 	return &seo.Organization{Type: sd.org.Type, ID: sd.org.ID, Name: sd.org.Name, URL: sd.org.URL, Logo: sd.org.Logo}
 }
 
@@ -137,19 +109,19 @@ func audienceType(a string) seo.Audience {
 	return seo.Audience{Type: "PeopleAudience", AudienceType: content.AudienceNames[a]}
 }
 
-// pageData is what one page's JSON-LD is made from.
-type pageData struct {
-	view  *layout.Page
-	page  *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
-	trail []seo.Crumb    // from the home page to this page, absolute
-	faq   []seo.Question // the questions this page marks up, when its main content is questions
+// PageData is what one page's JSON-LD is made from.
+type PageData struct {
+	View  *layout.Page
+	Page  *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
+	Trail []seo.Crumb    // from the home page to this page, absolute
+	FAQ   []seo.Question // the questions this page marks up, when its main content is questions
 }
 
-// setJSONLD sets the page view's schema.org graph, safe inside a script
+// SetJSONLD sets the page view's schema.org graph, safe inside a script
 // element.
-func (sd *siteData) setJSONLD(d pageData) error {
-	v := d.view
-	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.trail)
+func (sd *Graph) SetJSONLD(d PageData) error {
+	v := d.View
+	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.Trail)
 	web := &seo.WebPage{
 		Type: "WebPage", ID: v.Permalink, Name: v.Title, Description: v.Description, URL: v.Permalink,
 		InLanguage: sd.lang, IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
@@ -164,12 +136,12 @@ func (sd *siteData) setJSONLD(d pageData) error {
 	case "trust":
 		web.Type = "AboutPage"
 	}
-	if len(d.faq) > 0 {
+	if len(d.FAQ) > 0 {
 		web.Type = "FAQPage"
-		web.MainEntity = d.faq
+		web.MainEntity = d.FAQ
 	}
-	if d.page != nil && d.page.File != "" {
-		pg := d.page
+	if d.Page != nil && d.Page.File != "" {
+		pg := d.Page
 		m := pg.Meta
 		web.DatePublished = seo.Date(m.Date.Time, m.Date.HasTime)
 		web.DateModified = seo.Date(cmp.Or(m.Updated, m.Date).Time, cmp.Or(m.Updated, m.Date).HasTime)
@@ -220,7 +192,7 @@ func (sd *siteData) setJSONLD(d pageData) error {
 }
 
 // newsArticle is a news item's NewsArticle.
-func (sd *siteData) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle {
+func (sd *Graph) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle {
 	m := pg.Meta
 	modified := cmp.Or(m.Updated, m.Date)
 	return &seo.NewsArticle{
@@ -232,7 +204,7 @@ func (sd *siteData) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle
 }
 
 // event is an event page's Event.
-func (sd *siteData) event(pg *check.Page, v *layout.Page) *seo.Event {
+func (sd *Graph) event(pg *check.Page, v *layout.Page) *seo.Event {
 	m := pg.Meta
 	e := &seo.Event{
 		Type: "Event", ID: v.Permalink + "#event", Name: v.Title, Description: v.Description, URL: v.Permalink,
@@ -300,9 +272,9 @@ func parseCost(s string) (price, currency string, free bool) {
 	return amount, code, n == 0
 }
 
-// lastChanged is when a page last changed for readers: the latest of its
+// LastChanged is when a page last changed for readers: the latest of its
 // date, its updated date and its review date.
-func lastChanged(pg *check.Page) time.Time {
+func LastChanged(pg *check.Page) time.Time {
 	var t time.Time
 	for _, d := range []time.Time{pg.Meta.Date.Time, pg.Meta.Updated.Time} {
 		if d.After(t) {
