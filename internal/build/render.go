@@ -291,10 +291,10 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 // its JSON-LD.
 func (r *renderer) faqHub(ctx context.Context) error {
 	p := r.p
-	parts := make([]*asked, len(r.jobs))
+	parts := make([]*view.Asked, len(r.jobs))
 	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
 		j := r.jobs[i]
-		if j.page == nil || j.page.Doc == nil || !asks(j.page) {
+		if j.page == nil || j.page.Doc == nil || !view.Asks(j.page) {
 			return nil
 		}
 		var err error
@@ -306,7 +306,7 @@ func (r *renderer) faqHub(ctx context.Context) error {
 	}
 	j := r.jobs[r.hub]
 	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
-	j.view.Topics, d.FAQ = faqHub(slices.DeleteFunc(parts, func(a *asked) bool { return a == nil }))
+	j.view.Topics, d.FAQ = view.FAQHub(slices.DeleteFunc(parts, func(a *view.Asked) bool { return a == nil }))
 	return r.sd.SetJSONLD(d)
 }
 

@@ -201,7 +201,7 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 	// The FAQ hub shows every page's questions.
 	var asked []uint64
 	for _, j := range r.jobs {
-		if j.page != nil && j.page.Doc != nil && asks(j.page) {
+		if j.page != nil && j.page.Doc != nil && view.Asks(j.page) {
 			asked = append(asked, s.pages[j.page.File].key)
 		}
 	}
