@@ -150,13 +150,9 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if r.FingerprintV1 != "" {
 		field("fingerprint_v1", r.FingerprintV1)
 	}
-	// A literal block takes its indentation from its first line, and the
-	// next rewrite leaves lines of only spaces at its end behind, so the
-	// signature is written without the white space around it, which
-	// Verify passes over.
-	if sig := strings.TrimSpace(r.Signature); sig != "" {
+	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString("  signature: |" + nl)
-		for _, l := range strings.Split(sig, "\n") {
+		for _, l := range lines {
 			b.WriteString("    " + l + nl)
 		}
 	}
@@ -173,6 +169,25 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	}
 	end := blockEnd(p.Source, start, p.FrontEnd, yamlValue)
 	return splice(p.Source, start, end, b.String()), nil
+}
+
+// signatureLines returns the lines of a signature as a YAML or TOML review
+// block writes them, or none for no signature. The white space around the
+// signature, which Verify passes over, is left out: a YAML literal block
+// takes its indentation from its first line, and a rewrite would leave
+// lines of only spaces at its end behind. Carriage returns at the ends of
+// lines are left out too, so that the block's lines end as the front
+// matter's do and the next rewrite finds the same line endings.
+func signatureLines(sig string) []string {
+	sig = strings.TrimSpace(sig)
+	if sig == "" {
+		return nil
+	}
+	lines := strings.Split(sig, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
 }
 
 // yamlString writes s plain when YAML reads it back as the same string.
@@ -218,9 +233,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if r.FingerprintV1 != "" {
 		fmt.Fprintf(&b, "fingerprint_v1 = %s%s", str(r.FingerprintV1), nl)
 	}
-	if r.Signature != "" {
+	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString(`signature = """` + nl)
-		for _, l := range strings.Split(strings.TrimRight(r.Signature, "\n"), "\n") {
+		for _, l := range lines {
 			b.WriteString(l + nl)
 		}
 		b.WriteString(`"""` + nl)

@@ -132,9 +132,11 @@ func TestSetBlockRefuses(t *testing.T) {
 
 // TestSetBlockTwice: writing a review block again changes nothing, even
 // with a signature that only spaces surround or only spaces make up, or
-// with lines that look like a TOML table header or a comment.
+// with lines that look like a TOML table header or a comment, or one of
+// only a carriage return, which would have made the block's line endings
+// differ from the page's.
 func TestSetBlockTwice(t *testing.T) {
-	for _, sig := range []string{" ", "  " + armorBegin + "\nU1NIU0lHAAAAAQ==\n" + armorEnd + "\n  \n", "a\n[b]\nc", "a\n# b"} {
+	for _, sig := range []string{" ", "  " + armorBegin + "\nU1NIU0lHAAAAAQ==\n" + armorEnd + "\n  \n", "a\n[b]\nc", "a\n# b", "\r"} {
 		for _, in := range []string{
 			"---\ntitle: Flu\n---\nBody\n",
 			"+++\ntitle = \"Flu\"\n+++\nBody\n",
