@@ -1,7 +1,9 @@
 // Package build is pamphlet's pipeline: load the site, parse every page,
-// run the checks, refuse when any error-level finding is left, render the
-// pages and assets in parallel, minify, and write the destination
-// atomically.
+// run the checks, refuse when any error-level finding is left, have
+// internal/view make the views and internal/layout render them, in
+// parallel, minify, and write the destination atomically. A Session keeps
+// a site in memory for the preview and renders again only what an edit
+// changed.
 package build
 
 import (
