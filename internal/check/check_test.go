@@ -15,7 +15,6 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
-	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -44,7 +43,7 @@ func load(t *testing.T, files map[string][]byte) *Input {
 	if len(found) > 0 {
 		t.Fatalf("word lists: %v", found)
 	}
-	md := markdown.New(markdown.Options{EmergencyNumber: cfg.Organization.EmergencyNumber})
+	md := NewMarkdown(cfg) // as production sets it up
 	in := &Input{Site: site, Today: today, Words: words}
 	for _, pg := range site.Pages {
 		p := Parse(md, pg)
