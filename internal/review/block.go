@@ -97,6 +97,19 @@ const (
 	held                   // the line holds something of the block
 )
 
+// otherLineEnd returns the offset in text of the first line end that YAML
+// counts and a count of newlines does not: a carriage return not before a
+// newline, or a next line, line separator or paragraph separator
+// character; -1 when there is none.
+func otherLineEnd(text []byte) int {
+	for i, r := range string(text) {
+		if r == '\r' && (i+1 == len(text) || text[i+1] != '\n') || r == '\u0085' || r == '\u2028' || r == '\u2029' {
+			return i
+		}
+	}
+	return -1
+}
+
 // blockEnd returns where a block that starts with the line at start ends:
 // before the first later line, up to limit, that classify finds after
 // it, less the filler lines just before that line (they belong to what
@@ -140,6 +153,12 @@ func yamlValue(line string) lineKind {
 }
 
 func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
+	if off := otherLineEnd(p.Source[p.FrontStart:p.FrontEnd]); off >= 0 {
+		// The review key's line number would not be the file's, so the
+		// block could be written once and never again.
+		pos := p.Pos(p.FrontStart + off)
+		return nil, fmt.Errorf("%s:%d:%d: a lone carriage return or a Unicode line separator, which YAML takes for the end of a line and editors do not show; remove it, then sign again", p.File, pos.Line, pos.Col)
+	}
 	var b strings.Builder
 	b.WriteString("review:" + nl)
 	field := func(k, v string) { b.WriteString("  " + k + ": " + v + nl) }
