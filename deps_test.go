@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"internal/readability": {},
 	"internal/claims":      {"internal/prose"},
 	"internal/plain":       {"internal/prose"},
-	"internal/layout":      {},
+	"internal/layout":      {"internal/finding"},
 	"internal/seo":         {},
 	"internal/ics":         {},
 	"internal/parallel":    {},

@@ -71,7 +71,7 @@ func (s *Session) renderPages(ctx context.Context, p *Project, checked []string)
 	banners := p.banners()
 	for _, i := range which {
 		j := r.jobs[i]
-		s.files[j.out] = withBanner(rendered[i], banners[j.page.URL])
+		s.files[j.out] = layout.WithFindings(rendered[i], banners[j.page.URL])
 		s.keys[j.out] = 0 // rendered outside a key: render it again at the next whole-site update
 	}
 	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: len(r.jobs), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
@@ -147,7 +147,7 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 		if j.page != nil {
 			shown = banners[j.page.URL]
 		}
-		files[j.out] = withBanner(rendered[i], shown)
+		files[j.out] = layout.WithFindings(rendered[i], shown)
 	}
 	if err := r.extras(files); err != nil {
 		return nil, err

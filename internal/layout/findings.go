@@ -1,4 +1,4 @@
-package build
+package layout
 
 import (
 	"bytes"
@@ -23,9 +23,9 @@ var findingsBox = template.Must(template.New("findings").Parse(`<div role="regio
 {{- end}}
 </div>`))
 
-// withBanner returns a rendered page with the box of its findings put
+// WithFindings returns a rendered page with the box of its findings put
 // right after its <body> tag, or the page as it was when it has none.
-func withBanner(page []byte, fs []finding.Finding) []byte {
+func WithFindings(page []byte, fs []finding.Finding) []byte {
 	if len(fs) == 0 {
 		return page
 	}
