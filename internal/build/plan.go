@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -13,66 +12,29 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
-// plan makes the view of every published page, with the lists, related
-// pages and breadcrumbs that join them, and the HTML files to render:
-// the pages, the tag and audience pages, the trust page and the 404 page.
+// plan has internal/view make the view of every published page, with the
+// lists, related pages and breadcrumbs that join them, and lists the HTML
+// files to render: the pages, the tag and audience pages, the trust page
+// and the 404 page, each with its template.
 func (r *renderer) plan() {
-	p, relURL, absURL := r.p, r.relURL, r.absURL
-	site := *r.site // the navigation and the alerts depend on the pages
-	r.site = &site
-	site.Sections, site.Alerts = nil, nil
-	views := map[*content.Page]*layout.Page{}
+	p := r.p
+	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.relURL, r.absURL)
 	var jobs []job
-	for i := range p.Pages {
-		pg := &p.Pages[i]
-		if !pg.Published() {
-			continue
-		}
-		v := view.Page(p.Site.Config, pg, relURL, absURL)
-		views[pg.Page] = v
-		name := p.templateFor(r.set, pg.Page)
-		jobs = append(jobs, job{out: outPath(pg.URL), template: name, view: v, page: pg})
+	for _, pg := range vs.Published {
+		jobs = append(jobs, job{out: outPath(pg.URL), template: p.templateFor(r.set, pg.Page), view: vs.Pages[pg.Page], page: pg})
 	}
-	var sections []*content.Page
-	for _, s := range p.Site.Pages {
-		if s.Kind == content.Section && !strings.Contains(s.Dir, "/") && s.Published() {
-			sections = append(sections, s)
-		}
-	}
-	content.SortPages(sections) // by weight, so a site can order its navigation
-	for _, s := range sections {
-		site.Sections = append(site.Sections, layout.Link{Title: views[s].Title, URL: views[s].URL})
-	}
-	lists := p.Site.Lists()
-	for _, j := range jobs {
-		pg := j.page.Page
-		if pg.Kind != content.Single {
-			for _, c := range lists[pg.Dir] {
-				j.view.Pages = append(j.view.Pages, views[c])
-			}
-		}
-		j.view.Breadcrumbs = view.Breadcrumbs(p.Site, pg, views)
-	}
-	view.Related(p.Site.Pages, views)
-	view.TimeBoxed(p.Site, p.Options.Today, &site, views)
-	if home := views[p.Site.PageByURL("/")]; home != nil {
-		home.AZ = view.AZ(p.Pages, views)
-	}
-	for _, l := range slices.Concat(view.Tags(p.Site, views, relURL, absURL), view.Audiences(p.Site, views, relURL, absURL)) {
+	for _, l := range vs.Listings {
 		jobs = append(jobs, job{out: l.Out, template: r.set.Lookup(listingTemplates[l.View.Kind]...), view: l.View})
 	}
 	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust})
-	jobs = append(jobs, job{out: "404.html", template: "404.html", view: &layout.Page{Card: layout.Card{
-		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, p.Site.Config.Title),
-		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
-	}}})
+	jobs = append(jobs, job{out: "404.html", template: "404.html", view: vs.NotFound})
 	r.hub = -1 // the FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {
 		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
 			r.hub = i
 		}
 	}
-	r.views, r.jobs = views, jobs
+	r.site, r.views, r.jobs = vs.Site, vs.Pages, jobs
 }
 
 // listingTemplates are the templates of the pages that list others, by
