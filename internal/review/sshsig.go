@@ -173,7 +173,9 @@ func armor(blob []byte) string {
 
 func unarmor(s string) ([]byte, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-	if !strings.HasPrefix(s, armorBegin) || !strings.HasSuffix(s, armorEnd) {
+	// The lines share "-----", so one string may start with the one and
+	// end with the other without holding both.
+	if len(s) < len(armorBegin)+len(armorEnd) || !strings.HasPrefix(s, armorBegin) || !strings.HasSuffix(s, armorEnd) {
 		return nil, fmt.Errorf("a signature must start with %s and end with %s", armorBegin, armorEnd)
 	}
 	body := strings.Join(strings.Fields(s[len(armorBegin):len(s)-len(armorEnd)]), "")

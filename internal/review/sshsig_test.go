@@ -83,7 +83,8 @@ func TestSignVerify(t *testing.T) {
 }
 
 func TestVerifyRejects(t *testing.T) {
-	for _, bad := range []string{"", "hello", armorBegin + "\n!!!\n" + armorEnd, armorBegin + "\nAAAA\n" + armorEnd} {
+	for _, bad := range []string{"", "hello", armorBegin + "\n!!!\n" + armorEnd, armorBegin + "\nAAAA\n" + armorEnd,
+		"-----BEGIN SSH SIGNATURE-----END SSH SIGNATURE-----", armorBegin[:len(armorBegin)-5] + armorEnd} {
 		if _, err := Verify(bad, Namespace, message); err == nil {
 			t.Errorf("Verify(%q) succeeded", bad)
 		}
