@@ -162,6 +162,10 @@ func (s *Session) renderSite(ctx context.Context, p *Project, again, static bool
 	return &Preview{Files: maps.Clone(files), Findings: p.Findings, Pages: len(r.jobs), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
 }
 
+// cardOnly hashes a page's view by its card: the fields that layout.Page
+// does not tag card:"-".
+var cardOnly = &hashstructure.HashOptions{TagName: layout.CardTag}
+
 // jobKeys hashes what each HTML file is made from: its template, its view
 // with the pages it shows as they show in lists, the site's view, the
 // page's file and where its links lead, and its findings.
@@ -178,7 +182,7 @@ func (s *Session) jobKeys(ctx context.Context, r *renderer, banners map[string][
 	hashes := make([]uint64, len(views))
 	err := parallel.For(ctx, len(views), s.opts.Workers, func(i int) error {
 		var err error
-		hashes[i], err = hashstructure.Hash(views[i].Card, nil)
+		hashes[i], err = hashstructure.Hash(views[i], cardOnly)
 		return err
 	})
 	if err != nil {

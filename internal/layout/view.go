@@ -69,18 +69,15 @@ type Link struct {
 
 // Page is one page's view. URLs already carry the site's base path. Its
 // fields come in three parts, by where they come from, and the preview
-// knows what to render again from these parts alone: a page's Card is
-// what other pages show of it, so when it changes the pages that list
-// it are rendered again; Own is what only the page itself shows; Fed is
-// what other pages feed it, through their Cards.
+// knows what to render again from these parts alone. The first part is
+// the page's card: what other pages show of it, so that when it changes
+// the pages that list it are rendered again. The fields of the other two
+// parts are tagged card:"-": what only the page itself shows (its own
+// text and the site's settings make it), and what other pages feed it.
+// (One flat struct, not three embedded ones, because templates look
+// promoted fields up far more slowly.)
 type Page struct {
-	Card
-	Own
-	Fed
-}
-
-// Card is what lists, related pages and other pages show of a page.
-type Card struct {
+	// The card.
 	Kind        string // home, section, single, tags, tag, audiences, audience, trust or 404
 	Section     string
 	Title       string
@@ -106,39 +103,39 @@ type Card struct {
 	// Consent is the date a story's teller agreed to its publication;
 	// zero on other pages.
 	Consent time.Time
-}
 
-// Own is what only the page itself shows, made from its own text and the
-// site's settings.
-type Own struct {
-	Body template.HTML
-	FAQ  []QA
+	// What only the page itself shows.
+	Body template.HTML `card:"-"`
+	FAQ  []QA          `card:"-"`
 	// JSONLD is the page's schema.org data, already safe to place inside
 	// a <script type="application/ld+json"> element; "" for none.
-	JSONLD template.JS
+	JSONLD template.JS `card:"-"`
 	// Trust is the trust page's statement; nil on other pages.
-	Trust *Trust
+	Trust *Trust `card:"-"`
 	// Contents are the sections of a long page, for a contents list; nil
 	// on a page with fewer than three.
-	Contents []Link
-}
+	Contents []Link `card:"-"`
 
-// Fed is what other pages feed a page: the lists it shows and the way to
-// it from the home page.
-type Fed struct {
-	Pages       []*Page // for lists: the pages listed
-	Breadcrumbs []Link  // from the home page to the parent of this page
+	// What other pages feed it: the lists it shows and the way to it from
+	// the home page.
+	Pages       []*Page `card:"-"` // for lists: the pages listed
+	Breadcrumbs []Link  `card:"-"` // from the home page to the parent of this page
 	// Topics are the FAQ hub's questions, gathered from every page.
-	Topics []Topic
+	Topics []Topic `card:"-"`
 	// Related are other pages on the same topics, closest first.
-	Related []*Page
+	Related []*Page `card:"-"`
 	// News, Events and Past fill the home page and the events list: the
 	// newest news, the upcoming events (soonest first) and the events
 	// that have ended (latest first).
-	News, Events, Past []*Page
+	News, Events, Past []*Page `card:"-"`
 	// AZ is the home page's A to Z of health topics.
-	AZ []Letter
+	AZ []Letter `card:"-"`
 }
+
+// CardTag is the struct tag that marks the fields of Page outside its
+// card; hashing a Page with it as the tag name to ignore by (see
+// hashstructure's TagName) hashes the card alone.
+const CardTag = "card"
 
 // Letter is one letter of the A to Z of health topics.
 type Letter struct {

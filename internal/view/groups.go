@@ -105,8 +105,8 @@ func listings(groups map[string]*group, views map[*content.Page]*layout.Page, re
 	}
 	home := layout.Link{Title: layout.HomeTitle, URL: relURL("/")}
 	index := &layout.Page{
-		Card: layout.Card{Kind: g.kind + "s", Title: g.title, Description: g.description, URL: relURL(g.base), Permalink: absURL(g.base)},
-		Fed:  layout.Fed{Breadcrumbs: []layout.Link{home}},
+		Kind: g.kind + "s", Title: g.title, Description: g.description, URL: relURL(g.base), Permalink: absURL(g.base),
+		Breadcrumbs: []layout.Link{home},
 	}
 	out := []Listing{{Out: path.Join(strings.TrimPrefix(g.base, "/"), "index.html"), View: index}}
 	for _, slug := range slices.Sorted(maps.Keys(groups)) {
@@ -114,8 +114,8 @@ func listings(groups map[string]*group, views map[*content.Page]*layout.Page, re
 		content.SortPages(gr.pages)
 		u := g.base + slug + "/"
 		v := &layout.Page{
-			Card: layout.Card{Kind: g.kind, Title: g.pageTitle(gr.name), Description: g.pageDesc(gr.name), URL: relURL(u), Permalink: absURL(u)},
-			Fed:  layout.Fed{Breadcrumbs: []layout.Link{home, {Title: g.title, URL: index.URL}}},
+			Kind: g.kind, Title: g.pageTitle(gr.name), Description: g.pageDesc(gr.name), URL: relURL(u), Permalink: absURL(u),
+			Breadcrumbs: []layout.Link{home, {Title: g.title, URL: index.URL}},
 		}
 		for _, pg := range gr.pages {
 			v.Pages = append(v.Pages, views[pg])

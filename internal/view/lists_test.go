@@ -123,7 +123,7 @@ func TestRelatedCommonTag(t *testing.T) {
 		pg := &content.Page{Kind: content.Single, Section: "articles", URL: url}
 		pg.Meta.About, pg.Meta.Tags = about, tags
 		pages = append(pages, pg)
-		views[pg] = &layout.Page{Card: layout.Card{URL: url}}
+		views[pg] = &layout.Page{URL: url}
 		return pg
 	}
 	for i := range 150 {
@@ -160,7 +160,7 @@ func TestRelatedWindow(t *testing.T) {
 			pg.Meta.Tags = []string{"lungs"} // 300 pages: a tenth of the site
 		}
 		pages = append(pages, pg)
-		views[pg] = &layout.Page{Card: layout.Card{URL: pg.URL}}
+		views[pg] = &layout.Page{URL: pg.URL}
 	}
 	pages[0].Meta.About, pages[2990].Meta.About = "Asthma", "asthma"
 	Related(pages, views)

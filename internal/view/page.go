@@ -32,7 +32,7 @@ func Trail(cfg *content.Config, v *layout.Page) []seo.Crumb {
 func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) string) *layout.Page {
 	pg := cp.Page
 	m := pg.Meta
-	v := &layout.Page{Card: layout.Card{
+	v := &layout.Page{
 		Kind:        pg.Kind.String(),
 		Section:     pg.Section,
 		Title:       m.Title,
@@ -44,7 +44,7 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 		Audience:    m.Audience,
 		About:       m.About,
 		Clinical:    cp.Review.Clinical,
-	}}
+	}
 	if st := cp.Review; st.Valid && st.Reviewer != nil {
 		v.Review = &layout.Review{
 			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,

@@ -62,9 +62,9 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		home.AZ = AZ(pages, views)
 	}
 	vs.Listings = append(Tags(s, views, relURL, absURL), Audiences(s, views, relURL, absURL)...)
-	vs.NotFound = &layout.Page{Card: layout.Card{
+	vs.NotFound = &layout.Page{
 		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, s.Config.Title),
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
-	}}
+	}
 	return vs
 }

@@ -48,13 +48,11 @@ func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error),
 	}
 	slices.SortStableFunc(tr.Reviewers, func(a, b layout.Reviewer) int { return cmp.Compare(a.Name, b.Name) })
 	return &layout.Page{
-		Card: layout.Card{
-			Kind: "trust", Title: layout.TrustTitle,
-			Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
-			URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
-		},
-		Own: layout.Own{Trust: tr},
-		Fed: layout.Fed{Breadcrumbs: []layout.Link{{Title: layout.HomeTitle, URL: relURL("/")}}},
+		Kind: "trust", Title: layout.TrustTitle,
+		Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
+		URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
+		Trust:       tr,
+		Breadcrumbs: []layout.Link{{Title: layout.HomeTitle, URL: relURL("/")}},
 	}, nil
 }
 
