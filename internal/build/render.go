@@ -165,7 +165,7 @@ func (p *Project) newRenderer() (*renderer, error) {
 		Language:    cfg.Language,
 		BaseURL:     cfg.BaseURL,
 		Organization: layout.Organization{
-			Name: cfg.Organization.Name, URL: cfg.Organization.URL, Logo: cfg.Organization.Logo,
+			Name: cfg.Organization.Name, URL: view.Address(cfg.Organization.URL, relURL), Logo: cfg.Organization.Logo,
 			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address,
 			EmergencyNumber: cfg.Organization.EmergencyNumber,
 		},
@@ -192,7 +192,7 @@ func (p *Project) newRenderer() (*renderer, error) {
 	}
 	site.Disclaimer = r.trust.Trust.Disclaimer
 	for _, m := range cfg.Menu {
-		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: relURL(m.URL)})
+		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: view.Address(m.URL, relURL)})
 	}
 	r.site = site
 	return r, nil

@@ -23,6 +23,7 @@ type Graph struct {
 	website *seo.WebSite
 	image   layout.Image
 	lang    string
+	absURL  func(string) string
 }
 
 // imageTypes are the media types of the image files a page may be shared
@@ -74,7 +75,7 @@ func NewGraph(cfg *content.Config, img layout.Image, files map[string][]byte, ab
 	o := cfg.Organization
 	org := &seo.Organization{
 		Type: cmp.Or(o.Type, "Organization"), ID: cfg.BaseURL + "#organization",
-		Name: cmp.Or(o.Name, cfg.Title), URL: cmp.Or(o.URL, cfg.BaseURL),
+		Name: cmp.Or(o.Name, cfg.Title), URL: cmp.Or(Address(o.URL, absURL), cfg.BaseURL),
 		Telephone: o.Phone, Email: o.Email, Address: o.Address,
 	}
 	if o.Logo != "" {
@@ -85,8 +86,9 @@ func NewGraph(cfg *content.Config, img layout.Image, files map[string][]byte, ab
 		org: org,
 		website: &seo.WebSite{Type: "WebSite", ID: cfg.BaseURL + "#website", Name: cfg.Title, URL: cfg.BaseURL,
 			Description: cfg.Description, InLanguage: cfg.Language, Publisher: &seo.Ref{ID: org.ID}},
-		image: img,
-		lang:  cfg.Language,
+		image:  img,
+		lang:   cfg.Language,
+		absURL: absURL,
 	}
 }
 
@@ -216,9 +218,9 @@ func (sd *Graph) event(pg *check.Page, v *layout.Page) *seo.Event {
 	if l := m.Location; l != nil {
 		if l.Name == "" && l.Address == "" && l.URL != "" {
 			e.EventAttendanceMode = "https://schema.org/OnlineEventAttendanceMode"
-			e.Location = &seo.Place{Type: "VirtualLocation", URL: l.URL}
+			e.Location = &seo.Place{Type: "VirtualLocation", URL: Address(l.URL, sd.absURL)}
 		} else {
-			e.Location = &seo.Place{Type: "Place", Name: l.Name, Address: l.Address, URL: l.URL}
+			e.Location = &seo.Place{Type: "Place", Name: l.Name, Address: l.Address, URL: Address(l.URL, sd.absURL)}
 		}
 	}
 	price, currency, free := parseCost(m.Cost)

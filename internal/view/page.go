@@ -12,6 +12,17 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/seo"
 )
 
+// Address writes an address from pamphlet.yaml or front matter for a
+// page: a site path (starting with /) through toURL, which gives it the
+// base path (relURL) or the whole address (absURL); a web address as it
+// is.
+func Address(u string, toURL func(string) string) string {
+	if strings.HasPrefix(u, "/") {
+		return toURL(u)
+	}
+	return u
+}
+
 // Trail is a page's breadcrumb trail as absolute addresses, from the home
 // page to the page itself, for its JSON-LD.
 func Trail(cfg *content.Config, v *layout.Page) []seo.Crumb {

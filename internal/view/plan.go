@@ -57,7 +57,7 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		v.Breadcrumbs = Breadcrumbs(s, pg, views)
 	}
 	Related(s.Pages, views)
-	TimeBoxed(s, today, &site, views)
+	TimeBoxed(s, today, &site, views, relURL)
 	if home := views[s.PageByURL("/")]; home != nil {
 		home.AZ = AZ(pages, views)
 	}

@@ -15,7 +15,7 @@ import (
 // TimeBoxed fills in the event and alert views of the published pages of
 // s (those in views) as on the day today, the active alerts of the site's
 // view, and the home page's and the events list's lists.
-func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*content.Page]*layout.Page) {
+func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*content.Page]*layout.Page, relURL func(string) string) {
 	var news, upcoming, past, alerts []*content.Page
 	for _, pg := range s.Pages {
 		v := views[pg]
@@ -28,6 +28,9 @@ func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*c
 			news = append(news, pg)
 		case content.EventsSection:
 			v.Event = EventView(m, today)
+			if l := v.Event.Location; l != nil {
+				l.URL = Address(l.URL, relURL)
+			}
 			if !m.Starts.IsZero() {
 				v.Event.Calendar = v.URL + CalendarName(pg)
 			}
