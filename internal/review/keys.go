@@ -21,6 +21,9 @@ func ParseKey(s string) (ssh.PublicKey, error) {
 	if len(bytes.TrimSpace(rest)) != 0 {
 		return nil, errors.New("write one SSH public key per list item")
 	}
+	if pub.Type() == ssh.KeyAlgoDSA { //nolint:staticcheck // named to refuse it
+		return nil, errors.New("DSA (ssh-dss) keys sign with SHA-1 and are not accepted; register an Ed25519, ECDSA or RSA key")
+	}
 	return pub, nil
 }
 

@@ -99,8 +99,11 @@ func Verify(armored, namespace string, message []byte) (ssh.PublicKey, error) {
 	if sr.err != nil {
 		return nil, errors.New("the SSH signature is damaged")
 	}
-	if sig.Format == ssh.KeyAlgoRSA {
+	switch sig.Format {
+	case ssh.KeyAlgoRSA:
 		return nil, errors.New("the SSH signature is an ssh-rsa (SHA-1) signature, which is not accepted")
+	case ssh.KeyAlgoDSA: //nolint:staticcheck // named to refuse it
+		return nil, errors.New("the SSH signature is a DSA (ssh-dss, SHA-1) signature, which is not accepted; sign with an Ed25519, ECDSA or RSA key")
 	}
 	if err := pub.Verify(signedData(string(ns), string(hashAlg), digest), sig); err != nil {
 		return nil, errors.New("the SSH signature does not match this text: it was made over different text or has been altered")

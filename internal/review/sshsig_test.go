@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"crypto/dsa"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -334,4 +335,32 @@ func FuzzVerifyBlob(f *testing.F) {
 			t.Fatalf("%q verifies in another namespace", blob)
 		}
 	})
+}
+
+// TestDSARefused: DSA signs with SHA-1, like ssh-rsa signatures, and is
+// refused both as a registered key and as a signature.
+func TestDSARefused(t *testing.T) {
+	var params dsa.Parameters
+	if err := dsa.GenerateParameters(&params, rand.Reader, dsa.L1024N160); err != nil {
+		t.Fatal(err)
+	}
+	key := &dsa.PrivateKey{PublicKey: dsa.PublicKey{Parameters: params}}
+	if err := dsa.GenerateKey(key, rand.Reader); err != nil {
+		t.Fatal(err)
+	}
+	signer, err := ssh.NewSignerFromKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := []byte("a page's fingerprint")
+	armored, err := Sign(signer, "pamphlet", msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Verify(armored, "pamphlet", msg); err == nil || !strings.Contains(err.Error(), "DSA") {
+		t.Errorf("a DSA signature: %v", err)
+	}
+	if _, err := ParseKey(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))); err == nil || !strings.Contains(err.Error(), "DSA") {
+		t.Errorf("a DSA key: %v", err)
+	}
 }
