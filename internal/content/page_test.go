@@ -55,6 +55,8 @@ func TestParsePageFindings(t *testing.T) {
 		{"toml", "+++\ntitle = \"Flu\"\nreveiw = \"x\"\ndate = 2026-10-01\n+++\n", []string{"3:1 frontmatter.unknown"}},
 		{"toml nested", "+++\ntitle = \"Flu\"\n[review]\nreviewer = \"ada\"\nnope = 1\n+++\n", []string{"5:1 frontmatter.unknown"}},
 		{"toml syntax", "+++\ntitle = \n+++\n", []string{"2:9 frontmatter.syntax"}},
+		{"yaml lone carriage return", "---\ntitle: Flu\ndescription: one\rtwo\nbad: 1\n---\n", []string{"3:17 frontmatter.syntax"}},
+		{"yaml line separator", "---\ntitle: Flu\nabout: é\u2028x\n---\n", []string{"3:9 frontmatter.syntax"}},
 		{"toml wrong type list", "+++\ntags = \"flu\"\n+++\n", []string{"2:8 frontmatter.type"}},
 		{"toml wrong type text", "+++\ntitle = [\"a\", \"b\"]\n+++\n", []string{"2:9 frontmatter.type"}},
 		{"toml list item", "+++\naudience = [\"patients\", \"kids\"]\n+++\n", []string{"2:25 frontmatter.value"}},

@@ -65,6 +65,13 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // parseYAML reads YAML text that starts at line firstLine of its file.
 func parseYAML(src []byte, firstLine int) (*node, error) {
+	if off, what := oddLineEnd(src); off >= 0 {
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		return nil, &syntaxError{
+			line: firstLine + bytes.Count(src[:off], []byte("\n")), col: utf8.RuneCount(src[start:off]) + 1,
+			msg: fmt.Sprintf("a %s here, which YAML takes for the end of a line though editors do not; remove it", what),
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, yamlError(err, firstLine)
@@ -73,6 +80,26 @@ func parseYAML(src []byte, firstLine int) (*node, error) {
 		return &node{kind: mapNode, line: firstLine, col: 1}, nil
 	}
 	return fromYAML(doc.Content[0], firstLine-1)
+}
+
+// oddLineEnd returns the offset of the first character that YAML takes
+// for a line end but editors, and pamphlet's positions, do not: a
+// carriage return on its own, or Unicode's next line, line separator or
+// paragraph separator. Findings after one would point at the wrong line.
+func oddLineEnd(src []byte) (int, string) {
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			return i, "carriage return on its own"
+		case bytes.HasPrefix(src[i:], []byte("\u0085")):
+			return i, "next-line character (U+0085)"
+		case bytes.HasPrefix(src[i:], []byte("\u2028")):
+			return i, "line separator (U+2028)"
+		case bytes.HasPrefix(src[i:], []byte("\u2029")):
+			return i, "paragraph separator (U+2029)"
+		}
+	}
+	return -1, ""
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
