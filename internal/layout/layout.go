@@ -1,6 +1,8 @@
 // Package layout holds the html/template set that turns pages into HTML,
-// and the view values the templates see. A site's own layouts/ files
-// override the built-in theme's file by file.
+// the view values the templates see, and what the templates own besides:
+// the IDs they give elements (which headings may not take), the fixed
+// words of the pages pamphlet makes, and the preview's box of findings. A
+// site's own layouts/ files override the built-in theme's file by file.
 package layout
 
 import (
