@@ -3,7 +3,6 @@ package build
 import (
 	"cmp"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -45,7 +44,7 @@ func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]b
 			}
 			e.Location = strings.Join(parts, ", ")
 		}
-		out[path.Join(strings.TrimPrefix(cp.URL, "/"), view.CalendarName(cp.Page))] = ics.Calendar("-//pamphlet//"+cfg.Title+"//EN", e)
+		out[view.CalendarFile(cp.Page)] = ics.Calendar("-//pamphlet//"+cfg.Title+"//EN", e)
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"maps"
-	"path"
 	"strings"
 	"time"
 
@@ -25,7 +24,7 @@ func (r *renderer) shadowed() []finding.Finding {
 	for i := range r.p.Pages {
 		pg := &r.p.Pages[i]
 		if v := r.views[pg.Page]; v != nil && v.Event != nil && v.Event.Calendar != "" {
-			taken[path.Join(strings.TrimPrefix(pg.URL, "/"), view.CalendarName(pg.Page))] = "the calendar file of " + pg.File
+			taken[view.CalendarFile(pg.Page)] = "the calendar file of " + pg.File
 		}
 	}
 	var out []finding.Finding

@@ -104,6 +104,12 @@ func EventView(m content.FrontMatter, today time.Time) *layout.Event {
 	return e
 }
 
+// CalendarFile is the output path of an event's iCalendar file, such as
+// events/foot-care-class/foot-care-class.ics.
+func CalendarFile(pg *content.Page) string {
+	return path.Join(strings.TrimPrefix(pg.URL, "/"), CalendarName(pg))
+}
+
 // CalendarName is the name of an event's iCalendar file, written beside
 // its index.html: foot-care-class.ics for /events/foot-care-class/.
 func CalendarName(pg *content.Page) string {
