@@ -16,7 +16,23 @@ import (
 // hidden and temporary files and folders passed over. Classify says what
 // each is.
 func Files(fsys fs.FS, dir string) ([]string, error) {
-	var files []string
+	entries, err := walk(fsys, dir)
+	files := make([]string, len(entries))
+	for i, e := range entries {
+		files[i] = e.path
+	}
+	return files, err
+}
+
+// entry is a file that walk found, with the type its folder gives it.
+type entry struct {
+	path string
+	mode fs.FileMode
+}
+
+// walk lists the files of Files, each with its type.
+func walk(fsys fs.FS, dir string) ([]entry, error) {
+	var files []entry
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -28,7 +44,7 @@ func Files(fsys fs.FS, dir string) ([]string, error) {
 			return nil
 		}
 		if !d.IsDir() {
-			files = append(files, p)
+			files = append(files, entry{p, d.Type()})
 		}
 		return nil
 	})
@@ -60,13 +76,18 @@ func Classify(fsys fs.FS, file string) (kind FileKind, why string, err error) {
 	case info.IsDir():
 		return GoneFile, "", nil
 	}
+	return classify(fsys, file, info.Mode().Type())
+}
+
+// classify is Classify for a file whose type is known.
+func classify(fsys fs.FS, file string, mode fs.FileMode) (kind FileKind, why string, err error) {
 	if why := StrayName(path.Base(file)); why != "" {
 		return StrayFile, why, nil
 	}
 	switch {
-	case info.Mode()&fs.ModeSymlink != 0:
+	case mode&fs.ModeSymlink != 0:
 		return StrayFile, StraySymlink, nil
-	case !info.Mode().IsRegular():
+	case !mode.IsRegular():
 		return StrayFile, StrayIrregular, nil
 	case IsMarkdown(file):
 		return PageFile, "", nil

@@ -50,15 +50,16 @@ type Site struct {
 // matter) are content.stray warnings. Pages are read and parsed several
 // at a time.
 func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
-	files, err := Files(fsys, ContentDir)
+	files, err := walk(fsys, ContentDir)
 	if err != nil {
 		return nil, nil, err
 	}
 	static := map[string]string{}
 	var markdown []string
 	var found []finding.Finding
-	for _, f := range files {
-		kind, why, err := Classify(fsys, f)
+	for _, e := range files {
+		f := e.path
+		kind, why, err := classify(fsys, f, e.mode) // the walk knows each file's type
 		if err != nil {
 			return nil, nil, err
 		}
