@@ -47,10 +47,11 @@ func excess(src []byte) *Excess {
 	markers:
 		for i < len(line) {
 			switch c := line[i]; {
-			case c == ' ' || c == '\t':
-				if !spaced {
-					cols += 1 + 3*b2i(c == '\t')
-				}
+			case c == ' ' && !spaced:
+				cols++
+			case c == '\t' && !spaced:
+				cols += 4 // at most
+			case c == ' ' || c == '\t': // after a list marker
 			case c == '>':
 				depth++
 				spaced = false
@@ -138,11 +139,4 @@ func isDefinition(line []byte) bool {
 	}
 	j := bytes.Index(line[i:], []byte("]:"))
 	return j > 1
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
