@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,6 +18,7 @@ type figures struct {
 	promises, flagged       int                // labelled promise, and those it finds
 	honest, honestFA        int                // labelled honest but not from the corpus, and those it takes for promises
 	corpus, corpusFA        int                // honest sentences of the real pages of the corpus, and those it takes for promises
+	plain, plainFA          int                // sentences labelled claim or none, and those it takes for promises
 	byKind                  map[string]*[2]int // label/kind → found, all
 	misses                  []string
 }
@@ -27,6 +29,8 @@ func (f figures) rate(n, of int) float64 {
 	}
 	return float64(n) / float64(of)
 }
+
+var showPlain = flag.Bool("plain", false, "with -v, list the claims and service sentences of dev.tsv taken for promises")
 
 // measure runs the detector over a labelled set.
 func measure(t *testing.T, name string) figures {
@@ -41,6 +45,15 @@ func measure(t *testing.T, name string) figures {
 			continue
 		}
 		v := d.Judge(s.text, prose.Tokens(s.text), true)
+		if s.label == "claim" || s.label == "none" {
+			f.plain++
+			if v.IsPromise {
+				f.plainFA++
+				if *showPlain {
+					f.misses = append(f.misses, fmt.Sprintf("%s:%d: %s/%s taken for a promise [%q]: %s", name, s.line, s.label, s.kind, s.text[v.Promise.Start:v.Promise.End], s.text))
+				}
+			}
+		}
 		found := v.IsClaim
 		if s.label == "promise" || s.label == "honest" {
 			found = v.IsPromise
@@ -109,9 +122,9 @@ func (f figures) report(t *testing.T, name string) {
 	t.Logf("%s: claims: recall %.1f%% (%d of %d), false alarms %.1f%% (%d of %d), on service, news, event, alert and story text %.1f%% (%d of %d)",
 		name, 100*f.rate(f.caught, f.claims), f.caught, f.claims, 100*f.rate(f.alarms, f.nones), f.alarms, f.nones,
 		100*f.rate(f.serviceFA, f.serviceNones), f.serviceFA, f.serviceNones)
-	t.Logf("%s: promises: caught %.1f%% (%d of %d), honest sentences flagged %.1f%% (%d of %d), sentences of real pages flagged %.2f%% (%d of %d)",
+	t.Logf("%s: promises: caught %.1f%% (%d of %d), honest sentences flagged %.1f%% (%d of %d), sentences of real pages flagged %.2f%% (%d of %d), claims and service text flagged %.2f%% (%d of %d)",
 		name, 100*f.rate(f.flagged, f.promises), f.flagged, f.promises, 100*f.rate(f.honestFA, f.honest), f.honestFA, f.honest,
-		100*f.rate(f.corpusFA, f.corpus), f.corpusFA, f.corpus)
+		100*f.rate(f.corpusFA, f.corpus), f.corpusFA, f.corpus, 100*f.rate(f.plainFA, f.plain), f.plainFA, f.plain)
 	var kinds []string
 	for k := range f.byKind {
 		kinds = append(kinds, k)
@@ -158,6 +171,7 @@ func TestHeldOut(t *testing.T) {
 			{"promises caught", f.rate(f.flagged, f.promises), set.promises, true},
 			{"honest sentences flagged as promises", f.rate(f.honestFA, f.honest), set.honest, false},
 			{"sentences of real pages flagged as promises", f.rate(f.corpusFA, f.corpus), set.corpus, false},
+			{"claims and service text flagged as promises", f.rate(f.plainFA, f.plain), set.plain, false},
 		} {
 			if c.atLeast && c.got < c.bar || !c.atLeast && c.got > c.bar {
 				t.Errorf("%s: %s: %.2f%%, the bar is %s %.2f%%", set.file, c.what, 100*c.got, map[bool]string{true: "at least", false: "at most"}[c.atLeast], 100*c.bar)
@@ -176,10 +190,13 @@ func TestHeldOut(t *testing.T) {
 // (claims inside service wording, service wording dense with health
 // words), and the bars for promises, are the figures the detector
 // reaches, less a little, so that a change that makes it worse fails.
+// A promise is refused on every page, signed or not, so claims and
+// service sentences taken for promises are held low too: one in 500
+// would refuse one page of 40 sentences in 12.
 var heldOut = []struct {
-	file                                          string
-	recall, falseAlarms, promises, honest, corpus float64
+	file                                                 string
+	recall, falseAlarms, promises, honest, corpus, plain float64
 }{
-	{"test.tsv", 0.965, 0.04, 0.76, 0.03, 0.001},
-	{"exam.tsv", 0.97, 0.03, 0.88, 0.03, 0},
+	{"test.tsv", 0.965, 0.04, 0.76, 0.03, 0.001, 0.002},
+	{"exam.tsv", 0.97, 0.03, 0.88, 0.03, 0, 0.005},
 }
