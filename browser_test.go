@@ -31,7 +31,9 @@ import (
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/content"
-	preview "github.com/pamphlet-health/pamphlet/internal/serve"
+	"github.com/pamphlet-health/pamphlet/internal/preview"
+	livereload "github.com/pamphlet-health/pamphlet/internal/serve"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 // need returns the path of a tool the browser tests use, or skips the
@@ -539,20 +541,20 @@ func TestAlertBannerExpires(t *testing.T) {
 // returns its address.
 func startPreview(t *testing.T, dir string) string {
 	t.Helper()
-	session, err := build.NewSession(build.Options{Source: dir, Today: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Theme: pamphlet.Theme})
+	session, err := preview.NewSession(build.Options{Source: dir, Today: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Theme: pamphlet.Theme})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := preview.New(preview.Options{
+	srv := livereload.New(livereload.Options{
 		Root:   dir,
 		Watch:  []string{"content", "layouts", "assets", "pamphlet.yaml"},
 		Ignore: content.Ignored,
-		Build: func(ctx context.Context, changed []string) (*preview.Site, error) {
+		Build: func(ctx context.Context, changed []string) (*livereload.Site, error) {
 			pv, err := session.Update(ctx, changed)
 			if err != nil {
 				return nil, err
 			}
-			return &preview.Site{Files: pv.Files, BasePath: pv.BasePath, Summary: "built"}, nil
+			return &livereload.Site{Files: pv.Files, BasePath: pv.BasePath, Summary: "built"}, nil
 		},
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -593,17 +595,7 @@ func TestPreviewReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, away := browser(t)
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("content")); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile("pamphlet.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pamphlet.yaml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := testsite.Example(t)
 	base := startPreview(t, dir)
 	file := filepath.Join(dir, "content/news/evening-appointments.md")
 	text, err := os.ReadFile(file)

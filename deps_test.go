@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"internal/seo":         {},
 	"internal/ics":         {},
 	"internal/parallel":    {},
+	"internal/testsite":    {},
 	"internal/content":     {"internal/finding", "internal/parallel"},
 	"internal/review":      {"internal/content", "internal/finding", "internal/markdown"},
 	"internal/check":       {"internal/claims", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/parallel", "internal/plain", "internal/prose", "internal/readability", "internal/review"},
@@ -36,7 +37,8 @@ var allowed = map[string][]string{
 	"internal/serve":       {},
 	"internal/view":        {"internal/check", "internal/content", "internal/layout", "internal/markdown", "internal/seo"},
 	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo", "internal/view"},
-	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/readability", "internal/review", "internal/serve"},
+	"internal/preview":     {"internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/parallel", "internal/review"},
+	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/preview", "internal/readability", "internal/review", "internal/serve"},
 }
 
 func TestImportTable(t *testing.T) {

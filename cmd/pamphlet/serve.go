@@ -13,6 +13,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/preview"
 	"github.com/pamphlet-health/pamphlet/internal/serve"
 )
 
@@ -45,14 +46,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		hint(stderr, "another program may be using %s; choose another with -addr 127.0.0.1:PORT", *addr)
 		return exitUsage
 	}
-	return preview(ctx, *source, date.today(), ln, stderr)
+	return runPreview(ctx, *source, date.today(), ln, stderr)
 }
 
-// preview builds the site in memory and serves it on ln until ctx is
+// runPreview builds the site in memory and serves it on ln until ctx is
 // done, building again as its files change.
-func preview(ctx context.Context, source string, today time.Time, ln net.Listener, stderr io.Writer) int {
+func runPreview(ctx context.Context, source string, today time.Time, ln net.Listener, stderr io.Writer) int {
 	defer ln.Close()
-	session, err := build.NewSession(build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
+	session, err := preview.NewSession(build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
@@ -72,7 +73,7 @@ func preview(ctx context.Context, source string, today time.Time, ln net.Listene
 
 // previewBuilder returns the server's build function: the session's
 // update.
-func previewBuilder(session *build.Session) serve.BuildFunc {
+func previewBuilder(session *preview.Session) serve.BuildFunc {
 	return func(ctx context.Context, changed []string) (*serve.Site, error) {
 		pv, err := session.Update(ctx, changed)
 		if err != nil {

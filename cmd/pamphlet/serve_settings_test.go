@@ -12,6 +12,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/preview"
 )
 
 // reloadTag is the script the preview adds to every page it serves.
@@ -63,7 +64,7 @@ func TestServeSettingsEdit(t *testing.T) {
 // makes with what the preview at base serves.
 func compareWithFresh(t *testing.T, dir, base string) {
 	t.Helper()
-	s, err := build.NewSession(build.Options{Source: dir, Today: serveToday, Theme: pamphlet.Theme})
+	s, err := preview.NewSession(build.Options{Source: dir, Today: serveToday, Theme: pamphlet.Theme})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,26 +15,13 @@ import (
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/serve"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 var serveToday = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 
 // previewSite copies the example site into a new folder.
-func previewSite(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile("../../pamphlet.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pamphlet.yaml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func previewSite(t testing.TB) string { return testsite.Example(t) }
 
 // syncBuffer is a buffer the server may write to while a test reads it.
 type syncBuffer struct {
@@ -65,7 +52,7 @@ func startPreview(t testing.TB, dir string) (string, *syncBuffer) {
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
 	done := make(chan int)
-	go func() { done <- preview(ctx, dir, serveToday, ln, log) }()
+	go func() { done <- runPreview(ctx, dir, serveToday, ln, log) }()
 	t.Cleanup(func() {
 		cancel()
 		if code := <-done; code != exitOK {

@@ -1,9 +1,9 @@
 // Package build is pamphlet's pipeline: load the site, parse every page,
 // run the checks, refuse when any error-level finding is left, have
 // internal/view make the views and internal/layout render them, in
-// parallel, minify, and write the destination atomically. A Session keeps
-// a site in memory for the preview and renders again only what an edit
-// changed.
+// parallel, minify, and write the destination atomically. Its Renderer
+// also says what each HTML file is made from and renders any file again,
+// for the preview's session (internal/preview).
 package build
 
 import (
@@ -66,7 +66,7 @@ type Project struct {
 	md       *markdown.Markdown
 	siteFS   fs.FS
 	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
-	sums     *fileSums        // of the files pages show or link
+	sums     *FileSums        // of the files pages show or link
 }
 
 // Load reads the site, parses every page and runs every check. A broken
@@ -126,7 +126,7 @@ func Read(opts Options) (*Project, error) {
 		assets:   assets,
 		Gate:     gate,
 		Words:    words,
-		sums:     &fileSums{},
+		sums:     &FileSums{},
 	}, nil
 }
 

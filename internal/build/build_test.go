@@ -20,6 +20,7 @@ import (
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/review"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
@@ -149,23 +150,8 @@ func digest(t testing.TB, dir string) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-// exampleSite copies the repository's own site (pamphlet.yaml and
-// content/) into a temporary folder.
-func exampleSite(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("../../pamphlet.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "pamphlet.yaml"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+// exampleSite copies the repository's own site into a temporary folder.
+func exampleSite(t testing.TB) string { return testsite.Example(t) }
 
 func TestExampleSiteBuildsClean(t *testing.T) {
 	dir := exampleSite(t)

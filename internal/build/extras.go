@@ -16,7 +16,7 @@ import (
 // shadowed returns a content.shadowed warning for each file of content/
 // that is not published because a page, list or calendar file the build
 // makes takes its path.
-func (r *renderer) shadowed() []finding.Finding {
+func (r *Renderer) shadowed() []finding.Finding {
 	taken := map[string]string{}
 	for _, j := range r.jobs {
 		taken[j.out] = "the page " + j.view.URL
@@ -43,7 +43,7 @@ func (r *renderer) shadowed() []finding.Finding {
 
 // extras adds to the output the files made from the views: each event's
 // calendar file, the sitemap, robots.txt and the feed, and the marker.
-func (r *renderer) extras(files map[string][]byte) error {
+func (r *Renderer) extras(files map[string][]byte) error {
 	maps.Copy(files, r.p.calendars(r.views))
 	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min); err != nil {
 		return err

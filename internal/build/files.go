@@ -9,16 +9,16 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
-// fileSums reads the local files that pages show or link, for their
+// FileSums reads the local files that pages show or link, for their
 // sign-offs, each once: a cache of their SHA-256 by path from the site
 // root. It is safe for concurrent use.
-type fileSums struct {
+type FileSums struct {
 	mu   sync.Mutex
 	sums map[string]review.File
 }
 
-// forget drops the sums of files that may have changed.
-func (c *fileSums) forget(paths ...string) {
+// Forget drops the sums of files that may have changed.
+func (c *FileSums) Forget(paths ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range paths {
@@ -26,9 +26,9 @@ func (c *fileSums) forget(paths ...string) {
 	}
 }
 
-// forgetUnder drops the sums of the files under a folder, such as
+// ForgetUnder drops the sums of the files under a folder, such as
 // "assets/".
-func (c *fileSums) forgetUnder(dir string) {
+func (c *FileSums) ForgetUnder(dir string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for p := range c.sums {
@@ -53,7 +53,7 @@ func resolveFile(site *content.Site, from *content.Page, dest string) (string, b
 // renderer takes it (content.Site.Resolve), to a file of content/ or an
 // asset of the site or the theme.
 type siteFiles struct {
-	sums   *fileSums
+	sums   *FileSums
 	site   *content.Site
 	siteFS fs.FS
 	assets map[string]fs.FS // asset path → the layer it comes from

@@ -16,7 +16,7 @@ import (
 // lists, related pages and breadcrumbs that join them, and lists the HTML
 // files to render: the pages, the tag and audience pages, the trust page
 // and the 404 page, each with its template.
-func (r *renderer) plan() {
+func (r *Renderer) plan() {
 	p := r.p
 	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.relURL, r.absURL)
 	var jobs []job

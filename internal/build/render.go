@@ -92,12 +92,12 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	return len(r.jobs), nil
 }
 
-// renderer turns a project into output: it holds what every page shares
+// Renderer turns a project into output: it holds what every page shares
 // (the templates, the site's view, the assets) and, once planned, every
 // page's view and the HTML files to render. A build renders each file
-// once; a session keeps its renderer and renders again only the files an
-// edit changed.
-type renderer struct {
+// once; the preview's session keeps its renderer and renders again only
+// the files an edit changed.
+type Renderer struct {
 	p              *Project
 	min            *minifier // nil when not minifying
 	set            *layout.Set
@@ -112,14 +112,14 @@ type renderer struct {
 	hub   int // the job of the FAQ hub, or -1
 
 	// spend lets go of each page's syntax tree once its HTML is made; a
-	// session, which renders pages again, keeps them.
+	// renderer of NewRenderer, which renders pages again, keeps them.
 	spend bool
 }
 
 // newRenderer reads the templates and the assets and makes the view of
 // the site that every page shares.
-func (p *Project) newRenderer() (*renderer, error) {
-	r := &renderer{p: p}
+func (p *Project) newRenderer() (*Renderer, error) {
+	r := &Renderer{p: p}
 	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
 		r.min = newMinifier()
 	}
@@ -200,7 +200,7 @@ func (p *Project) newRenderer() (*renderer, error) {
 
 // render renders the jobs numbered in which, or every job when which is
 // nil, and returns the HTML of each job rendered by its number.
-func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
+func (r *Renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 	rendered := make([][]byte, len(r.jobs))
 	err := r.renderEach(ctx, which, func(i int, data []byte) error {
 		rendered[i] = data // each job is rendered by one goroutine
@@ -215,7 +215,7 @@ func (r *renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 // renderEach renders the jobs numbered in which, or every job when which
 // is nil, and hands the HTML of each to emit with the job's number, from
 // several goroutines at once.
-func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int, data []byte) error) error {
+func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int, data []byte) error) error {
 	p := r.p
 	if which == nil {
 		which = make([]int, len(r.jobs))
@@ -289,7 +289,7 @@ func (r *renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 
 // faqHub gathers every page's questions into the FAQ hub's view and sets
 // its JSON-LD.
-func (r *renderer) faqHub(ctx context.Context) error {
+func (r *Renderer) faqHub(ctx context.Context) error {
 	p := r.p
 	parts := make([]*view.Asked, len(r.jobs))
 	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {

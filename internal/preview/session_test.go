@@ -1,4 +1,4 @@
-package build
+package preview
 
 import (
 	"bytes"
@@ -11,19 +11,21 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/gohugoio/hashstructure"
 	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 // TestSessionFirstUpdate checks that a session's first update of a site
 // with no findings gives exactly the files a build writes.
 func TestSessionFirstUpdate(t *testing.T) {
-	dir := exampleSite(t)
-	opts := Options{Source: dir, Today: today, Theme: pamphlet.Theme}
-	p, err := Load(context.Background(), opts)
+	dir := testsite.Example(t)
+	opts := build.Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	p, err := build.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,8 +80,8 @@ func diffAt(a, b []byte) []byte {
 // are exactly those of a fresh session on the files as they now are, and
 // that it rendered no more than the edit needed.
 func TestSessionEdits(t *testing.T) {
-	dir := exampleSite(t)
-	opts := Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	dir := testsite.Example(t)
+	opts := build.Options{Source: dir, Today: today, Theme: pamphlet.Theme}
 	s, err := NewSession(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -205,7 +207,7 @@ func TestSessionEdits(t *testing.T) {
 		pv, err := s.Update(context.Background(), st.changed)
 		if st.err != "" {
 			var le *layout.Error
-			var ce *ConfigError
+			var ce *build.ConfigError
 			if err == nil || !strings.Contains(err.Error(), st.err) || !(errors.As(err, &le) || errors.As(err, &ce)) {
 				t.Fatalf("%s: got error %v, want one naming %s", st.name, err, st.err)
 			}
@@ -255,25 +257,4 @@ func TestSessionEdits(t *testing.T) {
 	}
 }
 
-// TestCardHash: a page's card hash changes with what other pages show of
-// it, and not with what only it shows or what others feed it.
-func TestCardHash(t *testing.T) {
-	hash := func(v *layout.Page) uint64 {
-		h, err := hashstructure.Hash(v, cardOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h
-	}
-	base := &layout.Page{Title: "Flu", URL: "/flu/", Body: "<p>a</p>"}
-	same := *base
-	same.Body, same.Breadcrumbs, same.Related = "<p>b</p>", []layout.Link{{Title: "Home"}}, []*layout.Page{base}
-	if hash(base) != hash(&same) {
-		t.Error("the body, breadcrumbs or related pages changed the card")
-	}
-	other := *base
-	other.Title = "Flu jab"
-	if hash(base) == hash(&other) {
-		t.Error("the title did not change the card")
-	}
-}
+var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)

@@ -1,4 +1,4 @@
-package build
+package preview
 
 import (
 	"context"
@@ -11,7 +11,9 @@ import (
 	"testing"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 // TestSessionRandomEdits applies random sequences of edits to the example
@@ -33,8 +35,8 @@ func TestSessionRandomEdits(t *testing.T) {
 }
 
 func randomEdits(t *testing.T, seed uint64, steps int) {
-	dir := exampleSite(t)
-	opts := Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	dir := testsite.Example(t)
+	opts := build.Options{Source: dir, Today: today, Theme: pamphlet.Theme}
 	s, err := NewSession(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +190,7 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 				return
 			}
 			built++
-			p, err := Load(context.Background(), opts)
+			p, err := build.Load(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package build
+package preview
 
 import (
 	"context"
@@ -8,14 +8,16 @@ import (
 	"testing"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
+	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
 // TestThemeSymlinks: symlinks in layouts/ and assets/ are passed over, as
 // before, but each is now a content.stray warning naming it, in a build
 // and in the preview alike.
 func TestThemeSymlinks(t *testing.T) {
-	dir := exampleSite(t)
+	dir := testsite.Example(t)
 	elsewhere := filepath.Join(t.TempDir(), "extra.css")
 	os.WriteFile(elsewhere, []byte("body{}"), 0o644)
 	for _, d := range []string{"assets/css", "layouts/partials"} {
@@ -38,14 +40,14 @@ func TestThemeSymlinks(t *testing.T) {
 		}
 		return out
 	}
-	res, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Today: today, Theme: pamphlet.Theme})
+	res, err := build.Build(context.Background(), build.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Today: today, Theme: pamphlet.Theme})
 	if err != nil || res.Refused {
 		t.Fatal(err, res)
 	}
 	if got := strays(res.Findings); !slices.Equal(got, want) {
 		t.Errorf("build: strays %v, want %v", got, want)
 	}
-	s, err := NewSession(Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	s, err := NewSession(build.Options{Source: dir, Today: today, Theme: pamphlet.Theme})
 	must(err)
 	pv, err := s.Update(context.Background(), nil)
 	must(err)

@@ -1,4 +1,11 @@
-package build
+// Package preview keeps a site in memory between builds, for `pamphlet
+// serve`: after an edit it reads, checks and renders again only what the
+// edit changed, and the site it serves is the one a fresh build makes,
+// with a box of findings on each page that has any. Which files an edit
+// changes is derived from the views' types: a page's view tells its own
+// fields from those other pages feed it (layout.CardTag), and
+// build.Renderer.Keys hashes what each file is made from.
+package preview
 
 import (
 	"context"
@@ -13,11 +20,11 @@ import (
 
 	"github.com/gohugoio/hashstructure"
 
+	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
-	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
@@ -35,15 +42,12 @@ import (
 //
 // A Session is not safe for use by more than one goroutine at a time.
 type Session struct {
-	opts   Options
+	opts   build.Options
 	siteFS fs.FS
 
 	// From pamphlet.yaml, read again when it changes.
 	config   []byte
-	gate     *review.Gate
-	words    *check.Words
-	cfgFound []finding.Finding
-	md       *markdown.Markdown
+	set      *build.Settings
 	settings uint64 // the key of every page's parse: pamphlet.yaml, the base URL and today
 
 	pages       map[string]*entry // by file
@@ -53,14 +57,14 @@ type Session struct {
 	assets      map[string]fs.FS  // asset path → the layer it comes from
 	local       uint64            // the hash of the local rules' key
 	broken      bool              // the last update failed: start again from the files
-	sums        *fileSums         // of the files pages show or link, for their sign-offs
+	sums        *build.FileSums   // of the files pages show or link, for their sign-offs
 
 	// As last rendered.
-	r        *renderer
+	r        *build.Renderer
 	summary  map[string]uint64            // of each page, by site path: what other pages show of it
 	links    map[string][]finding.Finding // links.broken, by file
 	sitewide []finding.Finding            // of check.RunSitewide
-	shadowed []finding.Finding            // of renderer.shadowed
+	shadowed []finding.Finding            // of build.Renderer.Plan
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
 }
@@ -88,12 +92,12 @@ type Preview struct {
 
 // NewSession returns a session for a site. Nothing is read until the
 // first Update.
-func NewSession(opts Options) (*Session, error) {
+func NewSession(opts build.Options) (*Session, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
 	if opts.Today.IsZero() {
-		return nil, errors.New("build: Options.Today is not set")
+		return nil, errors.New("preview: Options.Today is not set")
 	}
 	return &Session{opts: opts, siteFS: os.DirFS(opts.Source), broken: true}, nil
 }
@@ -105,7 +109,7 @@ func NewSession(opts Options) (*Session, error) {
 // layouts/, assets/ and pamphlet.yaml are passed over. Nil changed, the
 // first Update, and the first after one that failed read the whole site.
 //
-// A broken pamphlet.yaml is a *ConfigError, and a broken template a
+// A broken pamphlet.yaml is a *build.ConfigError, and a broken template a
 // *layout.Error; problems with pages are findings.
 func (s *Session) Update(ctx context.Context, changed []string) (*Preview, error) {
 	pv, err := s.update(ctx, changed)
@@ -122,9 +126,9 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		switch {
 		case c == content.ConfigFile:
 			settings = true
-		case within(c, "layouts") || within(c, "assets"):
+		case under(c, "layouts") || under(c, "assets"):
 			theme = true
-		case within(c, content.ContentDir):
+		case under(c, content.ContentDir):
 			dirty = append(dirty, c)
 		}
 	}
@@ -252,11 +256,11 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 // (any file, on a full update), and forgets the files' sums.
 func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 	if s.sums == nil || s.broken {
-		s.sums = &fileSums{}
+		s.sums = &build.FileSums{}
 	}
-	s.sums.forget(files...)
+	s.sums.Forget(files...)
 	if assets {
-		s.sums.forgetUnder("assets/")
+		s.sums.ForgetUnder("assets/")
 	}
 	again := map[string]bool{}
 	for _, f := range checked {
@@ -280,7 +284,7 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 // readSettings reads pamphlet.yaml and reports whether what it says
 // changed, in which case every page must be read and checked again.
 func (s *Session) readSettings() (changed bool, err error) {
-	gate, words, found, err := loadConfig(s.opts)
+	set, err := build.ReadSettings(s.opts)
 	if err != nil {
 		return false, err
 	}
@@ -295,8 +299,7 @@ func (s *Session) readSettings() (changed bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	s.config, s.gate, s.words, s.cfgFound = config, gate, words, found
-	s.md = check.NewMarkdown(gate.Config)
+	s.config, s.set = config, set
 	changed = key != s.settings
 	s.settings = key
 	s.r = nil // the site's view and the trust page come from pamphlet.yaml
@@ -346,6 +349,9 @@ func (s *Session) expand(paths []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
+// under reports whether a slash path is dir or inside it.
+func under(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+
 // hidden reports whether a path under content/ is passed over: it or a
 // folder it is in is hidden or an editor's temporary file.
 func hidden(p string) bool {
@@ -359,18 +365,17 @@ func hidden(p string) bool {
 
 // assemble places every page into a new project and parses the pages
 // read again.
-func (s *Session) assemble(ctx context.Context, checked []string) (*Project, error) {
+func (s *Session) assemble(ctx context.Context, checked []string) (*build.Project, error) {
 	files := slices.Sorted(maps.Keys(s.pages))
 	pages := make([]*content.Page, len(files))
 	for i, f := range files {
 		pages[i] = s.pages[f].page
 	}
-	site, placed := content.Assemble(s.gate.Config, pages, maps.Clone(s.static))
-	addAssets(site, s.assets)
-	p := &Project{Options: s.opts, Site: site, md: s.md, siteFS: s.siteFS, assets: s.assets, Gate: s.gate, Words: s.words, sums: s.sums}
+	site, placed := content.Assemble(s.set.Gate.Config, pages, maps.Clone(s.static))
+	p := build.NewProject(s.opts, s.set, s.siteFS, site, s.assets, s.sums)
 	err := parallel.For(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
-		e.parsed = p.parsePage(e.page)
+		e.parsed = p.ParsePage(e.page)
 		e.summary = summarize(e.parsed)
 		e.localKey = 0
 		return nil
@@ -384,16 +389,16 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*Project, err
 			p.Pages[i] = e.parsed
 			continue
 		}
-		p.Pages[i] = p.parsePage(pg) // a list page made up for a folder
+		p.Pages[i] = p.ParsePage(pg) // a list page made up for a folder
 	}
-	p.Findings = append(placed, s.cfgFound...)
+	p.Findings = append(placed, s.set.Findings...)
 	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
 		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
 	}
 	for _, st := range s.themeStrays {
 		p.Findings = append(p.Findings, st.Finding())
 	}
-	p.Findings = append(p.Findings, p.imageFindings()...)
+	p.Findings = append(p.Findings, p.ImageFindings()...)
 	return p, nil
 }
 
@@ -427,7 +432,7 @@ func summarize(pg check.Page) uint64 {
 
 // checkLocal runs the local rules over the pages not checked under the
 // local rules' present key.
-func (s *Session) checkLocal(p *Project) {
+func (s *Session) checkLocal(p *build.Project) {
 	var todo []check.Page
 	for i := range p.Pages {
 		if e := s.pages[p.Pages[i].File]; p.Pages[i].File != "" && e != nil && e.localKey != s.local {
@@ -437,7 +442,7 @@ func (s *Session) checkLocal(p *Project) {
 	if len(todo) == 0 {
 		return
 	}
-	in := &check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.words}
+	in := &check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.set.Words}
 	found := byFile(check.RunLocal(in))
 	for _, pg := range todo {
 		e := s.pages[pg.File]
@@ -447,7 +452,7 @@ func (s *Session) checkLocal(p *Project) {
 
 // findings gathers the findings of the whole site and applies the
 // pamphlet-ignore comments.
-func (s *Session) findings(p *Project) {
+func (s *Session) findings(p *build.Project) {
 	all := slices.Clone(p.Findings)
 	all = append(all, s.sitewide...)
 	for _, pg := range p.Pages {
@@ -457,7 +462,7 @@ func (s *Session) findings(p *Project) {
 			all = append(all, s.links[pg.File]...)
 		}
 	}
-	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.words}
+	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.set.Words}
 	kept, silenced := check.Silence(in, all)
 	p.Findings, p.Silenced = finding.Sort(kept), finding.Sort(silenced)
 }

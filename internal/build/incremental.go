@@ -1,0 +1,256 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"reflect"
+	"slices"
+
+	"github.com/gohugoio/hashstructure"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
+	"github.com/pamphlet-health/pamphlet/internal/review"
+	"github.com/pamphlet-health/pamphlet/internal/view"
+)
+
+// This file is what a preview that keeps a site between builds (package
+// preview) needs of the pipeline: the stages of Load one at a time, and a
+// Renderer that says what each HTML file is made from and renders any of
+// them again.
+
+// Settings is what pamphlet.yaml says, read by ReadSettings.
+type Settings struct {
+	Gate     *review.Gate
+	Words    *check.Words
+	Findings []finding.Finding // warnings about pamphlet.yaml
+	md       *markdown.Markdown
+}
+
+// ReadSettings reads pamphlet.yaml as Load does. A broken pamphlet.yaml
+// is a *ConfigError, and none at all a *NoConfigError.
+func ReadSettings(opts Options) (*Settings, error) {
+	gate, words, found, err := loadConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Settings{Gate: gate, Words: words, Findings: found, md: check.NewMarkdown(gate.Config)}, nil
+}
+
+// NewProject makes a project of a site already assembled (see
+// content.Assemble), whose assets are the layers given, with no page
+// parsed yet: parse each with ParsePage and set Pages and Findings.
+func NewProject(opts Options, set *Settings, siteFS fs.FS, site *content.Site, assets map[string]fs.FS, sums *FileSums) *Project {
+	addAssets(site, assets)
+	return &Project{Options: opts, Site: site, md: set.md, siteFS: siteFS, assets: assets, Gate: set.Gate, Words: set.Words, sums: sums}
+}
+
+// ParsePage parses one page's Markdown and judges it with the review gate,
+// as Load does every page. It is safe to call from several goroutines.
+func (p *Project) ParsePage(pg *content.Page) check.Page { return p.parsePage(pg) }
+
+// ImageFindings are the findings about the images pages show.
+func (p *Project) ImageFindings() []finding.Finding { return p.imageFindings() }
+
+// Banners returns the findings each page's preview shows, by the page's
+// site path: its own, and on the home page those of pamphlet.yaml.
+func (p *Project) Banners() map[string][]finding.Finding {
+	out := map[string][]finding.Finding{}
+	for _, f := range p.Findings {
+		switch pg := p.Site.PageByFile(f.File); {
+		case pg != nil:
+			out[pg.URL] = append(out[pg.URL], f)
+		case f.File == content.ConfigFile:
+			out["/"] = append(out["/"], f)
+		}
+	}
+	return out
+}
+
+// NewRenderer reads the templates and the assets, and makes the view of
+// the site that every page shares. Its pages keep their syntax trees, so
+// that any of them can be rendered again.
+func (p *Project) NewRenderer() (*Renderer, error) { return p.newRenderer() }
+
+// Plan makes every page's view from the project and lists the HTML files
+// to render, and returns the content.shadowed warnings of content/'s files
+// that those files or the calendar files take the place of.
+func (r *Renderer) Plan(p *Project) []finding.Finding {
+	r.p = p
+	r.plan()
+	return r.shadowed()
+}
+
+// Jobs is how many HTML files the renderer makes.
+func (r *Renderer) Jobs() int { return len(r.jobs) }
+
+// Out is the output path of HTML file i, such as articles/flu/index.html.
+func (r *Renderer) Out(i int) string { return r.jobs[i].out }
+
+// Page is the page HTML file i shows, or nil for tag pages, the trust page
+// and the 404 page.
+func (r *Renderer) Page(i int) *check.Page { return r.jobs[i].page }
+
+// Render renders the HTML files numbered in which, or all of them when
+// which is nil, and returns each file rendered by its number.
+func (r *Renderer) Render(ctx context.Context, which []int) ([][]byte, error) {
+	return r.render(ctx, which)
+}
+
+// Files returns the other files of the output: the assets and content/'s
+// other files, and the files made from the views (calendar files, the
+// sitemap, robots.txt, the feed, the marker).
+func (r *Renderer) Files() (map[string][]byte, error) {
+	files := maps.Clone(r.static)
+	err := r.extras(files)
+	return files, err
+}
+
+// Rebind moves the renderer to a new project whose pages are those it
+// planned, but for the pages of the files in again, which were read again
+// with nothing other pages show of them changed: each of their views is
+// made again, keeping what it shows of other pages. It returns the
+// numbers of their HTML files.
+func (r *Renderer) Rebind(p *Project, again map[string]bool) []int {
+	byURL := make(map[string]*layout.Page, len(r.views))
+	for pg, v := range r.views {
+		byURL[pg.URL] = v
+	}
+	r.p = p
+	r.views = make(map[*content.Page]*layout.Page, len(byURL))
+	index := make(map[string]int, len(p.Pages))
+	for i := range p.Pages {
+		pg := &p.Pages[i]
+		index[pg.URL] = i
+		if v := byURL[pg.URL]; v != nil {
+			r.views[pg.Page] = v
+		}
+	}
+	var which []int
+	for i := range r.jobs {
+		j := &r.jobs[i]
+		if j.page == nil {
+			continue
+		}
+		j.page = &p.Pages[index[j.page.URL]]
+		if again[j.page.File] {
+			r.refresh(j)
+			which = append(which, i)
+		}
+	}
+	return which
+}
+
+// refresh makes a page's view again from its page as read again, keeping
+// what its view shows of other pages, and puts it in place of the old one,
+// which other pages' views point at.
+func (r *Renderer) refresh(j *job) {
+	v := view.Page(r.p.Site.Config, j.page, r.relURL, r.absURL)
+	old := j.view
+	v.Pages, v.Breadcrumbs, v.Related = old.Pages, old.Breadcrumbs, old.Related
+	v.News, v.Events, v.Past, v.AZ, v.Topics = old.News, old.Events, old.Past, old.AZ, old.Topics
+	v.Event, v.Alert, v.Consent = old.Event, old.Alert, old.Consent
+	*old = *v
+}
+
+// cardOnly hashes a page's view by its card: the fields that layout.Page
+// does not tag card:"-".
+var cardOnly = &hashstructure.HashOptions{TagName: layout.CardTag}
+
+// Keys hashes what each HTML file is made from: its template, its view
+// with the pages it shows as they show in lists, the site's view, the
+// page's file (by source, the key of a page's file and settings) and
+// where its links lead, and the findings its preview shows. A file whose
+// key is the same renders the same.
+func (r *Renderer) Keys(ctx context.Context, source func(file string) uint64, banners map[string][]finding.Finding) ([]uint64, error) {
+	workers := r.p.Options.Workers
+	// A page shown in another's view counts by its Card alone.
+	cards := make(map[*layout.Page]uint64, len(r.views)+len(r.jobs))
+	for _, j := range r.jobs {
+		cards[j.view] = 0
+	}
+	for _, v := range r.views {
+		cards[v] = 0
+	}
+	views := slices.Collect(maps.Keys(cards))
+	hashes := make([]uint64, len(views))
+	err := parallel.For(ctx, len(views), workers, func(i int) error {
+		var err error
+		hashes[i], err = hashstructure.Hash(views[i], cardOnly)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, v := range views {
+		cards[v] = hashes[i]
+	}
+	pageType := reflect.TypeFor[layout.Page]()
+	opts := &hashstructure.HashOptions{UnwrapFunc: func(v reflect.Value) (reflect.Value, error) {
+		if v.Type() == pageType && v.CanAddr() {
+			return reflect.ValueOf(cards[v.Addr().Interface().(*layout.Page)]), nil
+		}
+		return v, nil
+	}}
+	site, err := hashstructure.Hash(*r.site, opts)
+	if err != nil {
+		return nil, err
+	}
+	// The FAQ hub shows every page's questions.
+	var asked []uint64
+	for _, j := range r.jobs {
+		if j.page != nil && j.page.Doc != nil && view.Asks(j.page) {
+			asked = append(asked, source(j.page.File))
+		}
+	}
+	keys := make([]uint64, len(r.jobs))
+	err = parallel.For(ctx, len(r.jobs), workers, func(i int) error {
+		j := r.jobs[i]
+		k := struct {
+			Template string
+			View     layout.Page
+			Site     uint64
+			Source   uint64
+			Links    []string
+			Findings []finding.Finding
+			Asked    []uint64
+		}{Template: j.template, View: *j.view, Site: site}
+		if j.page != nil {
+			if j.page.File != "" {
+				k.Source = source(j.page.File)
+			}
+			k.Links = r.p.targets(j.page)
+			k.Findings = banners[j.page.URL]
+		}
+		if i == r.hub {
+			k.Asked = asked
+		}
+		var err error
+		keys[i], err = hashstructure.Hash(k, opts)
+		return err
+	})
+	return keys, err
+}
+
+// targets lists where the links of a page's body and answers lead, as
+// the page shows them: its resolver's answers.
+func (p *Project) targets(pg *check.Page) []string {
+	resolve := p.resolver(pg.Page, func(u string) string { return u }, "")
+	var out []string
+	for _, d := range append([]*markdown.Document{pg.Doc}, pg.Answers...) {
+		if d == nil {
+			continue
+		}
+		for _, l := range d.Links {
+			u, ok := resolve(l.Dest)
+			out = append(out, fmt.Sprint(ok, " ", u))
+		}
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package preview
+
+import (
+	"context"
+	"maps"
+
+	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/check"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
+)
+
+// renderPages renders again the pages read again, when nothing other
+// pages show of them changed: every other file stays as it was.
+func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []string) (*Preview, error) {
+	again := make(map[string]bool, len(checked))
+	for _, f := range checked {
+		again[f] = true
+	}
+	todo := make([]check.Page, 0, len(checked))
+	for _, pg := range p.Pages {
+		if again[pg.File] {
+			todo = append(todo, pg)
+		}
+	}
+	found := byFile(check.BrokenLinks(&check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.set.Words}))
+	for _, pg := range todo {
+		s.links[pg.File] = found[pg.File]
+	}
+	s.findings(p)
+
+	which := s.r.Rebind(p, again)
+	rendered, err := s.r.Render(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	banners := p.Banners()
+	for _, i := range which {
+		out := s.r.Out(i)
+		s.files[out] = layout.WithFindings(rendered[i], banners[s.r.Page(i).URL])
+		s.keys[out] = 0 // rendered outside a key: render it again at the next whole-site update
+	}
+	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+}
+
+// byFile groups findings by file.
+func byFile(fs []finding.Finding) map[string][]finding.Finding {
+	out := map[string][]finding.Finding{}
+	for _, f := range fs {
+		out[f.File] = append(out[f.File], f)
+	}
+	return out
+}
+
+// renderSite checks the site across its pages, makes every view again,
+// and renders the HTML files whose inputs changed: all of them when the
+// templates, assets or settings changed (again).
+func (s *Session) renderSite(ctx context.Context, p *build.Project, again, static bool) (*Preview, error) {
+	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.set.Words}
+	s.links = byFile(check.BrokenLinks(in))
+	s.sitewide = check.RunSitewide(in)
+	s.findings(p)
+
+	r := s.r
+	if r == nil || again || static {
+		var err error
+		if r, err = p.NewRenderer(); err != nil {
+			return nil, err
+		}
+	}
+	if s.r == nil || again {
+		s.keys = map[string]uint64{} // the templates changed
+	}
+	s.shadowed = r.Plan(p)
+	banners := p.Banners()
+	keys, err := r.Keys(ctx, func(file string) uint64 {
+		if e := s.pages[file]; e != nil {
+			return e.key
+		}
+		return 0
+	}, banners)
+	if err != nil {
+		return nil, err
+	}
+	var which []int
+	for i := range r.Jobs() {
+		if k, ok := s.keys[r.Out(i)]; !ok || k != keys[i] || s.files[r.Out(i)] == nil {
+			which = append(which, i)
+		}
+	}
+	rendered, err := r.Render(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	files, err := r.Files()
+	if err != nil {
+		return nil, err
+	}
+	keep := map[string]uint64{}
+	for i := range r.Jobs() {
+		out := r.Out(i)
+		keep[out] = keys[i]
+		if rendered[i] == nil {
+			files[out] = s.files[out]
+			continue
+		}
+		var shown []finding.Finding
+		if pg := r.Page(i); pg != nil {
+			shown = banners[pg.URL]
+		}
+		files[out] = layout.WithFindings(rendered[i], shown)
+	}
+	s.r, s.keys, s.files = r, keep, files
+	s.summary = make(map[string]uint64, len(p.Pages))
+	for _, pg := range p.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+			s.summary[pg.URL] = e.summary
+		}
+	}
+	return &Preview{Files: maps.Clone(files), Findings: p.Findings, Pages: r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+}
