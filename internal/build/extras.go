@@ -70,9 +70,11 @@ func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*co
 		generated[name] = data
 	}
 	generated[RobotsFile] = seo.Robots(absURL("/" + SitemapFile))
-	if p.hasFeed() {
-		if generated[FeedFile], err = p.feed(views, absURL); err != nil {
-			return err
+	for _, lang := range p.Site.Config.Langs() {
+		if p.hasFeed(lang) {
+			if generated[strings.TrimPrefix(p.feedPath(lang), "/")], err = p.feed(views, absURL, lang); err != nil {
+				return err
+			}
 		}
 	}
 	for name, data := range generated {

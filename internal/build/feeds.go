@@ -38,6 +38,12 @@ func (p *Project) sitemap(jobs []job, own map[*layout.Page]time.Time) (map[strin
 		if t := lastmod(j.view, own, memo); !t.IsZero() {
 			u.LastMod = seo.Date(t, false)
 		}
+		for _, t := range j.view.Translations {
+			u.Alternates = append(u.Alternates, seo.Alternate{Rel: "alternate", HrefLang: t.Lang, Href: t.Permalink})
+		}
+		if len(u.Alternates) > 0 {
+			u.Alternates = append(u.Alternates, seo.Alternate{Rel: "alternate", HrefLang: "x-default", Href: j.view.Translations[0].Permalink})
+		}
 		urls = append(urls, u)
 	}
 	slices.SortFunc(urls, func(a, b seo.SitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
@@ -61,12 +67,15 @@ func lastmod(v *layout.Page, own, memo map[*layout.Page]time.Time) time.Time {
 	return t
 }
 
-// hasFeed reports whether the site has a feed: feeds are on, and it has
-// news or alerts to put in one.
-func (p *Project) hasFeed() bool {
+// hasFeed reports whether the site has a feed in a language: feeds are
+// on, and it has news or alerts in the language to put in one.
+func (p *Project) hasFeed(lang string) bool {
 	return p.Site.Config.Build.FeedsOn() &&
-		(p.Site.PageByURL("/"+content.NewsSection+"/") != nil || p.Site.PageByURL("/"+content.AlertsSection+"/") != nil)
+		(p.Site.PageByURL(p.Site.DirURL(lang, content.NewsSection)) != nil || p.Site.PageByURL(p.Site.DirURL(lang, content.AlertsSection)) != nil)
 }
+
+// feedPath is the site path of a language's feed: /feed.xml, /es/feed.xml.
+func (p *Project) feedPath(lang string) string { return p.Site.Config.Prefix(lang) + "/" + FeedFile }
 
 // inFeed reports whether a published page belongs in the feed: a news
 // item, or an alert that is active on the build date (started, and not
@@ -86,7 +95,7 @@ func inFeed(pg *content.Page, today time.Time) bool {
 
 // feed returns the RSS feed of news and active alerts, newest first, or
 // nil when feeds are off.
-func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string) string) ([]byte, error) {
+func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string) string, lang string) ([]byte, error) {
 	cfg := p.Site.Config
 	type entry struct {
 		item seo.Item
@@ -96,7 +105,7 @@ func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string)
 	for i := range p.Pages {
 		pg := &p.Pages[i]
 		v := views[pg.Page]
-		if v == nil || !inFeed(pg.Page, p.Options.Today) {
+		if v == nil || pg.Lang != lang || !inFeed(pg.Page, p.Options.Today) {
 			continue
 		}
 		m := pg.Meta
@@ -118,9 +127,9 @@ func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string)
 	f := seo.Feed{
 		Title:       cfg.Title,
 		Link:        cfg.BaseURL,
-		Self:        absURL("/" + FeedFile),
+		Self:        absURL(p.feedPath(lang)),
 		Description: "News and service alerts from " + cfg.Title + ".",
-		Language:    cfg.Language,
+		Language:    lang,
 	}
 	for _, e := range entries[:min(len(entries), FeedItems)] {
 		f.Items = append(f.Items, e.item)

@@ -148,16 +148,29 @@ func (r *Renderer) Rebind(p *Project, again map[string]bool) []int {
 }
 
 // refresh makes a page's view again from its page as read again, keeping
-// what its view shows of other pages, and puts it in place of the old one,
-// which other pages' views point at.
+// what the join filled in (the fields tagged layout.JoinTag), and puts it
+// in place of the old one, which other pages' views point at.
 func (r *Renderer) refresh(j *job) {
 	v := view.Page(r.p.Site.Config, j.page, r.relURL, r.absURL)
 	old := j.view
-	v.Pages, v.Breadcrumbs, v.Related = old.Pages, old.Breadcrumbs, old.Related
-	v.News, v.Events, v.Past, v.AZ, v.Topics = old.News, old.Events, old.Past, old.AZ, old.Topics
-	v.Event, v.Alert, v.Consent = old.Event, old.Alert, old.Consent
+	nv, ov := reflect.ValueOf(v).Elem(), reflect.ValueOf(old).Elem()
+	for _, i := range joined {
+		nv.Field(i).Set(ov.Field(i))
+	}
 	*old = *v
 }
+
+// joined are the indexes of layout.Page's fields tagged layout.JoinTag.
+var joined = func() []int {
+	var out []int
+	t := reflect.TypeFor[layout.Page]()
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get(layout.JoinTag) == "make" {
+			out = append(out, i)
+		}
+	}
+	return out
+}()
 
 // cardOnly hashes a page's view by its card: the fields that layout.Page
 // does not tag card:"-".
@@ -198,15 +211,21 @@ func (r *Renderer) Keys(ctx context.Context, source func(file string) uint64, ba
 		}
 		return v, nil
 	}}
-	site, err := hashstructure.Hash(*r.site, opts)
-	if err != nil {
-		return nil, err
+	sites := map[*layout.Site]uint64{}
+	for _, j := range r.jobs {
+		if _, ok := sites[j.site]; !ok {
+			h, err := hashstructure.Hash(*j.site, opts)
+			if err != nil {
+				return nil, err
+			}
+			sites[j.site] = h
+		}
 	}
-	// The FAQ hub shows every page's questions.
-	var asked []uint64
+	// A FAQ hub shows every question of its language's pages.
+	asked := map[string][]uint64{}
 	for _, j := range r.jobs {
 		if j.page != nil && j.page.Doc != nil && view.Asks(j.page) {
-			asked = append(asked, source(j.page.File))
+			asked[j.page.Lang] = append(asked[j.page.Lang], source(j.page.File))
 		}
 	}
 	keys := make([]uint64, len(r.jobs))
@@ -220,7 +239,7 @@ func (r *Renderer) Keys(ctx context.Context, source func(file string) uint64, ba
 			Links    []string
 			Findings []finding.Finding
 			Asked    []uint64
-		}{Template: j.template, View: *j.view, Site: site}
+		}{Template: j.template, View: *j.view, Site: sites[j.site]}
 		if j.page != nil {
 			if j.page.File != "" {
 				k.Source = source(j.page.File)
@@ -228,8 +247,8 @@ func (r *Renderer) Keys(ctx context.Context, source func(file string) uint64, ba
 			k.Links = r.p.targets(j.page)
 			k.Findings = banners[j.page.URL]
 		}
-		if i == r.hub {
-			k.Asked = asked
+		if slices.Contains(r.hubs, i) {
+			k.Asked = asked[j.page.Lang]
 		}
 		var err error
 		keys[i], err = hashstructure.Hash(k, opts)

@@ -21,17 +21,23 @@ func (r *Renderer) plan() {
 	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.relURL, r.absURL)
 	var jobs []job
 	for _, pg := range vs.Published {
-		jobs = append(jobs, job{out: outPath(pg.URL), template: p.templateFor(r.set, pg.Page), view: vs.Pages[pg.Page], page: pg})
+		jobs = append(jobs, job{out: outPath(pg.URL), template: p.templateFor(r.set, pg.Page), view: vs.Pages[pg.Page], site: vs.Sites[pg.Lang], page: pg})
 	}
 	for _, l := range vs.Listings {
-		jobs = append(jobs, job{out: l.Out, template: r.set.Lookup(listingTemplates[l.View.Kind]...), view: l.View})
+		jobs = append(jobs, job{out: l.Out, template: r.set.Lookup(listingTemplates[l.View.Kind]...), view: l.View, site: vs.Sites[l.Lang]})
 	}
-	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust})
-	jobs = append(jobs, job{out: "404.html", template: "404.html", view: vs.NotFound})
-	r.hub = -1 // the FAQ hub's JSON-LD waits for every page's questions
+	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust, site: vs.Site})
+	jobs = append(jobs, job{out: "404.html", template: "404.html", view: vs.NotFound, site: vs.Site})
+	r.hubs = nil // a FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {
-		if j.page != nil && j.page.Kind == content.Section && j.page.URL == content.FAQURL {
-			r.hub = i
+		if j.page != nil && j.page.Kind == content.Section && j.page.URL == p.Site.Config.Prefix(j.page.Lang)+content.FAQURL {
+			r.hubs = append(r.hubs, i)
+		}
+	}
+	for lang, site := range vs.Sites {
+		site.FeedURL = ""
+		if p.hasFeed(lang) {
+			site.FeedURL = r.relURL(p.feedPath(lang))
 		}
 	}
 	r.site, r.views, r.jobs = vs.Site, vs.Pages, jobs

@@ -33,7 +33,8 @@ type job struct {
 	out      string // output path
 	template string
 	view     *layout.Page
-	page     *check.Page // nil for tag pages, the trust page and the 404 page
+	site     *layout.Site // of the page's language
+	page     *check.Page  // nil for tag pages, the trust page and the 404 page
 }
 
 // Render renders every published page, the tag pages, the FAQ hub, the
@@ -109,7 +110,7 @@ type Renderer struct {
 
 	views map[*content.Page]*layout.Page // of every published page
 	jobs  []job
-	hub   int // the job of the FAQ hub, or -1
+	hubs  []int // the jobs of the FAQ hubs, one for each language that has one
 
 	// spend lets go of each page's syntax tree once its HTML is made; a
 	// renderer of NewRenderer, which renders pages again, keeps them.
@@ -140,7 +141,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 	cfg := p.Site.Config
 	base := cfg.BasePath()
 	r.relURL = func(u string) string { return base + strings.TrimPrefix(u, "/") }
-	r.absURL = func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
+	r.absURL = func(u string) string { return cfg.BaseURL + absPath(strings.TrimPrefix(u, "/")) }
 	relURL, absURL := r.relURL, r.absURL
 	funcs := template.FuncMap{
 		"relURL":  relURL,
@@ -181,9 +182,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 	}
 	site.Image = view.ShareImage(cfg, files, absURL)
 	site.TwitterCard = view.TwitterCard(site.Image)
-	if p.hasFeed() {
-		site.FeedURL = relURL("/" + FeedFile)
-	}
+
 	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
 	home := p.Site.PageByURL("/")
 	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
@@ -253,7 +252,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.page.Doc, j.page.Answers = j.page.Doc.Outline(), nil
 			}
 		}
-		if j.view.NoIndex || i == r.hub {
+		if j.view.NoIndex || slices.Contains(r.hubs, i) {
 			return nil
 		}
 		return r.sd.SetJSONLD(d)
@@ -261,9 +260,11 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	if err != nil {
 		return err
 	}
-	if r.hub >= 0 && slices.Contains(which, r.hub) {
-		if err := r.faqHub(ctx); err != nil {
-			return err
+	for _, hub := range r.hubs {
+		if slices.Contains(which, hub) {
+			if err := r.faqHub(ctx, hub); err != nil {
+				return err
+			}
 		}
 	}
 	// Phase two: templates, which only read the views.
@@ -273,7 +274,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		buf := buffers.Get().(*bytes.Buffer)
 		defer buffers.Put(buf)
 		buf.Reset()
-		if err := r.set.Execute(buf, j.template, &layout.Data{Site: siteFor(r.site, j.view), Page: j.view}); err != nil {
+		if err := r.set.Execute(buf, j.template, &layout.Data{Site: siteFor(j.site, j.view), Page: j.view}); err != nil {
 			return err
 		}
 		data, err := r.min.bytes(j.out, buf.Bytes())
@@ -287,14 +288,15 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	})
 }
 
-// faqHub gathers every page's questions into the FAQ hub's view and sets
-// its JSON-LD.
-func (r *Renderer) faqHub(ctx context.Context) error {
+// faqHub gathers every question of the pages of the hub's language into
+// the view of the FAQ hub of job hub, and sets its JSON-LD.
+func (r *Renderer) faqHub(ctx context.Context, hub int) error {
 	p := r.p
 	parts := make([]*view.Asked, len(r.jobs))
+	lang := r.jobs[hub].page.Lang
 	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
 		j := r.jobs[i]
-		if j.page == nil || j.page.Doc == nil || !view.Asks(j.page) {
+		if j.page == nil || j.page.Doc == nil || j.page.Lang != lang || !view.Asks(j.page) {
 			return nil
 		}
 		var err error
@@ -304,7 +306,7 @@ func (r *Renderer) faqHub(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	j := r.jobs[r.hub]
+	j := r.jobs[hub]
 	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
 	j.view.Topics, d.FAQ = view.FAQHub(slices.DeleteFunc(parts, func(a *view.Asked) bool { return a == nil }))
 	return r.sd.SetJSONLD(d)
@@ -331,4 +333,15 @@ func (p *Project) resolver(from *content.Page, toURL func(string) string, anchor
 		}
 		return toURL(t.URL()), true
 	}
+}
+
+// absPath writes a site path for an absolute URL: letters outside ASCII
+// percent-encoded (see content.EscapePath), as sitemaps and feeds need
+// them; a fragment or query after it is kept as written.
+func absPath(u string) string {
+	i := strings.IndexAny(u, "#?")
+	if i < 0 {
+		return content.EscapePath(u)
+	}
+	return content.EscapePath(u[:i]) + u[i:]
 }

@@ -21,10 +21,14 @@ const ConfigFile = "pamphlet.yaml"
 // Config is a site's pamphlet.yaml. Every key has a default (see
 // DefaultConfig); any key not listed here is a finding.
 type Config struct {
-	Title            string       `key:"title"`
-	Description      string       `key:"description"`
-	BaseURL          string       `key:"base_url"`
-	Language         string       `key:"language"`
+	Title       string `key:"title"`
+	Description string `key:"description"`
+	BaseURL     string `key:"base_url"`
+	Language    string `key:"language"`
+	// Languages are the site's languages, the default first: its pages
+	// have no prefix, and a translation NAME.LANG.md of NAME.md is
+	// published under /LANG/. Empty means Language alone.
+	Languages        []string     `key:"languages"`
 	Organization     Organization `key:"organization"`
 	ClinicalSections []string     `key:"clinical_sections"`
 	// ClinicalExceptions are the pages of clinical sections that are not
@@ -88,6 +92,9 @@ type Reviewer struct {
 	Role        string   `key:"role"`
 	Clinical    bool     `key:"clinical"`
 	Keys        []string `key:"keys"`
+	// Languages are the languages the reviewer reads, to sign off
+	// translations in; empty means the site's default language.
+	Languages []string `key:"languages"`
 }
 
 // ReviewPolicy says how often clinical pages must be reviewed.
@@ -305,6 +312,29 @@ func (c *Config) validate() []finding.Finding {
 	if !languagePattern.MatchString(c.Language) {
 		bad("language", "language %q must be a language tag such as en or en-GB", c.Language)
 	}
+	seen := map[string]bool{}
+	for i, l := range c.Languages {
+		key := fmt.Sprintf("languages.%d", i)
+		switch {
+		case !languagePattern.MatchString(l):
+			bad(key, "language %q must be a language tag such as en or es", l)
+		case seen[l]:
+			bad(key, "language %q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	if _, set := c.Keys["language"]; set && len(c.Languages) > 0 && c.Language != c.Languages[0] {
+		bad("language", "language is %q but languages starts with %q; the first of languages is the default, so leave language out", c.Language, c.Languages[0])
+	} else if len(c.Languages) > 0 {
+		c.Language = c.Languages[0]
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
+		for i, l := range c.Reviewers[id].Languages {
+			if !slices.Contains(c.Langs(), l) {
+				bad(fmt.Sprintf("reviewers.%s.languages.%d", id, i), "reviewer %s reads %q, which is not one of the site's languages (%s)", id, l, strings.Join(c.Langs(), ", "))
+			}
+		}
+	}
 	if c.Review.Overdue != "error" && c.Review.Overdue != "warning" {
 		bad("review.overdue", "review.overdue must be error or warning, not %q", c.Review.Overdue)
 	}
@@ -457,3 +487,29 @@ func (b BuildOptions) MinifyOn() bool { return b.Minify == nil || *b.Minify }
 
 // FeedsOn reports whether feeds are written (default true).
 func (b BuildOptions) FeedsOn() bool { return b.Feeds == nil || *b.Feeds }
+
+// Langs returns the site's languages, the default first.
+func (c *Config) Langs() []string {
+	if len(c.Languages) > 0 {
+		return c.Languages
+	}
+	return []string{c.Language}
+}
+
+// Prefix returns the site path prefix of a language's pages: "" for the
+// default language, "/es" for Spanish.
+func (c *Config) Prefix(lang string) string {
+	if lang == "" || lang == c.Language {
+		return ""
+	}
+	return "/" + lang
+}
+
+// Reads reports whether a reviewer reads a language: one of their
+// languages, or the site's default when they list none.
+func (c *Config) Reads(r Reviewer, lang string) bool {
+	if len(r.Languages) == 0 {
+		return lang == c.Language
+	}
+	return slices.Contains(r.Languages, lang)
+}

@@ -129,3 +129,53 @@ func yamlLines(src []byte) int {
 	s := strings.ReplaceAll(string(src), "\r\n", "\n")
 	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }
+
+// TestConfigLanguages: languages lists the site's languages, the default
+// first; a bad tag, a language listed twice, a language: that disagrees
+// with it and a reviewer who reads a language the site does not have are
+// errors at their key.
+func TestConfigLanguages(t *testing.T) {
+	const head = "title: T\nbase_url: https://h.example.org/\n"
+	for _, c := range []struct {
+		src, want string
+		langs     []string
+	}{
+		{"", "", []string{"en"}},
+		{"language: es\n", "", []string{"es"}},
+		{"languages: [en, es]\n", "", []string{"en", "es"}},
+		{"languages: [es, en]\n", "", []string{"es", "en"}},
+		{"language: es\nlanguages: [es, en]\n", "", []string{"es", "en"}},
+		{"language: en\nlanguages: [es, en]\n", "3:1 config.value", nil},
+		{"languages: [en, Spanish]\n", "3:17 config.value", nil},
+		{"languages: [en, es, es]\n", "3:21 config.value", nil},
+		{"languages: [en, es]\nreviewers:\n  dr-a:\n    name: A\n    languages: [fr]\n", "7:17 config.value", nil},
+		{"languages: [en, es]\nreviewers:\n  dr-a:\n    name: A\n    languages: [es]\n", "", []string{"en", "es"}},
+	} {
+		cfg, found, err := ParseConfig([]byte(head + c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range brief(found) {
+			if strings.HasSuffix(b, "config.value") {
+				got = append(got, b)
+			}
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%q: %v, want %q", c.src, found, c.want)
+		}
+		if c.langs != nil && !reflect.DeepEqual(cfg.Langs(), c.langs) {
+			t.Errorf("%q: languages %v, want %v", c.src, cfg.Langs(), c.langs)
+		}
+		if c.langs != nil && cfg.Language != c.langs[0] {
+			t.Errorf("%q: default %q, want %q", c.src, cfg.Language, c.langs[0])
+		}
+	}
+	cfg, _, _ := ParseConfig([]byte(head + "languages: [en, es]\n"))
+	if cfg.Prefix("en") != "" || cfg.Prefix("es") != "/es" {
+		t.Errorf("prefixes %q %q", cfg.Prefix("en"), cfg.Prefix("es"))
+	}
+	if !cfg.Reads(Reviewer{}, "en") || cfg.Reads(Reviewer{}, "es") || !cfg.Reads(Reviewer{Languages: []string{"es"}}, "es") {
+		t.Error("a reviewer who lists no languages reads the default alone")
+	}
+}

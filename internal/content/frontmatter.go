@@ -121,8 +121,12 @@ func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) [
 	if fm.Severity != "" && !slices.Contains(Severities, fm.Severity) {
 		bad("severity", "severity %q is not one of %s", fm.Severity, strings.Join(Severities, ", "))
 	}
-	if fm.Slug != "" && !slugPattern.MatchString(fm.Slug) {
-		bad("slug", "slug %q may hold only lowercase letters, digits and single hyphens, such as asthma-inhaler", fm.Slug)
+	if s, ok := slugOf(fm.Slug); fm.Slug != "" && (!ok || s != fm.Slug) {
+		msg := fmt.Sprintf("slug %q may hold only lowercase letters, digits and single hyphens, such as asthma-inhaler or vacuna-gripe", fm.Slug)
+		if ok {
+			msg += fmt.Sprintf("; write %s", s)
+		}
+		bad("slug", "%s", msg)
 	}
 	for i, t := range fm.Tags {
 		if strings.TrimSpace(t) == "" {

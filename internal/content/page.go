@@ -39,10 +39,15 @@ type Page struct {
 	Kind    Kind
 	Section string // the top folder under content/, such as "articles"; "" at the top
 	Dir     string // the folder under content/ holding the page (for a list page, its own folder)
-	URL     string // the site path, such as /articles/flu/, before the base path
-	Meta    FrontMatter
-	Format  string // front matter format: "yaml", "toml", "json" or "" for none
-	Source  []byte // the whole file
+	URL     string // the site path, such as /articles/flu/ or /es/articles/flu/, before the base path
+	Lang    string // the page's language, one of the site's (see Config.Langs)
+	// SourceFile is the file a translation translates, such as
+	// content/articles/flu.md for content/articles/flu.es.md; "" for a
+	// page in the default language.
+	SourceFile string
+	Meta       FrontMatter
+	Format     string // front matter format: "yaml", "toml", "json" or "" for none
+	Source     []byte // the whole file
 
 	// FrontStart and FrontEnd delimit the front matter text between its
 	// delimiter lines; both are 0 when there is none. BodyStart is where the

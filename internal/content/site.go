@@ -9,9 +9,9 @@ import (
 	"math"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
@@ -40,6 +40,13 @@ type Site struct {
 
 	byURL  map[string]*Page
 	byFile map[string]*Page
+	// Lang is the language of a site made by Language: its pages are
+	// those of that language alone. "" for the whole site.
+	Lang string
+
+	// translations holds each page's versions in every language, by the
+	// page's key (see translationKey), in the order of Config.Langs.
+	translations map[string][]*Page
 }
 
 // Load reads every page under content/ of the site folder fsys. Problems
@@ -103,17 +110,20 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 		Pages: make([]*Page, 0, len(pages)+8)}
 	var found []finding.Finding
 	for _, p := range pages {
-		s.place(p, strings.TrimPrefix(p.File, ContentDir+"/"))
+		found = append(found, s.place(p, strings.TrimPrefix(p.File, ContentDir+"/"))...)
 		found = append(found, s.add(p)...)
 	}
+	found = append(found, s.linkTranslations()...)
 	s.addMissingLists()
+	s.groupTranslations()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	return s, finding.Sort(found)
 }
 
-// place sets the page's kind, section, folder and URL from its path under
-// content/ and its slug.
-func (s *Site) place(p *Page, rel string) {
+// place sets the page's kind, section, folder, language and URL from its
+// path under content/ and its slug, and reports a language suffix that is
+// not one of the site's.
+func (s *Site) place(p *Page, rel string) []finding.Finding {
 	dir := path.Dir(rel)
 	if dir == "." {
 		dir = ""
@@ -121,23 +131,192 @@ func (s *Site) place(p *Page, rel string) {
 	p.Dir = dir
 	p.Section, _, _ = strings.Cut(dir, "/")
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	p.Lang, p.SourceFile = s.Config.Language, ""
+	base, lang, found := s.language(p, base)
+	if lang != "" {
+		p.Lang = lang
+		p.SourceFile = path.Join(ContentDir, dir, base+path.Ext(rel))
+	}
+	prefix := s.Config.Prefix(p.Lang)
 	switch {
 	case base == "_index" && dir == "":
-		p.Kind, p.URL = Home, "/"
+		p.Kind, p.URL = Home, prefix+"/"
 	case base == "_index":
-		p.Kind, p.URL = Section, "/"+dir+"/"
+		p.Kind, p.URL = Section, prefix+"/"+dir+"/"
 	default:
 		slug := p.Meta.Slug
 		if slug == "" {
 			slug = Slugify(base)
 		}
-		p.Kind, p.URL = Single, path.Join("/", dir, slug)+"/"
+		p.Kind, p.URL = Single, prefix+path.Join("/", dir, slug)+"/"
 	}
+	return found
+}
+
+// langSuffix is what the last dot-part of a page's name must look like to
+// be read as a language: flu.es.md, flu.pt-br.md.
+var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})?$`)
+
+// language splits a page's name into the name of the page it translates
+// and its language, when it ends in one of the site's languages other
+// than the default (flu.es → flu, es). A suffix that looks like a
+// language but is not one of the site's, or is the default's, is an
+// error; the page then keeps its whole name, in the default language.
+func (s *Site) language(p *Page, base string) (string, string, []finding.Finding) {
+	i := strings.LastIndexByte(base, '.')
+	if i <= 0 {
+		return base, "", nil
+	}
+	stem, suffix := base[:i], strings.ToLower(base[i+1:])
+	if !langSuffix.MatchString(suffix) {
+		return base, "", nil
+	}
+	langs := s.Config.Langs()
+	name := path.Base(p.File)
+	bad := func(format string, args ...any) []finding.Finding {
+		return []finding.Finding{{Position: finding.Position{File: p.File, Line: 1, Col: 1}, Rule: "content.language", Severity: finding.Error, Message: fmt.Sprintf(format, args...)}}
+	}
+	switch {
+	case suffix == s.Config.Language:
+		return base, "", bad("%s names the default language %s, whose pages have no suffix; rename it %s", name, suffix, stem+path.Ext(name))
+	case !slices.Contains(langs, suffix):
+		msg := fmt.Sprintf("%s is in the language %q, which is not one of the site's (%s)", name, suffix, strings.Join(langs, ", "))
+		if near := nearest(suffix, langs[1:]); near != "" {
+			msg += fmt.Sprintf("; did you mean %s?", stem+"."+near+path.Ext(name))
+		} else {
+			msg += fmt.Sprintf("; add %s to languages: in %s, or rename the file", suffix, ConfigFile)
+		}
+		return base, "", bad("%s", msg)
+	}
+	return stem, suffix, nil
+}
+
+// nearest returns the one of langs that a mistyped language is nearest,
+// within one edit (two for a tag of four letters or more), or "".
+func nearest(lang string, langs []string) string {
+	best, bestD := "", 2
+	if len(lang) >= 4 {
+		bestD = 3
+	}
+	for _, l := range langs {
+		if d := editDistance(lang, l); d < bestD || d == bestD && l < best {
+			best, bestD = l, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two ASCII strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// translationKey is what a page's versions in every language share: the
+// file of the default language's page, or for a list page its folder.
+func translationKey(p *Page) string {
+	switch {
+	case p.Kind != Single:
+		return "list:" + p.Dir
+	case p.SourceFile != "":
+		return p.SourceFile
+	}
+	return p.File
+}
+
+// groupTranslations gathers each page's versions in every language.
+func (s *Site) groupTranslations() {
+	s.translations = map[string][]*Page{}
+	for _, p := range s.Pages {
+		k := translationKey(p)
+		s.translations[k] = append(s.translations[k], p)
+	}
+	langs := s.Config.Langs()
+	for _, ps := range s.translations {
+		slices.SortStableFunc(ps, func(a, b *Page) int { return cmp.Compare(slices.Index(langs, a.Lang), slices.Index(langs, b.Lang)) })
+	}
+}
+
+// Language returns the part of the site in one language: its pages
+// alone, with the same settings, files and look-ups (a page of another
+// language is still found by its address or file, as links need).
+func (s *Site) Language(lang string) *Site {
+	sub := *s
+	sub.Lang = lang
+	sub.Pages = nil
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			sub.Pages = append(sub.Pages, p)
+		}
+	}
+	return &sub
+}
+
+// Home returns the home page of the site's language (the default's for
+// the whole site).
+func (s *Site) Home() *Page { return s.byURL[s.DirURL(cmp.Or(s.Lang, s.Config.Language), "")] }
+
+// URL returns a site path pamphlet builds (such as TagsURL) in the
+// site's language: /es/tags/ for the Spanish part.
+func (s *Site) URL(fixed string) string { return s.Config.Prefix(s.Lang) + fixed }
+
+// Translations returns a page's versions in every language the site has
+// it in, the page itself among them, in the order of the site's
+// languages. A page with no translation is alone.
+func (s *Site) Translations(p *Page) []*Page {
+	if ps := s.translations[translationKey(p)]; len(ps) > 0 {
+		return ps
+	}
+	return []*Page{p}
+}
+
+// Source returns the page a translation translates, or nil for a page in
+// the default language or one whose source is missing.
+func (s *Site) Source(p *Page) *Page {
+	for _, t := range s.Translations(p) {
+		if t.Lang == s.Config.Language && t != p {
+			return t
+		}
+	}
+	return nil
+}
+
+// linkTranslations reports a translation of a page that does not exist.
+// A folder's list page may translate one made up for the folder.
+func (s *Site) linkTranslations() []finding.Finding {
+	var found []finding.Finding
+	for _, p := range s.Pages {
+		if p.SourceFile == "" {
+			continue
+		}
+		if p.Kind == Single && s.byFile[p.SourceFile] == nil {
+			found = append(found, finding.Finding{
+				Position: finding.Position{File: p.File, Line: 1, Col: 1}, Rule: "content.translation", Severity: finding.Error,
+				Message: fmt.Sprintf("this is the %s translation of %s, which does not exist; write the page in %s first, or rename this file", p.Lang, p.SourceFile, s.Config.Language),
+			})
+		}
+	}
+	return found
 }
 
 func (s *Site) add(p *Page) []finding.Finding {
 	var found []finding.Finding
-	if owner := reserved(p); owner != "" {
+	if owner := s.reserved(p); owner != "" {
 		found = append(found, finding.Finding{
 			Position: p.KeyPos("slug"), Rule: "content.url", Severity: finding.Error,
 			Message: fmt.Sprintf("this page's address %s is %s, which pamphlet builds; give the page another slug or move it", p.URL, owner),
@@ -167,15 +346,16 @@ const (
 
 // reserved names the built page whose address a content page would take,
 // or returns "".
-func reserved(p *Page) string {
+func (s *Site) reserved(p *Page) string {
+	u := strings.TrimPrefix(p.URL, s.Config.Prefix(p.Lang))
 	switch {
-	case p.URL == TrustURL:
+	case u == TrustURL:
 		return "the trust page's"
-	case p.URL == FAQURL && p.Kind != Section:
+	case u == FAQURL && p.Kind != Section:
 		return "the FAQ hub's (write its text in content/faq/_index.md)"
-	case strings.HasPrefix(p.URL, TagsURL):
+	case strings.HasPrefix(u, TagsURL):
 		return "a topic page's"
-	case strings.HasPrefix(p.URL, AudiencesURL):
+	case strings.HasPrefix(u, AudiencesURL):
 		return "an audience page's"
 	}
 	return ""
@@ -184,24 +364,25 @@ func reserved(p *Page) string {
 // addMissingLists makes a list page for the home and for each folder that
 // holds pages but has no _index.md, titled after the folder.
 func (s *Site) addMissingLists() {
-	dirs := map[string]bool{"": true}
+	type list struct{ lang, dir string }
+	dirs := map[list]bool{{s.Config.Language, ""}: true}
 	for _, p := range s.Pages {
 		if len(p.Meta.FAQ) > 0 && !p.Meta.Draft {
-			dirs[FAQSection] = true // the FAQ hub gathers every question
+			dirs[list{p.Lang, FAQSection}] = true // the FAQ hub gathers every question
 		}
+		dirs[list{p.Lang, ""}] = true // a language's home
 		for d := p.Dir; d != ""; d = ParentDir(d) {
-			dirs[d] = true
+			dirs[list{p.Lang, d}] = true
 		}
 	}
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		u := "/" + d + "/"
-		if d == "" {
-			u = "/"
-		}
+	keys := slices.SortedFunc(maps.Keys(dirs), func(a, b list) int { return cmp.Or(cmp.Compare(a.lang, b.lang), cmp.Compare(a.dir, b.dir)) })
+	for _, l := range keys {
+		d := l.dir
+		u := s.DirURL(l.lang, d)
 		if _, ok := s.byURL[u]; ok {
 			continue
 		}
-		p := &Page{Kind: Section, Dir: d, URL: u, Keys: map[string]finding.Position{}}
+		p := &Page{Kind: Section, Dir: d, URL: u, Lang: l.lang, Keys: map[string]finding.Position{}}
 		p.Section, _, _ = strings.Cut(d, "/")
 		switch d {
 		case "":
@@ -216,6 +397,16 @@ func (s *Site) addMissingLists() {
 		}
 		s.add(p)
 	}
+}
+
+// DirURL returns the site path of the list page of a folder under
+// content/ in a language: /articles/, /es/articles/, or / and /es/ for
+// the top.
+func (s *Site) DirURL(lang, dir string) string {
+	if dir == "" {
+		return s.Config.Prefix(lang) + "/"
+	}
+	return s.Config.Prefix(lang) + "/" + dir + "/"
 }
 
 // ParentDir returns the folder holding a folder under content/, such as
@@ -237,11 +428,12 @@ func (s *Site) PageByFile(f string) *Page { return s.byFile[f] }
 // the list page's folder, in the order lists show them: by weight, then
 // newest first, then by title.
 func (s *Site) Children(list *Page) []*Page {
-	return s.Lists()[list.Dir]
+	return s.Lists()[list.URL]
 }
 
 // Lists returns the children of every list page (see Children) at once,
-// by the list page's folder, in one pass over the site's pages.
+// by the list page's site path, in one pass over the site's pages: the
+// pages of its folder in its language.
 func (s *Site) Lists() map[string][]*Page {
 	out := map[string][]*Page{}
 	for _, p := range s.Pages {
@@ -250,11 +442,11 @@ func (s *Site) Lists() map[string][]*Page {
 		}
 		switch {
 		case p.Kind == Single:
-			out[p.Dir] = append(out[p.Dir], p)
+			u := s.DirURL(p.Lang, p.Dir)
+			out[u] = append(out[u], p)
 		case p.Kind == Section && p.Dir != "":
-			if parent := ParentDir(p.Dir); parent != p.Dir {
-				out[parent] = append(out[parent], p)
-			}
+			u := s.DirURL(p.Lang, ParentDir(p.Dir))
+			out[u] = append(out[u], p)
 		}
 	}
 	for _, ps := range out {
@@ -364,7 +556,8 @@ func (s *Site) Resolve(from *Page, dest string) (Target, bool) {
 }
 
 // Slugify turns a file name into the last part of a URL: lowercase
-// letters and digits, with hyphens between words; "page" for a name with
+// letters and digits of any script, accented Latin letters folded to
+// ASCII, with hyphens between words (see slugOf); "page" for a name with
 // none (see Slug).
 func Slugify(s string) string {
 	if slug, ok := Slug(s); ok {
@@ -373,25 +566,9 @@ func Slugify(s string) string {
 	return "page"
 }
 
-// Slug turns a name into the last part of a URL, and reports false when
-// the name has no letter or digit that an address keeps.
-func Slug(s string) (string, bool) {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-	}
-	return b.String(), b.Len() > 0
-}
+// Slug turns a name into the last part of a URL (see slugOf), and reports
+// false when the name has no letter or digit that an address keeps.
+func Slug(s string) (string, bool) { return slugOf(s) }
 
 // Humanize turns a folder name into a title: "patient-stories" becomes
 // "Patient stories", "faq" becomes "FAQ".

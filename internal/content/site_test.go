@@ -148,7 +148,7 @@ func TestReservedURL(t *testing.T) {
 }
 
 func TestSlugifyHumanize(t *testing.T) {
-	for in, want := range map[string]string{"Asthma Guide": "asthma-guide", "flu_jab 2026": "flu-jab-2026", "--": "page", "Café": "caf"} {
+	for in, want := range map[string]string{"Asthma Guide": "asthma-guide", "flu_jab 2026": "flu-jab-2026", "--": "page", "Café": "cafe", "vacunación-gripe": "vacunacion-gripe", "Γρίπη": "γρίπη"} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
 		}

@@ -28,9 +28,12 @@ type Site struct {
 	ThemeColor  string // such as #0b4f8a
 	Locale      string // og:locale, such as en_GB; "" when the language names no region
 	FeedURL     string // the RSS feed of news and alerts; "" when there is none
-	TrustURL    string // the page "How we make our health information"
-	TrustTitle  string
-	Disclaimer  template.HTML // that the information complements care and does not replace it, rendered
+	// LanguagesLabel names the links to a page's versions in other
+	// languages, in the site language's words.
+	LanguagesLabel string
+	TrustURL       string // the page "How we make our health information"
+	TrustTitle     string
+	Disclaimer     template.HTML // that the information complements care and does not replace it, rendered
 
 	// MediaContact is who journalists should contact about news; nil
 	// when pamphlet.yaml names nobody.
@@ -97,12 +100,12 @@ type Page struct {
 	// Audiences are the pages for each of the page's audiences.
 	Audiences []Link
 	// Event is when and where an event takes place; nil on other pages.
-	Event *Event
+	Event *Event `join:"make"`
 	// Alert is an alert's severity and time span; nil on other pages.
-	Alert *Alert
+	Alert *Alert `join:"make"`
 	// Consent is the date a story's teller agreed to its publication;
 	// zero on other pages.
-	Consent time.Time
+	Consent time.Time `join:"make"`
 
 	// What only the page itself shows.
 	Body template.HTML `card:"-"`
@@ -118,24 +121,45 @@ type Page struct {
 
 	// What other pages feed it: the lists it shows and the way to it from
 	// the home page.
-	Pages       []*Page `card:"-"` // for lists: the pages listed
-	Breadcrumbs []Link  `card:"-"` // from the home page to the parent of this page
+	Pages       []*Page `card:"-" join:"make"` // for lists: the pages listed
+	Breadcrumbs []Link  `card:"-" join:"make"` // from the home page to the parent of this page
 	// Topics are the FAQ hub's questions, gathered from every page.
-	Topics []Topic `card:"-"`
+	Topics []Topic `card:"-" join:"make"`
 	// Related are other pages on the same topics, closest first.
-	Related []*Page `card:"-"`
+	Related []*Page `card:"-" join:"make"`
 	// News, Events and Past fill the home page and the events list: the
 	// newest news, the upcoming events (soonest first) and the events
 	// that have ended (latest first).
-	News, Events, Past []*Page `card:"-"`
+	News, Events, Past []*Page `card:"-" join:"make"`
 	// AZ is the home page's A to Z of health topics.
-	AZ []Letter `card:"-"`
+	AZ []Letter `card:"-" join:"make"`
+	// Translations are the page's versions in every language, itself
+	// among them, for the "this page in" links and the alternates; nil
+	// for a page in one language only.
+	Translations []Translation `card:"-" join:"make"`
+}
+
+// Translation is one language's version of a page.
+type Translation struct {
+	Lang      string // a language tag, such as es
+	Name      string // the language's name in itself, such as Español
+	URL       string
+	Permalink string // absolute, for hreflang alternates
+	Current   bool   // the version being shown
 }
 
 // CardTag is the struct tag that marks the fields of Page outside its
 // card; hashing a Page with it as the tag name to ignore by (see
 // hashstructure's TagName) hashes the card alone.
 const CardTag = "card"
+
+// JoinTag is the struct tag (join:"make") that marks the fields of Page
+// that are filled in when the pages' views are joined (by internal/view's
+// Make: the lists, the way from the home page, the other languages, what
+// the build date makes of an event or alert; and the FAQ hub's questions),
+// rather than from the page alone. A view made again from its page alone
+// keeps them.
+const JoinTag = "join"
 
 // Letter is one letter of the A to Z of health topics.
 type Letter struct {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -79,7 +80,7 @@ func TestSitemaps(t *testing.T) {
 	if err := xml.Unmarshal(files["sitemap.xml"], &one); err != nil || len(files) != 1 {
 		t.Fatalf("%v, %d files", err, len(files))
 	}
-	if len(one.URLs) != 2 || one.URLs[0] != small[0] || !strings.Contains(string(files["sitemap.xml"]), "<url>\n    <loc>https://h.example/a/</loc>\n  </url>") {
+	if len(one.URLs) != 2 || !reflect.DeepEqual(one.URLs[0], small[0]) || !strings.Contains(string(files["sitemap.xml"]), "<url>\n    <loc>https://h.example/a/</loc>\n  </url>") {
 		t.Errorf("sitemap:\n%s", files["sitemap.xml"])
 	}
 
@@ -173,5 +174,29 @@ func TestRSS(t *testing.T) {
 	}
 	if c.Items[1].PubDate != "" || strings.Contains(string(data), "<late>") {
 		t.Errorf("feed:\n%s", data)
+	}
+}
+
+// TestSitemapAlternates: a page's versions in other languages are
+// xhtml:link alternates, and the namespace is declared only when some
+// page has them.
+func TestSitemapAlternates(t *testing.T) {
+	urls := []SitemapURL{{Loc: "https://h.example/a/", Alternates: []Alternate{
+		{Rel: "alternate", HrefLang: "en", Href: "https://h.example/a/"},
+		{Rel: "alternate", HrefLang: "es", Href: "https://h.example/es/a/"},
+	}}}
+	files, err := Sitemaps("https://h.example/", urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(files["sitemap.xml"])
+	for _, want := range []string{`xmlns:xhtml="http://www.w3.org/1999/xhtml"`, `<xhtml:link rel="alternate" hreflang="es" href="https://h.example/es/a/"></xhtml:link>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sitemap without %s:\n%s", want, got)
+		}
+	}
+	files, _ = Sitemaps("https://h.example/", []SitemapURL{{Loc: "https://h.example/a/"}})
+	if strings.Contains(string(files["sitemap.xml"]), "xhtml") {
+		t.Errorf("a sitemap with no alternates declares xhtml:\n%s", files["sitemap.xml"])
 	}
 }

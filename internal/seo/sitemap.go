@@ -18,12 +18,37 @@ const MaxSitemapURLs = 50000
 type SitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
+	// Alternates are the page's versions in every language, itself among
+	// them, as Google reads them from a sitemap.
+	Alternates []Alternate `xml:"xhtml:link,omitempty"`
 }
+
+// Alternate is one language's version of a page.
+type Alternate struct {
+	Rel      string `xml:"rel,attr"` // "alternate"
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// XHTMLNS is the namespace of a sitemap's alternates.
+const XHTMLNS = "http://www.w3.org/1999/xhtml"
 
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
 	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"` // when any page has alternates
 	URLs    []SitemapURL `xml:"url"`
+}
+
+// newURLSet returns the sitemap of urls.
+func newURLSet(urls []SitemapURL) urlset {
+	set := urlset{NS: SitemapNS, URLs: urls}
+	for _, u := range urls {
+		if len(u.Alternates) > 0 {
+			set.XHTML = XHTMLNS
+		}
+	}
+	return set
 }
 
 type sitemapIndex struct {
@@ -39,7 +64,7 @@ type sitemapIndex struct {
 // ending in a slash.
 func Sitemaps(base string, urls []SitemapURL) (map[string][]byte, error) {
 	if len(urls) <= MaxSitemapURLs {
-		data, err := marshalXML(urlset{NS: SitemapNS, URLs: urls})
+		data, err := marshalXML(newURLSet(urls))
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +75,7 @@ func Sitemaps(base string, urls []SitemapURL) (map[string][]byte, error) {
 	for i := 0; i*MaxSitemapURLs < len(urls); i++ {
 		part := urls[i*MaxSitemapURLs : min((i+1)*MaxSitemapURLs, len(urls))]
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
-		data, err := marshalXML(urlset{NS: SitemapNS, URLs: part})
+		data, err := marshalXML(newURLSet(part))
 		if err != nil {
 			return nil, err
 		}

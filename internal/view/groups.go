@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"path"
@@ -19,6 +20,7 @@ import (
 type Listing struct {
 	Out  string // the HTML file, such as tags/flu/index.html
 	View *layout.Page
+	Lang string // the language of the pages it lists
 }
 
 // group is the pages of one tag or audience.
@@ -57,7 +59,7 @@ func Tags(s *content.Site, views map[*content.Page]*layout.Page, relURL, absURL 
 	})
 	site := s.Config.Title
 	return listings(byTag, views, relURL, absURL, groupPages{
-		base: content.TagsURL, kind: "tag",
+		base: s.URL(content.TagsURL), home: s.URL("/"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "tag",
 		title: layout.TopicsTitle, description: fmt.Sprintf(layout.TopicsDescription, site),
 		pageTitle: func(name string) string { return name },
 		pageDesc:  func(name string) string { return fmt.Sprintf(layout.TopicDescription, site, name) },
@@ -75,7 +77,7 @@ func Audiences(s *content.Site, views map[*content.Page]*layout.Page, relURL, ab
 	})
 	site := s.Config.Title
 	return listings(byAudience, views, relURL, absURL, groupPages{
-		base: content.AudiencesURL, kind: "audience",
+		base: s.URL(content.AudiencesURL), home: s.URL("/"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "audience",
 		title: layout.AudiencesTitle, description: fmt.Sprintf(layout.AudiencesDescription, site),
 		pageTitle: func(name string) string { return fmt.Sprintf(layout.AudienceTitle, site, lowerFirst(name)) },
 		pageDesc:  func(name string) string { return fmt.Sprintf(layout.AudienceDescription, site, lowerFirst(name)) },
@@ -91,6 +93,8 @@ func lowerFirst(s string) string {
 // groupPages describes an index page and its pages of groups.
 type groupPages struct {
 	base               string // the index's site path
+	home               string // the site path of the home page of its language
+	lang               string // its language
 	kind               string // the pages' kind; the index's is its plural
 	title, description string // of the index
 	pageTitle          func(name string) string
@@ -103,12 +107,12 @@ func listings(groups map[string]*group, views map[*content.Page]*layout.Page, re
 	if len(groups) == 0 {
 		return nil
 	}
-	home := layout.Link{Title: layout.HomeTitle, URL: relURL("/")}
+	home := layout.Link{Title: layout.HomeTitle, URL: relURL(g.home)}
 	index := &layout.Page{
 		Kind: g.kind + "s", Title: g.title, Description: g.description, URL: relURL(g.base), Permalink: absURL(g.base),
 		Breadcrumbs: []layout.Link{home},
 	}
-	out := []Listing{{Out: path.Join(strings.TrimPrefix(g.base, "/"), "index.html"), View: index}}
+	out := []Listing{{Out: path.Join(strings.TrimPrefix(g.base, "/"), "index.html"), View: index, Lang: g.lang}}
 	for _, slug := range slices.Sorted(maps.Keys(groups)) {
 		gr := groups[slug]
 		content.SortPages(gr.pages)
@@ -121,7 +125,7 @@ func listings(groups map[string]*group, views map[*content.Page]*layout.Page, re
 			v.Pages = append(v.Pages, views[pg])
 		}
 		index.Pages = append(index.Pages, v)
-		out = append(out, Listing{Out: path.Join(strings.TrimPrefix(g.base, "/"), slug, "index.html"), View: v})
+		out = append(out, Listing{Out: path.Join(strings.TrimPrefix(g.base, "/"), slug, "index.html"), View: v, Lang: g.lang})
 	}
 	return out
 }

@@ -119,6 +119,15 @@ type PageData struct {
 	FAQ   []seo.Question // the questions this page marks up, when its main content is questions
 }
 
+// language is the language of a page's JSON-LD: the page's own, or the
+// site's for the pages pamphlet makes.
+func (sd *Graph) language(pg *check.Page) string {
+	if pg != nil && pg.Lang != "" {
+		return pg.Lang
+	}
+	return sd.lang
+}
+
 // SetJSONLD sets the page view's schema.org graph, safe inside a script
 // element.
 func (sd *Graph) SetJSONLD(d PageData) error {
@@ -126,7 +135,7 @@ func (sd *Graph) SetJSONLD(d PageData) error {
 	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.Trail)
 	web := &seo.WebPage{
 		Type: "WebPage", ID: v.Permalink, Name: v.Title, Description: v.Description, URL: v.Permalink,
-		InLanguage: sd.lang, IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
+		InLanguage: sd.language(d.Page), IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
 		Publisher: sd.publisher(),
 	}
 	nodes := []any{web, crumbs}
@@ -199,7 +208,7 @@ func (sd *Graph) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle {
 	modified := cmp.Or(m.Updated, m.Date)
 	return &seo.NewsArticle{
 		Type: "NewsArticle", ID: v.Permalink + "#article", Headline: v.Title, Description: v.Description,
-		URL: v.Permalink, MainEntityOfPage: v.Permalink, InLanguage: sd.lang, Image: []string{sd.image.URL},
+		URL: v.Permalink, MainEntityOfPage: v.Permalink, InLanguage: sd.language(pg), Image: []string{sd.image.URL},
 		DatePublished: seo.Date(m.Date.Time, m.Date.HasTime), DateModified: seo.Date(modified.Time, modified.HasTime),
 		Author: sd.publisher(), Publisher: sd.publisher(), Keywords: strings.Join(m.Tags, ", "),
 	}
@@ -210,7 +219,7 @@ func (sd *Graph) event(pg *check.Page, v *layout.Page) *seo.Event {
 	m := pg.Meta
 	e := &seo.Event{
 		Type: "Event", ID: v.Permalink + "#event", Name: v.Title, Description: v.Description, URL: v.Permalink,
-		InLanguage: sd.lang, Image: []string{sd.image.URL},
+		InLanguage: sd.language(pg), Image: []string{sd.image.URL},
 		StartDate: seo.Date(m.Starts.Time, m.Starts.HasTime), EndDate: seo.Date(m.Ends.Time, m.Ends.HasTime),
 		EventStatus: "https://schema.org/EventScheduled", EventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
 		Organizer: sd.publisher(),

@@ -69,10 +69,10 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 		v.Description = cmp.Or(cfg.Description, v.Title+" from "+cfg.Title)
 	}
 	for _, t := range m.Tags {
-		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(TagURL(t))})
+		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(cfg.Prefix(cp.Lang) + TagURL(t))})
 	}
 	for _, a := range m.Audience {
-		v.Audiences = append(v.Audiences, layout.Link{Title: content.AudienceNames[a], URL: relURL(AudienceURL(a))})
+		v.Audiences = append(v.Audiences, layout.Link{Title: content.AudienceNames[a], URL: relURL(cfg.Prefix(cp.Lang) + AudienceURL(a))})
 	}
 	if pg.Kind == content.Single {
 		v.Contents = Contents(cp.Doc, len(m.FAQ) > 0)
@@ -95,11 +95,7 @@ func Breadcrumbs(s *content.Site, pg *content.Page, views map[*content.Page]*lay
 		dir = content.ParentDir(dir)
 	}
 	for {
-		u := "/" + dir + "/"
-		if dir == "" {
-			u = "/"
-		}
-		if list := s.PageByURL(u); list != nil && views[list] != nil {
+		if list := s.PageByURL(s.DirURL(pg.Lang, dir)); list != nil && views[list] != nil {
 			title := views[list].Title
 			if list.Kind == content.Home {
 				title = layout.HomeTitle

@@ -11,30 +11,58 @@ import (
 )
 
 // Views are every view of a site: each published page's, joined by the
-// lists, related pages and breadcrumbs other pages feed it; the site's;
-// and those of the pages pamphlet makes to list others and the 404 page.
+// lists, related pages and breadcrumbs other pages feed it; the site's,
+// one for each language; and those of the pages pamphlet makes to list
+// others and the 404 page.
 type Views struct {
 	Pages     map[*content.Page]*layout.Page // of each published page
 	Published []*check.Page                  // the published pages, in the site's order
-	Site      *layout.Site                   // with the sections and the alerts in force
+	Site      *layout.Site                   // of the default language, with its sections and the alerts in force
+	Sites     map[string]*layout.Site        // of each language, by language
 	Listings  []Listing                      // topic and audience pages
 	NotFound  *layout.Page
 }
 
 // Make makes the views of the published pages of pages (the checked pages
 // of s) as on the day today. site is the site's view without what the
-// pages give it: the navigation's sections and the alerts in force.
+// pages give it: the navigation's sections and the alerts in force. Each
+// language of the site is a site of its own: its pages list, relate to
+// and lead to pages of that language only.
 func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site, relURL, absURL func(string) string) *Views {
-	site.Sections, site.Alerts = nil, nil
-	vs := &Views{Pages: map[*content.Page]*layout.Page{}, Site: &site}
-	views := vs.Pages
+	vs := &Views{Pages: map[*content.Page]*layout.Page{}, Sites: map[string]*layout.Site{}}
+	byLang := map[string][]*check.Page{}
 	for i := range pages {
 		pg := &pages[i]
 		if !pg.Published() {
 			continue
 		}
-		views[pg.Page] = Page(s.Config, pg, relURL, absURL)
+		vs.Pages[pg.Page] = Page(s.Config, pg, relURL, absURL)
 		vs.Published = append(vs.Published, pg)
+		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
+	}
+	for _, lang := range s.Config.Langs() {
+		sub := s.Language(lang)
+		ls := site
+		ls.Language = lang
+		ls.Locale = OGLocale(lang)
+		ls.LanguagesLabel = layout.LanguagesLabel(lang)
+		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, vs, relURL, absURL)
+	}
+	vs.Site = vs.Sites[s.Config.Language]
+	vs.NotFound = &layout.Page{
+		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, s.Config.Title),
+		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
+	}
+	return vs
+}
+
+// makeLanguage joins the views of the published pages of one language's
+// part of the site, and returns its site view.
+func makeLanguage(s *content.Site, published []*check.Page, today time.Time, site *layout.Site, vs *Views, relURL, absURL func(string) string) *layout.Site {
+	site.Sections, site.Alerts = nil, nil
+	views := make(map[*content.Page]*layout.Page, len(published))
+	for _, pg := range published {
+		views[pg.Page] = vs.Pages[pg.Page]
 	}
 	var sections []*content.Page
 	for _, sec := range s.Pages {
@@ -47,24 +75,43 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		site.Sections = append(site.Sections, layout.Link{Title: views[sec].Title, URL: views[sec].URL})
 	}
 	lists := s.Lists()
-	for _, cp := range vs.Published {
+	for _, cp := range published {
 		pg, v := cp.Page, views[cp.Page]
 		if pg.Kind != content.Single {
-			for _, c := range lists[pg.Dir] {
+			for _, c := range lists[pg.URL] {
 				v.Pages = append(v.Pages, views[c])
 			}
 		}
 		v.Breadcrumbs = Breadcrumbs(s, pg, views)
+		v.Translations = Translations(s, pg, vs.Pages, relURL, absURL)
 	}
 	Related(s.Pages, views)
-	TimeBoxed(s, today, &site, views, relURL)
-	if home := views[s.PageByURL("/")]; home != nil {
+	TimeBoxed(s, today, site, views, relURL)
+	if home := views[s.Home()]; home != nil {
+		pages := make([]check.Page, len(published))
+		for i, pg := range published {
+			pages[i] = *pg
+		}
 		home.AZ = AZ(pages, views)
 	}
-	vs.Listings = append(Tags(s, views, relURL, absURL), Audiences(s, views, relURL, absURL)...)
-	vs.NotFound = &layout.Page{
-		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, s.Config.Title),
-		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
+	vs.Listings = append(vs.Listings, Tags(s, views, relURL, absURL)...)
+	vs.Listings = append(vs.Listings, Audiences(s, views, relURL, absURL)...)
+	return site
+}
+
+// Translations lists a page's published versions in every language,
+// itself among them, for its "this page in" links and its alternates;
+// nil for a page in one language only.
+func Translations(s *content.Site, pg *content.Page, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []layout.Translation {
+	var out []layout.Translation
+	for _, t := range s.Translations(pg) {
+		if views[t] == nil {
+			continue
+		}
+		out = append(out, layout.Translation{Lang: t.Lang, Name: layout.LanguageName(t.Lang), URL: relURL(t.URL), Permalink: absURL(t.URL), Current: t == pg})
 	}
-	return vs
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

@@ -72,11 +72,11 @@ func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*c
 		return out
 	}
 	site.Alerts = list(alerts, len(alerts))
-	if home := views[s.PageByURL("/")]; home != nil {
+	if home := views[s.Home()]; home != nil {
 		home.News = list(news, HomeNews)
 		home.Events = list(upcoming, HomeEvents)
 	}
-	if events := views[s.PageByURL("/"+content.EventsSection+"/")]; events != nil {
+	if events := views[s.PageByURL(s.URL("/"+content.EventsSection+"/"))]; events != nil {
 		events.Events = list(upcoming, len(upcoming))
 		events.Past = list(past, len(past))
 	}
