@@ -163,7 +163,9 @@ func addAssets(site *content.Site, assets map[string]fs.FS) {
 // files its links lead to).
 func (p *Project) parsePage(pg *content.Page) check.Page {
 	cp := check.Parse(p.md, pg)
-	cp.Review = p.Gate.Evaluate(cp.Parsed(), p.Files())
+	pp := cp.Parsed()
+	pp.Source = p.Site.Source(pg)
+	cp.Review = p.Gate.Evaluate(pp, p.Files())
 	return cp
 }
 
@@ -174,7 +176,11 @@ func (p *Project) Files() review.Files {
 }
 
 // Parsed parses a page of the site as the review gate reads it.
-func (p *Project) Parsed(pg *content.Page) review.Parsed { return review.Parse(p.md, pg) }
+func (p *Project) Parsed(pg *content.Page) review.Parsed {
+	pp := review.Parse(p.md, pg)
+	pp.Source = p.Site.Source(pg)
+	return pp
+}
 
 // Resolve returns the path from the site root of the local file that a
 // link written in a page leads to, and false when it leads to no local

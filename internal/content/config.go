@@ -103,6 +103,10 @@ type ReviewPolicy struct {
 	WarnBefore        Period `key:"warn_before"`
 	Overdue           string `key:"overdue"` // "error" or "warning"
 	RequireSignatures bool   `key:"require_signatures"`
+	// Translations is how a translation whose source was signed off again
+	// with other text is reported (review.translation-stale): "error" or
+	// "warning".
+	Translations string `key:"translations"`
 }
 
 // ReadabilityPolicy holds the site's reading-grade targets.
@@ -224,9 +228,10 @@ func DefaultConfig() *Config {
 		ClinicalSections: []string{"articles", "faq"},
 		Reviewers:        map[string]Reviewer{},
 		Review: ReviewPolicy{
-			Interval:   Period{12, "mo"},
-			WarnBefore: Period{30, "d"},
-			Overdue:    "error",
+			Interval:     Period{12, "mo"},
+			WarnBefore:   Period{30, "d"},
+			Overdue:      "error",
+			Translations: "error",
 		},
 		Readability: ReadabilityPolicy{Formula: "smog", Target: 8, Max: 10},
 		Trust:       Trust{Disclaimer: DefaultDisclaimer},
@@ -334,6 +339,9 @@ func (c *Config) validate() []finding.Finding {
 				bad(fmt.Sprintf("reviewers.%s.languages.%d", id, i), "reviewer %s reads %q, which is not one of the site's languages (%s)", id, l, strings.Join(c.Langs(), ", "))
 			}
 		}
+	}
+	if c.Review.Translations != "error" && c.Review.Translations != "warning" {
+		bad("review.translations", "review.translations must be error or warning, not %q", c.Review.Translations)
 	}
 	if c.Review.Overdue != "error" && c.Review.Overdue != "warning" {
 		bad("review.overdue", "review.overdue must be error or warning, not %q", c.Review.Overdue)

@@ -82,7 +82,12 @@ type Review struct {
 	// carried over from an earlier pamphlet, the fingerprint as that
 	// pamphlet took it, which the signature covers.
 	FingerprintV1 string `key:"fingerprint_v1"`
-	Signature     string `key:"signature"`
+	// Source is, on a translation, the fingerprint of the page it
+	// translates as that page was signed off when the translation was:
+	// when the source is signed off again with other text, the
+	// translation is stale.
+	Source    string `key:"source"`
+	Signature string `key:"signature"`
 }
 
 // Audiences lists the values `audience` accepts.

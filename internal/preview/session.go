@@ -213,6 +213,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		checked = append(checked, f)
 	}
 	checked = s.filesChanged(checked, files, full || theme)
+	checked = s.translationsOf(checked)
 	// A file beside the pages that was read again may have new bytes.
 	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
@@ -275,6 +276,22 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 				checked = append(checked, f)
 				break
 			}
+		}
+	}
+	slices.Sort(checked)
+	return checked
+}
+
+// translationsOf adds to the pages read again the translations of those
+// among them, which the gate judges against their sources' sign-offs.
+func (s *Session) translationsOf(checked []string) []string {
+	again := map[string]bool{}
+	for _, f := range checked {
+		again[f] = true
+	}
+	for f, e := range s.pages {
+		if !again[f] && e.page.SourceFile != "" && again[e.page.SourceFile] {
+			checked = append(checked, f)
 		}
 	}
 	slices.Sort(checked)

@@ -169,6 +169,9 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if r.FingerprintV1 != "" {
 		field("fingerprint_v1", r.FingerprintV1)
 	}
+	if r.Source != "" {
+		field("source", r.Source)
+	}
 	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString("  signature: |" + nl)
 		for _, l := range lines {
@@ -236,6 +239,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 			if r.FingerprintV1 != "" {
 				fmt.Fprintf(&b, ", fingerprint_v1 = %s", str(r.FingerprintV1))
 			}
+			if r.Source != "" {
+				fmt.Fprintf(&b, ", source = %s", str(r.Source))
+			}
 			if r.Signature != "" {
 				fmt.Fprintf(&b, ", signature = %s", str(r.Signature))
 			}
@@ -251,6 +257,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	fmt.Fprintf(&b, "reviewer = %s%sdate = %s%snext = %s%sfingerprint = %s%s", str(r.Reviewer), nl, r.Date, nl, r.Next, nl, str(r.Fingerprint), nl)
 	if r.FingerprintV1 != "" {
 		fmt.Fprintf(&b, "fingerprint_v1 = %s%s", str(r.FingerprintV1), nl)
+	}
+	if r.Source != "" {
+		fmt.Fprintf(&b, "source = %s%s", str(r.Source), nl)
 	}
 	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString(`signature = """` + nl)
@@ -313,11 +322,12 @@ type jsonReview struct {
 	Next          string `json:"next"`
 	Fingerprint   string `json:"fingerprint"`
 	FingerprintV1 string `json:"fingerprint_v1,omitempty"`
+	Source        string `json:"source,omitempty"`
 	Signature     string `json:"signature,omitempty"`
 }
 
 func setJSON(p *content.Page, r *content.Review) ([]byte, error) {
-	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.FingerprintV1, r.Signature})
+	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.FingerprintV1, r.Source, r.Signature})
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +373,7 @@ func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
 	}
 	got := q.Meta.Review
 	if got == nil || got.Reviewer != r.Reviewer || got.Date.String() != r.Date.String() || got.Next.String() != r.Next.String() ||
-		got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
+		got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || got.Source != r.Source || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
 		return errors.New("the review block does not read back as written")
 	}
 	a, b := p.Meta, q.Meta

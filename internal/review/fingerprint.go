@@ -16,6 +16,10 @@ type Parsed struct {
 	Page    *content.Page
 	Body    *markdown.Document   // nil for a list page made up for a folder
 	Answers []*markdown.Document // of the page's faq, in order
+	// Source is, for a translation, the page it translates (see
+	// content.Site.Source); nil otherwise. The caller, who knows the
+	// site, sets it.
+	Source *content.Page
 }
 
 // Parse parses a page's body and the answers of its faq.

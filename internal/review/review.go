@@ -26,16 +26,17 @@ type State int
 const (
 	Unreviewed State = iota // no review block
 	Changed                 // the text changed since it was signed
+	Stale                   // a translation whose source was signed off again with other text
 	Invalid                 // the reviewer, dates or signature do not hold
 	Overdue                 // the next-review date has passed
 	DueSoon                 // the next-review date is within review.warn_before
 	OK                      // signed off and in date
 )
 
-var stateNames = [...]string{"unreviewed", "changed", "invalid", "overdue", "due-soon", "ok"}
+var stateNames = [...]string{"unreviewed", "changed", "stale", "invalid", "overdue", "due-soon", "ok"}
 
 // String returns the state's name as JSON and `review status` write it:
-// unreviewed, changed, invalid, overdue, due-soon or ok.
+// unreviewed, changed, stale, invalid, overdue, due-soon or ok.
 func (s State) String() string { return stateNames[s] }
 
 // Label returns the state in words for people.
@@ -43,6 +44,8 @@ func (s State) Label() string {
 	switch s {
 	case Changed:
 		return "changed since sign-off"
+	case Stale:
+		return "source signed again since"
 	case Invalid:
 		return "sign-off not valid"
 	case DueSoon:
@@ -123,10 +126,50 @@ func (g *Gate) SignatureRequired(id string) bool {
 // non-clinical (see Evaluate, which reports it as review.opt-out).
 func (g *Gate) IsClinical(p *content.Page) (clinical, exempt bool) {
 	bySection := p.Kind == content.Single && g.Config.IsClinicalSection(p.Section)
-	exempt = bySection && g.Config.IsException(p.File) >= 0
+	file := p.File
+	if p.SourceFile != "" {
+		file = p.SourceFile // a translation is excepted with its source
+	}
+	exempt = bySection && g.Config.IsException(file) >= 0
 	said := p.Meta.Clinical != nil && *p.Meta.Clinical
 	return said || bySection && !exempt, exempt && !said
 }
+
+// sourceFingerprint is what a translation's sign-off records of its
+// source: the fingerprint the source's sign-off records, or "" when the
+// source has none.
+func sourceFingerprint(source *content.Page) string {
+	if source == nil || source.Meta.Review == nil {
+		return ""
+	}
+	return source.Meta.Review.Fingerprint
+}
+
+// translation checks a translation's sign-off against its source: the
+// reviewer reads the translation's language, and the source has not been
+// signed off with other text since (review.translation-stale).
+func (g *Gate) translation(pp Parsed, st *Status, report reporter, sev finding.Severity) {
+	p, r := pp.Page, st.Review
+	if st.Reviewer != nil && !g.Config.Reads(*st.Reviewer, p.Lang) {
+		report("review.reviewer", "review.reviewer", sev, "%s (%s) does not read %s (languages: in %s), so cannot sign off this translation; a clinical reviewer who reads %s must sign it", r.Reviewer, st.Reviewer.Name, layoutName(p.Lang), content.ConfigFile, p.Lang)
+	}
+	now := sourceFingerprint(pp.Source)
+	if pp.Source == nil || now == "" || r.Source == now {
+		return
+	}
+	s := sev
+	if g.Config.Review.Translations == "warning" || !st.Clinical {
+		s = finding.Warning
+	}
+	if r.Source == "" {
+		report("review", "review.translation-stale", s, "this translation's sign-off does not record which version of %s it was checked against; a clinical reviewer who reads %s signs it again with %s", pp.Source.File, p.Lang, g.signHint(p))
+		return
+	}
+	report("review", "review.translation-stale", s, "%s was signed off again with other text after this translation was signed on %s; see what changed with pamphlet review diff %s, bring the translation up to date, and a clinical reviewer who reads %s signs it again with %s", pp.Source.File, r.Date, p.File, p.Lang, g.signHint(p))
+}
+
+// layoutName names a language for a message: its tag, such as "es".
+func layoutName(lang string) string { return fmt.Sprintf("%q", lang) }
 
 // ClinicalReviewers returns the ids of the registered clinical reviewers,
 // sorted.
@@ -237,6 +280,24 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 	if len(st.Findings) > 0 {
 		return st
 	}
+	stale := false
+	if p.SourceFile != "" {
+		g.translation(pp, &st, report, sev)
+		stale = len(st.Findings) > 0 && st.Findings[0].Rule == "review.translation-stale"
+		if stale && finding.HasErrors(st.Findings) {
+			st.State = Stale
+		}
+		if finding.HasErrors(st.Findings) || !stale && len(st.Findings) > 0 {
+			return st
+		}
+		// A stale translation that the policy lets through (review.translations:
+		// warning) is published, marked stale.
+		defer func() {
+			if stale {
+				st.State = Stale
+			}
+		}()
+	}
 	switch {
 	case g.Today.After(st.Next):
 		st.State = Overdue
@@ -325,8 +386,12 @@ func Message(file string, r *content.Review) []byte {
 		next = r.Next.String()
 	}
 	fp := cmp.Or(r.FingerprintV1, r.Fingerprint)
-	return fmt.Appendf(nil, "pamphlet-review v1\nfile: %s\nfingerprint: %s\nreviewer: %s\ndate: %s\nnext: %s\n",
+	msg := fmt.Appendf(nil, "pamphlet-review v1\nfile: %s\nfingerprint: %s\nreviewer: %s\ndate: %s\nnext: %s\n",
 		file, fp, r.Reviewer, r.Date, next)
+	if r.Source != "" { // a translation's sign-off covers the source it was checked against
+		msg = fmt.Appendf(msg, "source: %s\n", r.Source)
+	}
+	return msg
 }
 
 // optOut reports a page of a clinical section that says clinical: false,

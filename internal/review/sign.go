@@ -25,6 +25,10 @@ func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next tim
 		return nil, fmt.Errorf("reviewer %q is not in the reviewers of %s%s", reviewer, content.ConfigFile, g.known())
 	case !r.Clinical:
 		return nil, fmt.Errorf("%s (%s) is not a clinical reviewer (clinical: false in %s); only a clinician can sign off a page", reviewer, r.Name, content.ConfigFile)
+	case p.SourceFile != "" && !g.Config.Reads(r, p.Lang):
+		return nil, fmt.Errorf("%s (%s) does not read %q, the language of %s; add it to their languages: in %s if they do, or ask a clinical reviewer who does", reviewer, r.Name, p.Lang, p.File, content.ConfigFile)
+	case p.SourceFile != "" && sourceFingerprint(pp.Source) == "":
+		return nil, fmt.Errorf("%s translates %s, which has no sign-off to check the translation against; sign off %s first", p.File, p.SourceFile, p.SourceFile)
 	}
 	date = day(date)
 	if date.After(g.Today) {
@@ -43,6 +47,7 @@ func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next tim
 		Next:     content.Date{Time: next},
 	}
 	rev.Fingerprint, _ = Fingerprint(pp, files)
+	rev.Source = sourceFingerprint(pp.Source)
 	keys := g.keys[reviewer]
 	if signer == nil {
 		if g.SignatureRequired(reviewer) {
