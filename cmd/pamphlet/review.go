@@ -246,6 +246,8 @@ func writeFileAtomic(path string, data []byte) error {
 // statusRow is one page in `review status`.
 type statusRow struct {
 	File         string `json:"file"`
+	Lang         string `json:"lang"`
+	Translates   string `json:"translates,omitempty"` // for a translation, the file of its source
 	Title        string `json:"title"`
 	URL          string `json:"url"`
 	State        string `json:"state"`
@@ -285,17 +287,41 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	rows := []statusRow{}
 	counts := map[string]int{}
+	byFile := map[string]check.Page{}
 	for _, pg := range p.Pages {
+		byFile[pg.File] = pg
+	}
+	add := func(pg check.Page) {
 		st := pg.Review
 		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) || !keep(pg.File) {
-			continue
+			return
 		}
 		r := rowFor(pg, p.Site.Config)
 		if r.Fingerprint == "" {
-			r.Fingerprint, _ = review.Fingerprint(pg.Parsed(), p.Files()) // what a sign-off would record
+			r.Fingerprint, _ = review.Fingerprint(p.Parsed(pg.Page), p.Files()) // what a sign-off would record
 		}
 		rows = append(rows, r)
 		counts[r.State]++
+	}
+	// Each page, then its translations beside it; a translation of a page
+	// that is not listed after the rest.
+	shown := map[string]bool{}
+	for _, pg := range p.Pages {
+		if pg.SourceFile != "" {
+			continue
+		}
+		add(pg)
+		for _, t := range p.Site.Translations(pg.Page) {
+			if t.SourceFile != "" && t.File != "" {
+				add(byFile[t.File])
+				shown[t.File] = true
+			}
+		}
+	}
+	for _, pg := range p.Pages {
+		if pg.SourceFile != "" && !shown[pg.File] {
+			add(pg)
+		}
 	}
 	switch format.value {
 	case "json":
@@ -320,7 +346,7 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 
 func rowFor(pg check.Page, cfg *content.Config) statusRow {
 	st := pg.Review
-	r := statusRow{File: pg.File, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
+	r := statusRow{File: pg.File, Lang: pg.Lang, Translates: pg.SourceFile, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
 		Exempt: st.Exempt, Draft: pg.Meta.Draft, Signed: st.Signed, Fingerprint: st.Fingerprint}
 	t := cfg.ReadingTarget(pg.Meta)
 	grade, standing := check.Judge(t, check.Score(pg.Texts()).Counts)
@@ -368,7 +394,7 @@ func writeStatusText(w io.Writer, rows []statusRow) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "PAGE\tSTATE\tREVIEWER\tREVIEWED\tNEXT\tSIGNED\tGRADE")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.File, stateLabel(r), dash(r.Reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", pageCell(r), stateLabel(r), dash(r.Reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
 	}
 	return tw.Flush()
 }
@@ -380,7 +406,7 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 		b.WriteString("No clinical pages.\n")
 	} else {
 		var parts []string
-		for _, s := range []string{"ok", "due-soon", "overdue", "changed", "invalid", "unreviewed", "exempt"} {
+		for _, s := range []string{"ok", "due-soon", "overdue", "changed", "stale", "invalid", "unreviewed", "exempt"} {
 			if counts[s] > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", counts[s], stateLabel(statusRow{State: s})))
 			}
@@ -392,11 +418,24 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 			if r.ReviewerName != "" {
 				reviewer = r.ReviewerName + " (" + r.Reviewer + ")"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", r.File, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
+			page := "`" + r.File + "`"
+			if r.Translates != "" {
+				page = "↳ " + r.Lang + ": " + page
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", page, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// pageCell shows a page's file, and a translation's language before it,
+// indented under its source.
+func pageCell(r statusRow) string {
+	if r.Translates != "" {
+		return "  " + r.Lang + ": " + r.File
+	}
+	return r.File
 }
 
 // gradeCell shows a page's reading grade, and how it stands when it is

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -39,10 +40,19 @@ func runReviewDiff(args []string, stdout, stderr io.Writer) int {
 		msg(stderr, "%s has not been signed off, so there is no signed version to compare with; the whole page needs review", path)
 		return exitRefused
 	}
+	stale, code := sourceDiff(site, *source, cur, stdout, stderr)
+	if code != exitOK {
+		return code
+	}
 	fp, covered := review.Fingerprint(site.Parsed(cur), site.Files())
 	if fp == r.Fingerprint {
-		msg(stderr, "%s: no change a reader could see since %s signed it off on %s", path, r.Reviewer, r.Date)
+		if !stale {
+			msg(stderr, "%s: no change a reader could see since %s signed it off on %s", path, r.Reviewer, r.Date)
+		}
 		return exitOK
+	}
+	if stale {
+		io.WriteString(stdout, "\n")
 	}
 	v, err := review.FindSigned(path, cur.File, r.Fingerprint, site.Markdown(), site.Resolve)
 	if errors.Is(err, review.ErrNotFound) && r.FingerprintV1 != "" {
@@ -74,6 +84,36 @@ func runReviewDiff(args []string, stdout, stderr io.Writer) int {
 		msg(stderr, "%s: the page reads differently to readers than when it was signed, though its text lines are the same (a change of structure, such as a code fence); review the whole page", path)
 	}
 	return exitOK
+}
+
+// sourceDiff shows, for a translation whose source was signed off again
+// with other text since the translation was signed, what changed in the
+// source: the source as it was then against the source now. It reports
+// whether it showed a change.
+func sourceDiff(site *build.Project, folder string, cur *content.Page, stdout, stderr io.Writer) (bool, int) {
+	r := cur.Meta.Review
+	src := site.Site.Source(cur)
+	if cur.SourceFile == "" || src == nil || src.Meta.Review == nil || r.Source == "" || src.Meta.Review.Fingerprint == r.Source {
+		return false, exitOK
+	}
+	v, err := review.FindSigned(siteFile(folder, src.File), src.File, r.Source, site.Markdown(), site.Resolve)
+	switch {
+	case errors.Is(err, review.ErrNotInGit):
+		msg(stderr, "%v", err)
+		hint(stderr, "review diff finds the version of the source the translation was checked against in Git history; without it, compare the whole translation with %s", src.File)
+		return false, exitUsage
+	case errors.Is(err, review.ErrNotFound):
+		msg(stderr, "%s: no version of %s in Git history has the fingerprint this translation was checked against (%s); compare the whole translation with %s", cur.File, src.File, r.Source, src.File)
+		return false, exitRefused
+	case err != nil:
+		msg(stderr, "%v", err)
+		return false, exitUsage
+	}
+	fmt.Fprintf(stdout, "%s translates %s, which changed after this translation was signed on %s:\n", cur.File, src.File, r.Date)
+	oldName := fmt.Sprintf("%s as translated (commit %s, %s)", v.Path, v.Commit[:12], v.Date)
+	text := review.Diff(oldName, src.File+" now", review.ReadableOf(v.Page).Lines(), review.ReadableOf(src).Lines(), 3)
+	io.WriteString(stdout, text)
+	return true, exitOK
 }
 
 // fileChanges lists the local files whose bytes differ between the signed
