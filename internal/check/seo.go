@@ -68,8 +68,9 @@ func Description(in *Input) []finding.Finding {
 }
 
 // DuplicateTitles reports published pages that share a title with an
-// earlier one (seo.duplicate-title, warning): readers and search engines
-// cannot tell them apart.
+// earlier one of the same language (seo.duplicate-title, warning): readers
+// and search engines cannot tell them apart. Versions of a page in two
+// languages may share a name, such as the clinic's.
 func DuplicateTitles(in *Input) []finding.Finding {
 	var out []finding.Finding
 	first := map[string]Page{}
@@ -77,7 +78,7 @@ func DuplicateTitles(in *Input) []finding.Finding {
 		if !written(p) || !p.Published() || strings.TrimSpace(p.Meta.Title) == "" {
 			continue
 		}
-		key := strings.ToLower(strings.Join(strings.Fields(p.Meta.Title), " "))
+		key := p.Lang + "\x00" + strings.ToLower(strings.Join(strings.Fields(p.Meta.Title), " "))
 		if q, ok := first[key]; ok {
 			out = append(out, warningAt(p.KeyPos("title"), "seo.duplicate-title", fmt.Sprintf("%s has the same title; give each page a title of its own", q.File)))
 			continue

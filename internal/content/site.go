@@ -296,14 +296,26 @@ func (s *Site) Source(p *Page) *Page {
 	return nil
 }
 
-// linkTranslations reports a translation of a page that does not exist.
-// A folder's list page may translate one made up for the folder.
+// linkTranslations reports a translation of a page that does not exist,
+// and two translations of one page into one language (flu.es.md and
+// flu.ES.md). A folder's list page may translate one made up for the
+// folder.
 func (s *Site) linkTranslations() []finding.Finding {
 	var found []finding.Finding
+	seen := map[[2]string]*Page{}
 	for _, p := range s.Pages {
 		if p.SourceFile == "" {
 			continue
 		}
+		k := [2]string{p.SourceFile, p.Lang}
+		if q := seen[k]; q != nil {
+			found = append(found, finding.Finding{
+				Position: finding.Position{File: p.File, Line: 1, Col: 1}, Rule: "content.translation", Severity: finding.Error,
+				Message: fmt.Sprintf("%s is also the %s translation of %s; keep one of the two", q.File, p.Lang, p.SourceFile),
+			})
+			continue
+		}
+		seen[k] = p
 		if p.Kind == Single && s.byFile[p.SourceFile] == nil {
 			found = append(found, finding.Finding{
 				Position: finding.Position{File: p.File, Line: 1, Col: 1}, Rule: "content.translation", Severity: finding.Error,
