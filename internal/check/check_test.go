@@ -206,11 +206,18 @@ func TestTrustStatement(t *testing.T) {
 		{"", "pamphlet.yaml:1:1: warning: pamphlet.yaml has no trust statement; add trust: with publisher, funding, advertising, process, review, feedback, so the page \"How we make our health information\" tells readers who makes this information and how it is checked (trust.statement)\n"},
 		{"trust:\n  publisher: Us\n  disclaimer: Not advice.\n", "pamphlet.yaml:3:1: warning: the trust statement leaves out funding, advertising, process, review, feedback; readers look for each on the page \"How we make our health information\" (trust.statement)\n"},
 		{"trust: {publisher: a, funding: b, advertising: c, process: d, review: e, feedback: f}\n", ""},
+		{"languages: [en, es]\ntrust: {publisher: a, funding: b, advertising: c, process: d, review: e, feedback: f}\n",
+			"pamphlet.yaml:4:1: warning: the trust statement has no es version, so the es trust page shows it in en; add trust.translations.es with publisher, funding, advertising, process, review, feedback in es (trust.statement)\n"},
+		{"languages: [en, es]\ntrust: {publisher: a, funding: b, advertising: c, process: d, review: e, feedback: f, translations: {es: {publisher: A}}}\n", ""},
 	} {
-		in := load(t, map[string][]byte{
+		files := map[string][]byte{
 			"pamphlet.yaml":     []byte("title: T\nbase_url: https://clinic.example/\n" + tc.yaml),
 			"content/_index.md": []byte("Home.\n"),
-		})
+		}
+		if strings.Contains(tc.yaml, "languages:") {
+			files["content/_index.es.md"] = []byte("Inicio.\n")
+		}
+		in := load(t, files)
 		var got bytes.Buffer
 		if err := finding.WriteText(&got, finding.Report{Findings: TrustStatement(in)}); err != nil {
 			t.Fatal(err)

@@ -44,5 +44,21 @@ func TrustStatement(in *Input) []finding.Finding {
 			"the trust statement leaves out %s; readers look for each on the page %q",
 			strings.Join(missing, ", "), layout.TrustTitle))}
 	}
-	return nil
+	// Each other language that has pages reads the statement in its own
+	// words.
+	langs := map[string]bool{}
+	for _, p := range in.Pages {
+		if written(p) && p.Published() && p.Lang != cfg.Language {
+			langs[p.Lang] = true
+		}
+	}
+	var out []finding.Finding
+	for _, l := range cfg.Langs()[1:] {
+		if _, ok := t.Translations[l]; langs[l] && !ok {
+			out = append(out, warningAt(pos, "trust.statement", fmt.Sprintf(
+				"the trust statement has no %s version, so the %s trust page shows it in %s; add trust.translations.%s with %s in %s",
+				l, l, cfg.Language, l, strings.Join(TrustParts, ", "), l)))
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -192,6 +193,37 @@ type Trust struct {
 	Review      string `key:"review"`
 	Feedback    string `key:"feedback"`
 	Disclaimer  string `key:"disclaimer"`
+	// Translations are the statement in the site's other languages, by
+	// language, for each language's trust page.
+	Translations map[string]TrustText `key:"translations"`
+}
+
+// TrustText is the trust statement in one language.
+type TrustText struct {
+	Publisher   string `key:"publisher"`
+	Funding     string `key:"funding"`
+	Advertising string `key:"advertising"`
+	Process     string `key:"process"`
+	Review      string `key:"review"`
+	Feedback    string `key:"feedback"`
+	Disclaimer  string `key:"disclaimer"`
+}
+
+// In returns the trust statement in a language of the site: its
+// translation, or for the default language (and a language with none)
+// the statement as written, with false. A part a translation leaves out
+// is the one written for the default language.
+func (t Trust) In(lang, defaultLang string) (TrustText, bool) {
+	base := TrustText{t.Publisher, t.Funding, t.Advertising, t.Process, t.Review, t.Feedback, t.Disclaimer}
+	tr, ok := t.Translations[lang]
+	if !ok || lang == defaultLang {
+		return base, lang == defaultLang
+	}
+	return TrustText{
+		cmp.Or(tr.Publisher, base.Publisher), cmp.Or(tr.Funding, base.Funding), cmp.Or(tr.Advertising, base.Advertising),
+		cmp.Or(tr.Process, base.Process), cmp.Or(tr.Review, base.Review), cmp.Or(tr.Feedback, base.Feedback),
+		cmp.Or(tr.Disclaimer, base.Disclaimer),
+	}, true
 }
 
 // PlainLanguage edits the built-in plain-language word list: add maps a
@@ -332,6 +364,11 @@ func (c *Config) validate() []finding.Finding {
 		bad("language", "language is %q but languages starts with %q; the first of languages is the default, so leave language out", c.Language, c.Languages[0])
 	} else if len(c.Languages) > 0 {
 		c.Language = c.Languages[0]
+	}
+	for _, l := range slices.Sorted(maps.Keys(c.Trust.Translations)) {
+		if !slices.Contains(c.Langs(), l) || l == c.Language {
+			bad("trust.translations."+l, "trust.translations has %q, which is not one of the site's other languages (%s)", l, strings.Join(c.Langs()[1:], ", "))
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
 		for i, l := range c.Reviewers[id].Languages {

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -194,7 +195,7 @@ func TestParseConfig(t *testing.T) {
 			if tt.name == "social image path" && cfg.Social.Image != "/images/card.png" {
 				t.Errorf("social.image = %q, want a site path", cfg.Social.Image)
 			}
-			if tt.name == "minimal" && (cfg.Social.Image != DefaultImage || cfg.ThemeColor != DefaultThemeColor || cfg.Trust != (Trust{Disclaimer: DefaultDisclaimer})) {
+			if tt.name == "minimal" && (cfg.Social.Image != DefaultImage || cfg.ThemeColor != DefaultThemeColor || !reflect.DeepEqual(cfg.Trust, Trust{Disclaimer: DefaultDisclaimer})) {
 				t.Errorf("defaults: %+v", cfg)
 			}
 			if tt.name == "minimal" && (cfg.BaseURL != "https://h.example.org/" || cfg.BasePath() != "/" || cfg.Review.Interval.String() != "12mo") {
