@@ -117,6 +117,11 @@ func Read(opts Options) (*Project, error) {
 	for _, st := range strays {
 		found = append(found, st.Finding())
 	}
+	_, wordFindings, err := loadWords(cfg, siteFS, opts.Theme) // a word missing in a language
+	if err != nil {
+		return nil, err
+	}
+	found = append(found, wordFindings...)
 	return &Project{
 		Options:  opts,
 		Site:     site,

@@ -18,7 +18,7 @@ import (
 // and the 404 page, each with its template.
 func (r *Renderer) plan() {
 	p := r.p
-	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.relURL, r.absURL)
+	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.words, r.relURL, r.absURL)
 	var jobs []job
 	for _, pg := range vs.Published {
 		jobs = append(jobs, job{out: outPath(pg.URL), template: p.templateFor(r.set, pg.Page), view: vs.Pages[pg.Page], site: vs.Sites[pg.Lang], page: pg})

@@ -102,6 +102,7 @@ type Renderer struct {
 	p              *Project
 	min            *minifier // nil when not minifying
 	set            *layout.Set
+	words          map[string]*layout.Words // the theme's words, by language
 	site           *layout.Site
 	sd             *view.Graph
 	trust          *layout.Page
@@ -147,7 +148,6 @@ func (p *Project) newRenderer() (*Renderer, error) {
 		"relURL":  relURL,
 		"absURL":  absURL,
 		"asset":   func(name string) string { return relURL(cmp.Or(assetNames[name], name)) },
-		"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 		// datetime is a time of day with its offset from UTC, for <time datetime>.
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
@@ -157,9 +157,14 @@ func (p *Project) newRenderer() (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.set, err = layout.Load(funcs, layouts); err != nil {
+	// The words' findings are the project's already (see Read).
+	if r.words, _, err = loadWords(cfg, p.siteFS, p.Options.Theme); err != nil {
 		return nil, err
 	}
+	if r.set, err = layout.Load(funcs, layouts, r.words); err != nil {
+		return nil, err
+	}
+	words := r.words[cfg.Language]
 	site := &layout.Site{
 		Title:       cfg.Title,
 		Description: cfg.Description,
@@ -175,7 +180,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 		Twitter:    cfg.Social.Twitter,
 		Locale:     view.OGLocale(cfg.Language),
 		TrustURL:   relURL(content.TrustURL),
-		TrustTitle: layout.TrustTitle,
+		TrustTitle: words.Say("trust.title"),
 	}
 	if mc := cfg.MediaContact; mc != (content.MediaContact{}) {
 		site.MediaContact = &layout.Contact{Name: mc.Name, Email: mc.Email, Phone: mc.Phone}
@@ -186,7 +191,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
 	home := p.Site.PageByURL("/")
 	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
-	if r.trust, err = view.Trust(cfg, renderMD, relURL, absURL); err != nil {
+	if r.trust, err = view.Trust(cfg, renderMD, words, relURL, absURL); err != nil {
 		return nil, err
 	}
 	site.Disclaimer = r.trust.Trust.Disclaimer
@@ -227,8 +232,12 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	err := parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
 		j := r.jobs[i]
-		d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
+		words := r.words[j.site.Language]
+		d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view, words), Lang: j.site.Language}
 		if j.page != nil && j.page.Doc != nil {
+			if j.page.Kind == content.Single {
+				j.view.Contents = view.Contents(j.page.Doc, len(j.page.Meta.FAQ) > 0, words)
+			}
 			resolve := p.resolver(j.page.Page, r.relURL, "")
 			body, err := p.md.Render(j.page.Doc, resolve)
 			if err != nil {
@@ -307,9 +316,16 @@ func (r *Renderer) faqHub(ctx context.Context, hub int) error {
 		return err
 	}
 	j := r.jobs[hub]
-	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view)}
+	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view, r.words[j.site.Language]), Lang: j.site.Language}
 	j.view.Topics, d.FAQ = view.FAQHub(slices.DeleteFunc(parts, func(a *view.Asked) bool { return a == nil }))
 	return r.sd.SetJSONLD(d)
+}
+
+// loadWords reads the theme's words in each of the site's languages, the
+// site's layouts/words files winning key by key over the built-in
+// theme's, and the layout.word findings about them.
+func loadWords(cfg *content.Config, siteFS, theme fs.FS) (map[string]*layout.Words, []finding.Finding, error) {
+	return layout.LoadWords(cfg.Langs(), siteFS, theme)
 }
 
 // resolver rewrites internal links of a page's Markdown to their site

@@ -22,10 +22,12 @@ import (
 // template defines "main" (and may define "head").
 const Base = "baseof.html"
 
-// Set is a parsed template set: one template per page template file, each
-// combined with the base and the partials.
+// Set is a parsed template set: one template per page template file,
+// each combined with the base and the partials, for each language, whose
+// word and date functions speak it.
 type Set struct {
-	byName map[string]*template.Template
+	byLang map[string]map[string]*template.Template
+	names  []string // the page templates, sorted
 }
 
 // Merge lists the files under dir across layers, the first layer that has
@@ -97,8 +99,10 @@ func asError(err error, fallback string) error {
 
 // Load parses the .html files of a site's layouts: files is what Merge
 // returned for "layouts" (the site first, then the built-in theme). funcs
-// are the functions templates may call.
-func Load(funcs template.FuncMap, files map[string]fs.FS) (*Set, error) {
+// are the functions templates may call; besides them, templates call
+// word and date (see Words.Word and Words.Date) in the words of the
+// page's language, one of those of words.
+func Load(funcs template.FuncMap, files map[string]fs.FS, words map[string]*Words) (*Set, error) {
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(files[name], path.Join("layouts", name))
 		return string(b), err
@@ -106,7 +110,9 @@ func Load(funcs template.FuncMap, files map[string]fs.FS) (*Set, error) {
 	if _, ok := files[Base]; !ok {
 		return nil, &Error{File: "layouts/" + Base, Msg: "missing: every site needs the base layout"}
 	}
-	base := template.New(Base).Funcs(funcs)
+	// The templates are parsed once, with words that know nothing, and
+	// cloned for each language with its own.
+	base := template.New(Base).Funcs(funcs).Funcs((&Words{}).funcs())
 	var names []string
 	for _, n := range slices.Sorted(maps.Keys(files)) {
 		if strings.HasSuffix(n, ".html") {
@@ -129,7 +135,8 @@ func Load(funcs template.FuncMap, files map[string]fs.FS) (*Set, error) {
 			return nil, asError(err, n)
 		}
 	}
-	s := &Set{byName: map[string]*template.Template{}}
+	parsed := map[string]*template.Template{}
+	s := &Set{byLang: map[string]map[string]*template.Template{}}
 	for _, n := range names {
 		if n == Base || strings.HasPrefix(n, "partials/") {
 			continue
@@ -145,13 +152,25 @@ func Load(funcs template.FuncMap, files map[string]fs.FS) (*Set, error) {
 		if _, err := t.New(n).Parse(src); err != nil {
 			return nil, asError(err, n)
 		}
-		s.byName[n] = t
+		parsed[n] = t
+		s.names = append(s.names, n)
+	}
+	for _, lang := range slices.Sorted(maps.Keys(words)) {
+		byName := map[string]*template.Template{}
+		for n, t := range parsed {
+			c, err := t.Clone()
+			if err != nil {
+				return nil, asError(err, n)
+			}
+			byName[n] = c.Funcs(words[lang].funcs())
+		}
+		s.byLang[lang] = byName
 	}
 	return s, nil
 }
 
 // Has reports whether the set has a page template of that name.
-func (s *Set) Has(name string) bool { _, ok := s.byName[name]; return ok }
+func (s *Set) Has(name string) bool { _, ok := slices.BinarySearch(s.names, name); return ok }
 
 // Lookup returns the first of the names the set has, or "".
 func (s *Set) Lookup(names ...string) string {
@@ -164,9 +183,17 @@ func (s *Set) Lookup(names ...string) string {
 }
 
 // Execute renders data through the base template with the named page
-// template's blocks.
-func (s *Set) Execute(w io.Writer, name string, data any) error {
-	t, ok := s.byName[name]
+// template's blocks, in the words of the language of data's site.
+func (s *Set) Execute(w io.Writer, name string, data *Data) error {
+	lang := ""
+	if data != nil && data.Site != nil {
+		lang = data.Site.Language
+	}
+	byName, ok := s.byLang[lang]
+	if !ok {
+		return &Error{File: WordsFile(lang), Msg: fmt.Sprintf("no words loaded for the language %q", lang)}
+	}
+	t, ok := byName[name]
 	if !ok {
 		return &Error{File: "layouts/" + name, Msg: "missing"}
 	}

@@ -12,7 +12,7 @@ import (
 var theme = fstest.MapFS{
 	"layouts/baseof.html":          {Data: []byte(`<html>{{block "main" .}}{{end}}{{template "partials/footer.html" .}}</html>`)},
 	"layouts/partials/footer.html": {Data: []byte(`<footer>theme footer</footer>`)},
-	"layouts/single.html":          {Data: []byte(`{{define "main"}}<p>single {{.}}</p>{{end}}`)},
+	"layouts/single.html":          {Data: []byte(`{{define "main"}}<p>single {{.Page.Title}}</p>{{end}}`)},
 	"layouts/list.html":            {Data: []byte(`{{define "main"}}<p>list</p>{{end}}`)},
 	"layouts/notes.txt":            {Data: []byte(`not a template`)},
 }
@@ -23,13 +23,16 @@ func load(t *testing.T, site fstest.MapFS) (*Set, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Load(template.FuncMap{}, files)
+	return Load(template.FuncMap{}, files, map[string]*Words{"en": {Lang: "en"}})
 }
+
+// data is a page to render, in English.
+var data = &Data{Site: &Site{Language: "en"}, Page: &Page{Title: "data"}}
 
 func execute(t *testing.T, s *Set, name string) string {
 	t.Helper()
 	var b strings.Builder
-	if err := s.Execute(&b, name, "data"); err != nil {
+	if err := s.Execute(&b, name, data); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -76,7 +79,7 @@ func TestErrors(t *testing.T) {
 	} {
 		s, err := load(t, tc.site)
 		if err == nil && tc.run != "" {
-			err = s.Execute(&strings.Builder{}, tc.run, "data")
+			err = s.Execute(&strings.Builder{}, tc.run, data)
 		}
 		var le *Error
 		if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), tc.want) {
@@ -87,7 +90,7 @@ func TestErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(template.FuncMap{}, files); err == nil || !strings.Contains(err.Error(), "layouts/baseof.html") {
+	if _, err := Load(template.FuncMap{}, files, nil); err == nil || !strings.Contains(err.Error(), "layouts/baseof.html") {
 		t.Errorf("no base: %v", err)
 	}
 }

@@ -29,10 +29,10 @@ type Site struct {
 	Locale      string // og:locale, such as en_GB; "" when the language names no region
 	FeedURL     string // the RSS feed of news and alerts; "" when there is none
 	// LanguagesLabel names the links to a page's versions in other
-	// languages, in the site language's words.
+	// languages, in the site language's words (the word nav.languages).
 	LanguagesLabel string
-	TrustURL       string // the page "How we make our health information"
-	TrustTitle     string
+	TrustURL       string        // the page "How we make our health information"
+	TrustTitle     string        // its title, in the site language's words
 	Disclaimer     template.HTML // that the information complements care and does not replace it, rendered
 
 	// MediaContact is who journalists should contact about news; nil
@@ -81,10 +81,12 @@ type Link struct {
 // promoted fields up far more slowly.)
 type Page struct {
 	// The card.
-	Kind        string // home, section, single, tags, tag, audiences, audience, trust or 404
-	Section     string
-	Title       string
-	Description string
+	Kind    string // home, section, single, tags, tag, audiences, audience, trust or 404
+	Section string
+	Title   string
+	// Description is the page's own, or else the site's, or else made of
+	// its title in the theme's words of its language.
+	Description string `join:"make"`
 	URL         string // such as /articles/flu/
 	Permalink   string // absolute
 	Date        time.Time
@@ -97,8 +99,9 @@ type Page struct {
 	Sources     []Source
 	// NoIndex asks search engines to leave the page out (the 404 page).
 	NoIndex bool
-	// Audiences are the pages for each of the page's audiences.
-	Audiences []Link
+	// Audiences are the pages for each of the page's audiences, named
+	// in the theme's words of its language.
+	Audiences []Link `join:"make"`
 	// Event is when and where an event takes place; nil on other pages.
 	Event *Event `join:"make"`
 	// Alert is an alert's severity and time span; nil on other pages.
@@ -116,7 +119,8 @@ type Page struct {
 	// Trust is the trust page's statement; nil on other pages.
 	Trust *Trust `card:"-"`
 	// Contents are the sections of a long page, for a contents list; nil
-	// on a page with fewer than three.
+	// on a page with fewer than three. Like Body, they are made from the
+	// page's text when it is rendered.
 	Contents []Link `card:"-"`
 
 	// What other pages feed it: the lists it shows and the way to it from
@@ -156,9 +160,10 @@ const CardTag = "card"
 // JoinTag is the struct tag (join:"make") that marks the fields of Page
 // that are filled in when the pages' views are joined (by internal/view's
 // Make: the lists, the way from the home page, the other languages, what
-// the build date makes of an event or alert; and the FAQ hub's questions),
-// rather than from the page alone. A view made again from its page alone
-// keeps them.
+// the build date makes of an event or alert, what the page says in the
+// theme's words of its language; and the FAQ hub's questions), rather
+// than from the page alone. A view made again from its page alone keeps
+// them.
 const JoinTag = "join"
 
 // Letter is one letter of the A to Z of health topics.

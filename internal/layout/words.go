@@ -1,24 +1,183 @@
 package layout
 
-import "strings"
-
-// The fixed words of the pages pamphlet makes itself, and of the parts of
-// every page that code outside the templates fills in; the templates hold
-// the rest of the theme's words. Those with %s take the site's title and
-// a tag's or an audience's name, in the order given.
-const (
-	HomeTitle            = "Home"                               // the home page, in breadcrumbs and trails
-	TrustTitle           = "How we make our health information" // the trust page
-	NotFoundTitle        = "Page not found"                     // the 404 page
-	NotFoundDescription  = "The page you asked for is not on %s."
-	TopicsTitle          = "Topics" // the index of tags
-	TopicsDescription    = "Every topic on %s."
-	TopicDescription     = "Pages about %[2]s on %[1]s."
-	AudiencesTitle       = "Who our pages are for" // the index of audiences
-	AudiencesDescription = "Pages on %s for each group of readers."
-	AudienceTitle        = "For %[2]s" // the audience's name, lowered: "For parents"
-	AudienceDescription  = "Pages on %s written for %s."
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 )
+
+// The English words that messages to a site's authors quote, such as a
+// check's hint to write the trust statement. Pages take theirs from the
+// theme's words in the page's language (see Words).
+const (
+	TrustTitle = "How we make our health information" // the trust page, as English words name it
+)
+
+// Words are the theme's words in one language: every fixed text that the
+// templates and the views show, by key, such as "nav.skip" for "Skip to
+// main content". They come from layouts/words/LANG.yaml (see LoadWords).
+// A word may hold placeholders such as {site}, filled in by name; the
+// format.* words are time formats (see Time).
+type Words struct {
+	Lang string // the language tag, such as es
+	text map[string]string
+	// places are the placeholders each word of the theme's English has,
+	// which a caller may fill in.
+	places map[string][]string
+}
+
+// placeholder is a name in braces in a word, such as {site}.
+var placeholder = regexp.MustCompile(`\{([a-z][a-z0-9-]*)\}`)
+
+// timePlaces are the placeholders of the format.* words, which a
+// translation may use whatever the English has.
+var timePlaces = []string{"weekday", "day", "month", "year", "hour", "hour12", "minute", "ampm"}
+
+// isFormat reports whether a word is a time format.
+func isFormat(key string) bool { return strings.HasPrefix(key, "format.") }
+
+// placesOf lists the placeholders of a text, each once, in order.
+func placesOf(text string) []string {
+	var out []string
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// Has reports whether the words have the key.
+func (w *Words) Has(key string) bool { _, ok := w.text[key]; return ok }
+
+// Say returns the word of the key with its placeholders filled in from
+// args, given as pairs of a name and a value ("site", "Riverside
+// Health"). It is for code, whose keys a test holds to those of the
+// theme's English: a key the words do not have gives the key itself, and
+// a placeholder with no value stays as written, so that a page is never
+// left with nothing in a word's place.
+func (w *Words) Say(key string, args ...string) string {
+	text, ok := w.text[key]
+	if !ok {
+		return key
+	}
+	out, _ := fill(text, args)
+	return out
+}
+
+// Word returns the word of the key with its placeholders filled in from
+// args, pairs of a name and a value, for the templates' word function:
+// {{word "feed.title" "site" .Site.Title}}. A key the theme's English
+// does not have, a value for a placeholder the word cannot have, or a
+// placeholder left without one is an error, which stops the page.
+func (w *Words) Word(key string, args ...string) (string, error) {
+	text, ok := w.text[key]
+	if !ok {
+		return "", fmt.Errorf("there is no word %q in %s", key, WordsFile(Reference))
+	}
+	if len(args)%2 != 0 {
+		return "", fmt.Errorf("word %q: the placeholders come in pairs of a name and a value; %d values given", key, len(args))
+	}
+	places, known := w.places[key]
+	if !known { // a word of the site's own, which the English need not have
+		places = placesOf(text)
+	}
+	for i := 0; i < len(args); i += 2 {
+		if !slices.Contains(places, args[i]) {
+			return "", fmt.Errorf("word %q has no placeholder {%s}; it has %s", key, args[i], listPlaces(places))
+		}
+	}
+	out, missing := fill(text, args)
+	if missing != "" {
+		return "", fmt.Errorf("word %q in %s needs a value for {%s}", key, w.Lang, missing)
+	}
+	return out, nil
+}
+
+// listPlaces writes placeholders for a message: "{site} and {tag}", or
+// "none".
+func listPlaces(places []string) string {
+	if len(places) == 0 {
+		return "none"
+	}
+	var b strings.Builder
+	for i, p := range places {
+		if i > 0 {
+			if i == len(places)-1 {
+				b.WriteString(" and ")
+			} else {
+				b.WriteString(", ")
+			}
+		}
+		b.WriteString("{" + p + "}")
+	}
+	return b.String()
+}
+
+// fill puts the values of args (name, value pairs) in place of their
+// placeholders, in one pass, so that a value is never read as a word;
+// it returns the first placeholder that has no value, left as written.
+func fill(text string, args []string) (string, string) {
+	if !strings.Contains(text, "{") {
+		return text, ""
+	}
+	missing := ""
+	out := placeholder.ReplaceAllStringFunc(text, func(m string) string {
+		name := m[1 : len(m)-1]
+		for i := 0; i+1 < len(args); i += 2 {
+			if args[i] == name {
+				return args[i+1]
+			}
+		}
+		if missing == "" {
+			missing = name
+		}
+		return m
+	})
+	return out, missing
+}
+
+// Time writes a time with the time format of the key, a format.* word:
+// {weekday} and {month} are the words weekday.monday… and
+// month.january…, {day} the day of the month, {year}, {hour} from 0 to
+// 23, {hour12} from 1 to 12 with {ampm} the word time.am or time.pm, and
+// {minute} in two digits.
+func (w *Words) Time(key string, t time.Time) string {
+	text := w.Say(key)
+	h12 := t.Hour() % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	ampm := "time.am"
+	if t.Hour() >= 12 {
+		ampm = "time.pm"
+	}
+	out, _ := fill(text, []string{
+		"weekday", w.Say("weekday." + strings.ToLower(t.Weekday().String())),
+		"day", strconv.Itoa(t.Day()),
+		"month", w.Say("month." + strings.ToLower(t.Month().String())),
+		"year", strconv.Itoa(t.Year()),
+		"hour", strconv.Itoa(t.Hour()),
+		"hour12", strconv.Itoa(h12),
+		"minute", fmt.Sprintf("%02d", t.Minute()),
+		"ampm", w.Say(ampm),
+	})
+	return out
+}
+
+// Date writes a date as the page's language does: "2 December 2026",
+// "2 de diciembre de 2026" (the word format.date).
+func (w *Words) Date(t time.Time) string { return w.Time("format.date", t) }
+
+// funcs are the functions of the templates that speak the language:
+// word (see Word) and date (see Date).
+func (w *Words) funcs() template.FuncMap {
+	return template.FuncMap{"word": w.Word, "date": w.Date}
+}
 
 // languageNames are the names of languages in themselves, for the links
 // between a page's versions.
@@ -41,21 +200,4 @@ func LanguageName(lang string) string {
 		return n
 	}
 	return lang
-}
-
-// languagesLabels name the links to a page's other languages, by the
-// language of the page they are on.
-var languagesLabels = map[string]string{
-	"en": "This page in other languages",
-	"es": "Esta página en otros idiomas",
-}
-
-// LanguagesLabel returns the label of the links to a page's versions in
-// other languages, in a language (English where it has none).
-func LanguagesLabel(lang string) string {
-	base, _, _ := strings.Cut(lang, "-")
-	if l, ok := languagesLabels[base]; ok {
-		return l
-	}
-	return languagesLabels["en"]
 }

@@ -2,7 +2,6 @@ package view
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -49,8 +48,8 @@ func grouped(s *content.Site, views map[*content.Page]*layout.Page, keys func(m 
 }
 
 // Tags makes the topic index and one page per tag, listing the published
-// pages that carry it.
-func Tags(s *content.Site, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []Listing {
+// pages that carry it, in the words w of the pages' language.
+func Tags(s *content.Site, views map[*content.Page]*layout.Page, w *layout.Words, relURL, absURL func(string) string) []Listing {
 	byTag := grouped(s, views, func(m content.FrontMatter) (out []group) {
 		for _, t := range m.Tags {
 			out = append(out, group{slug: content.Slugify(t), name: t})
@@ -59,28 +58,31 @@ func Tags(s *content.Site, views map[*content.Page]*layout.Page, relURL, absURL 
 	})
 	site := s.Config.Title
 	return listings(byTag, views, relURL, absURL, groupPages{
-		base: s.URL(content.TagsURL), home: s.URL("/"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "tag",
-		title: layout.TopicsTitle, description: fmt.Sprintf(layout.TopicsDescription, site),
+		base: s.URL(content.TagsURL), home: s.URL("/"), homeTitle: w.Say("nav.home"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "tag",
+		title: w.Say("topics.title"), description: w.Say("topics.description", "site", site),
 		pageTitle: func(name string) string { return name },
-		pageDesc:  func(name string) string { return fmt.Sprintf(layout.TopicDescription, site, name) },
+		pageDesc:  func(name string) string { return w.Say("topics.page-description", "site", site, "topic", name) },
 	})
 }
 
 // Audiences makes the audience index and one page per audience, listing
-// the published pages written for it.
-func Audiences(s *content.Site, views map[*content.Page]*layout.Page, relURL, absURL func(string) string) []Listing {
+// the published pages written for it, in the words w of the pages'
+// language.
+func Audiences(s *content.Site, views map[*content.Page]*layout.Page, w *layout.Words, relURL, absURL func(string) string) []Listing {
 	byAudience := grouped(s, views, func(m content.FrontMatter) (out []group) {
 		for _, a := range m.Audience {
-			out = append(out, group{slug: a, name: content.AudienceNames[a]})
+			out = append(out, group{slug: a, name: AudienceName(a, w)})
 		}
 		return out
 	})
 	site := s.Config.Title
 	return listings(byAudience, views, relURL, absURL, groupPages{
-		base: s.URL(content.AudiencesURL), home: s.URL("/"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "audience",
-		title: layout.AudiencesTitle, description: fmt.Sprintf(layout.AudiencesDescription, site),
-		pageTitle: func(name string) string { return fmt.Sprintf(layout.AudienceTitle, site, lowerFirst(name)) },
-		pageDesc:  func(name string) string { return fmt.Sprintf(layout.AudienceDescription, site, lowerFirst(name)) },
+		base: s.URL(content.AudiencesURL), home: s.URL("/"), homeTitle: w.Say("nav.home"), lang: cmp.Or(s.Lang, s.Config.Language), kind: "audience",
+		title: w.Say("audiences.title"), description: w.Say("audiences.description", "site", site),
+		pageTitle: func(name string) string { return w.Say("audiences.page-title", "audience", lowerFirst(name)) },
+		pageDesc: func(name string) string {
+			return w.Say("audiences.page-description", "site", site, "audience", lowerFirst(name))
+		},
 	})
 }
 
@@ -94,6 +96,7 @@ func lowerFirst(s string) string {
 type groupPages struct {
 	base               string // the index's site path
 	home               string // the site path of the home page of its language
+	homeTitle          string // the home page's name in trails
 	lang               string // its language
 	kind               string // the pages' kind; the index's is its plural
 	title, description string // of the index
@@ -107,7 +110,7 @@ func listings(groups map[string]*group, views map[*content.Page]*layout.Page, re
 	if len(groups) == 0 {
 		return nil
 	}
-	home := layout.Link{Title: layout.HomeTitle, URL: relURL(g.home)}
+	home := layout.Link{Title: g.homeTitle, URL: relURL(g.home)}
 	index := &layout.Page{
 		Kind: g.kind + "s", Title: g.title, Description: g.description, URL: relURL(g.base), Permalink: absURL(g.base),
 		Breadcrumbs: []layout.Link{home},

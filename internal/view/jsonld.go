@@ -117,6 +117,7 @@ type PageData struct {
 	Page  *check.Page    // nil for pages pamphlet makes (tags, trust, a hub without a file)
 	Trail []seo.Crumb    // from the home page to this page, absolute
 	FAQ   []seo.Question // the questions this page marks up, when its main content is questions
+	Lang  string         // the language of the page, such as the pages of a topic; "" for the site's default
 }
 
 // language is the language of a page's JSON-LD: the page's own, or the
@@ -135,7 +136,7 @@ func (sd *Graph) SetJSONLD(d PageData) error {
 	crumbs := seo.Breadcrumbs(v.Permalink+"#breadcrumb", d.Trail)
 	web := &seo.WebPage{
 		Type: "WebPage", ID: v.Permalink, Name: v.Title, Description: v.Description, URL: v.Permalink,
-		InLanguage: sd.language(d.Page), IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
+		InLanguage: cmp.Or(d.Lang, sd.language(d.Page)), IsPartOf: &seo.Ref{ID: sd.website.ID}, Breadcrumb: &seo.Ref{ID: crumbs.ID},
 		Publisher: sd.publisher(),
 	}
 	nodes := []any{web, crumbs}

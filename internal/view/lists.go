@@ -24,8 +24,9 @@ const (
 )
 
 // Contents lists a page's sections, its level-two headings and its
-// questions, when it has at least ContentsFrom of them.
-func Contents(doc *markdown.Document, faq bool) []layout.Link {
+// questions (named in the words w of its language), when it has at least
+// ContentsFrom of them.
+func Contents(doc *markdown.Document, faq bool, w *layout.Words) []layout.Link {
 	var out []layout.Link
 	if doc != nil {
 		for _, h := range doc.Headings {
@@ -35,7 +36,7 @@ func Contents(doc *markdown.Document, faq bool) []layout.Link {
 		}
 	}
 	if faq {
-		out = append(out, layout.Link{Title: layout.FAQHeading, URL: "#" + layout.FAQID})
+		out = append(out, layout.Link{Title: w.Say("page.faq"), URL: "#" + layout.FAQID})
 	}
 	if len(out) < ContentsFrom {
 		return nil

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
+// TestSpan writes time spans in English and in Spanish.
 func TestSpan(t *testing.T) {
 	est := time.FixedZone("", -5*3600)
 	ist := time.FixedZone("", 5*3600+1800)
@@ -19,6 +21,7 @@ func TestSpan(t *testing.T) {
 	day := func(y int, m time.Month, d int) content.Date {
 		return content.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 	}
+	en, es := themeWords(t, "en"), themeWords(t, "es")
 	for _, c := range []struct {
 		starts, ends content.Date
 		want         string
@@ -33,13 +36,39 @@ func TestSpan(t *testing.T) {
 		{day(2026, 12, 7), day(2026, 12, 7), "Monday 7 December 2026"},
 		{content.Date{}, content.Date{}, ""},
 	} {
-		if got := span(c.starts, c.ends, "to"); got != c.want {
+		if got := span(en, c.starts, c.ends, false); got != c.want {
 			t.Errorf("span(%v, %v) = %q, want %q", c.starts, c.ends, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		starts, ends content.Date
+		until        bool
+		want         string
+	}{
+		{at(2026, 12, 5, 10, 0, est), at(2026, 12, 5, 14, 0, est), false, "sábado 5 de diciembre de 2026, 10:00 a 14:00 (UTC−5)"},
+		{at(2026, 12, 5, 12, 0, ist), at(2026, 12, 5, 13, 30, ist), false, "sábado 5 de diciembre de 2026, 12:00 a 13:30 (UTC+5:30)"},
+		{at(2026, 12, 24, 17, 0, est), at(2026, 12, 26, 8, 5, est), true, "jueves 24 de diciembre de 2026, 17:00 hasta el sábado 26 de diciembre de 2026, 8:05 (UTC−5)"},
+		{at(2026, 12, 5, 0, 0, time.UTC), content.Date{}, false, "sábado 5 de diciembre de 2026, 0:00 (UTC)"},
+		{day(2026, 12, 7), day(2026, 12, 8), false, "lunes 7 de diciembre de 2026 al martes 8 de diciembre de 2026"},
+	} {
+		if got := span(es, c.starts, c.ends, c.until); got != c.want {
+			t.Errorf("span in es (%v, %v) = %q, want %q", c.starts, c.ends, got, c.want)
 		}
 	}
 }
 
+// themeWords returns the built-in theme's words in a language.
+func themeWords(t testing.TB, lang string) *layout.Words {
+	t.Helper()
+	words, found, err := layout.LoadWords([]string{lang}, os.DirFS("../.."))
+	if err != nil || len(found) > 0 {
+		t.Fatalf("the theme's words: %v %v", err, found)
+	}
+	return words[lang]
+}
+
 func TestTimeBoxed(t *testing.T) {
+	en := themeWords(t, "en")
 	today := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
 	fm := func(starts, ends string) content.FrontMatter {
 		var m content.FrontMatter
@@ -71,7 +100,7 @@ func TestTimeBoxed(t *testing.T) {
 		{"2026-12-04T23:00:00Z", "", true},
 		{"2026-12-03", "2026-12-05", false},
 	} {
-		if got := EventView(fm(c.starts, c.ends), today).Past; got != c.past {
+		if got := EventView(fm(c.starts, c.ends), today, en).Past; got != c.past {
 			t.Errorf("event %s to %s: past = %v, want %v", c.starts, c.ends, got, c.past)
 		}
 	}
@@ -84,7 +113,7 @@ func TestTimeBoxed(t *testing.T) {
 		{"2026-12-01T00:00:00Z", "2026-12-05T12:00:00Z", "Ended"},
 		{"2026-12-05T12:00:01Z", "2026-12-06T00:00:00Z", "Planned"},
 	} {
-		a := AlertView(fm(c.starts, c.ends), today)
+		a := AlertView(fm(c.starts, c.ends), today, en)
 		if a.Status != c.status || a.Active != (c.status == "In force now") {
 			t.Errorf("alert %s to %s: %q (active %v), want %q", c.starts, c.ends, a.Status, a.Active, c.status)
 		}

@@ -24,8 +24,9 @@ func Address(u string, toURL func(string) string) string {
 }
 
 // Trail is a page's breadcrumb trail as absolute addresses, from the home
-// page to the page itself, for its JSON-LD.
-func Trail(cfg *content.Config, v *layout.Page) []seo.Crumb {
+// page to the page itself, for its JSON-LD, in the words w of the page's
+// language.
+func Trail(cfg *content.Config, v *layout.Page, w *layout.Words) []seo.Crumb {
 	abs := func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, cfg.BasePath()) }
 	var out []seo.Crumb
 	for _, c := range v.Breadcrumbs {
@@ -33,28 +34,27 @@ func Trail(cfg *content.Config, v *layout.Page) []seo.Crumb {
 	}
 	name := v.Title
 	if v.Kind == "home" {
-		name = layout.HomeTitle
+		name = w.Say("nav.home")
 	}
 	return append(out, seo.Crumb{Name: name, URL: v.Permalink})
 }
 
-// Page builds a page's view without its body or the lists other pages
-// feed it.
+// Page builds a page's view without its body, its contents, what it says
+// in the theme's words (see Say) or the lists other pages feed it.
 func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) string) *layout.Page {
 	pg := cp.Page
 	m := pg.Meta
 	v := &layout.Page{
-		Kind:        pg.Kind.String(),
-		Section:     pg.Section,
-		Title:       m.Title,
-		Description: m.Description,
-		URL:         relURL(pg.URL),
-		Permalink:   absURL(pg.URL),
-		Date:        m.Date.Time,
-		Updated:     m.Updated.Time,
-		Audience:    m.Audience,
-		About:       m.About,
-		Clinical:    cp.Review.Clinical,
+		Kind:      pg.Kind.String(),
+		Section:   pg.Section,
+		Title:     m.Title,
+		URL:       relURL(pg.URL),
+		Permalink: absURL(pg.URL),
+		Date:      m.Date.Time,
+		Updated:   m.Updated.Time,
+		Audience:  m.Audience,
+		About:     m.About,
+		Clinical:  cp.Review.Clinical,
 	}
 	if st := cp.Review; st.Valid && st.Reviewer != nil {
 		v.Review = &layout.Review{
@@ -65,17 +65,8 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 	if v.Title == "" {
 		v.Title = content.Humanize(path.Base(pg.Dir))
 	}
-	if v.Description == "" {
-		v.Description = cmp.Or(cfg.Description, v.Title+" from "+cfg.Title)
-	}
 	for _, t := range m.Tags {
 		v.Tags = append(v.Tags, layout.Link{Title: t, URL: relURL(cfg.Prefix(cp.Lang) + TagURL(t))})
-	}
-	for _, a := range m.Audience {
-		v.Audiences = append(v.Audiences, layout.Link{Title: content.AudienceNames[a], URL: relURL(cfg.Prefix(cp.Lang) + AudienceURL(a))})
-	}
-	if pg.Kind == content.Single {
-		v.Contents = Contents(cp.Doc, len(m.FAQ) > 0)
 	}
 	for _, s := range m.Sources {
 		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
@@ -83,9 +74,25 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 	return v
 }
 
+// Say fills in what a page's view says in the theme's words w of its
+// language: its description when neither the page nor pamphlet.yaml
+// gives one, and the names of its audiences.
+func Say(cfg *content.Config, cp *check.Page, v *layout.Page, w *layout.Words, relURL func(string) string) {
+	m := cp.Meta
+	v.Description = cmp.Or(m.Description, cfg.Description, w.Say("page.description", "title", v.Title, "site", cfg.Title))
+	v.Audiences = nil
+	for _, a := range m.Audience {
+		v.Audiences = append(v.Audiences, layout.Link{Title: AudienceName(a, w), URL: relURL(cfg.Prefix(cp.Lang) + AudienceURL(a))})
+	}
+}
+
+// AudienceName is an audience (a value of front matter's audience) as
+// readers know it, in the words w: "Older adults" for seniors.
+func AudienceName(audience string, w *layout.Words) string { return w.Say("audiences." + audience) }
+
 // Breadcrumbs is the way to a page from the home page, through the list
-// pages of its folders.
-func Breadcrumbs(s *content.Site, pg *content.Page, views map[*content.Page]*layout.Page) []layout.Link {
+// pages of its folders, the home page named in the words w.
+func Breadcrumbs(s *content.Site, pg *content.Page, views map[*content.Page]*layout.Page, w *layout.Words) []layout.Link {
 	if pg.Kind == content.Home {
 		return nil
 	}
@@ -98,7 +105,7 @@ func Breadcrumbs(s *content.Site, pg *content.Page, views map[*content.Page]*lay
 		if list := s.PageByURL(s.DirURL(pg.Lang, dir)); list != nil && views[list] != nil {
 			title := views[list].Title
 			if list.Kind == content.Home {
-				title = layout.HomeTitle
+				title = w.Say("nav.home")
 			}
 			crumbs = append(crumbs, layout.Link{Title: title, URL: views[list].URL})
 		}

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -27,8 +26,10 @@ type Views struct {
 // of s) as on the day today. site is the site's view without what the
 // pages give it: the navigation's sections and the alerts in force. Each
 // language of the site is a site of its own: its pages list, relate to
-// and lead to pages of that language only.
-func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site, relURL, absURL func(string) string) *Views {
+// and lead to pages of that language only, and speak it in the theme's
+// words, words of that language (see layout.LoadWords, which gives every
+// language of the site).
+func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site, words map[string]*layout.Words, relURL, absURL func(string) string) *Views {
 	vs := &Views{Pages: map[*content.Page]*layout.Page{}, Sites: map[string]*layout.Site{}}
 	byLang := map[string][]*check.Page{}
 	for i := range pages {
@@ -42,23 +43,29 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 	}
 	for _, lang := range s.Config.Langs() {
 		sub := s.Language(lang)
+		w := words[lang]
+		for _, pg := range byLang[lang] {
+			Say(s.Config, pg, vs.Pages[pg.Page], w, relURL)
+		}
 		ls := site
 		ls.Language = lang
 		ls.Locale = OGLocale(lang)
-		ls.LanguagesLabel = layout.LanguagesLabel(lang)
-		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, vs, relURL, absURL)
+		ls.LanguagesLabel = w.Say("nav.languages")
+		ls.TrustTitle = w.Say("trust.title")
+		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, w, vs, relURL, absURL)
 	}
 	vs.Site = vs.Sites[s.Config.Language]
+	w := words[s.Config.Language]
 	vs.NotFound = &layout.Page{
-		Kind: "404", Title: layout.NotFoundTitle, Description: fmt.Sprintf(layout.NotFoundDescription, s.Config.Title),
+		Kind: "404", Title: w.Say("not-found.title"), Description: w.Say("not-found.description", "site", s.Config.Title),
 		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
 	}
 	return vs
 }
 
 // makeLanguage joins the views of the published pages of one language's
-// part of the site, and returns its site view.
-func makeLanguage(s *content.Site, published []*check.Page, today time.Time, site *layout.Site, vs *Views, relURL, absURL func(string) string) *layout.Site {
+// part of the site, in its words, and returns its site view.
+func makeLanguage(s *content.Site, published []*check.Page, today time.Time, site *layout.Site, w *layout.Words, vs *Views, relURL, absURL func(string) string) *layout.Site {
 	site.Sections, site.Alerts = nil, nil
 	views := make(map[*content.Page]*layout.Page, len(published))
 	for _, pg := range published {
@@ -82,11 +89,11 @@ func makeLanguage(s *content.Site, published []*check.Page, today time.Time, sit
 				v.Pages = append(v.Pages, views[c])
 			}
 		}
-		v.Breadcrumbs = Breadcrumbs(s, pg, views)
+		v.Breadcrumbs = Breadcrumbs(s, pg, views, w)
 		v.Translations = Translations(s, pg, vs.Pages, relURL, absURL)
 	}
 	Related(s.Pages, views)
-	TimeBoxed(s, today, site, views, relURL)
+	TimeBoxed(s, today, site, views, w, relURL)
 	if home := views[s.Home()]; home != nil {
 		pages := make([]check.Page, len(published))
 		for i, pg := range published {
@@ -94,8 +101,8 @@ func makeLanguage(s *content.Site, published []*check.Page, today time.Time, sit
 		}
 		home.AZ = AZ(pages, views)
 	}
-	vs.Listings = append(vs.Listings, Tags(s, views, relURL, absURL)...)
-	vs.Listings = append(vs.Listings, Audiences(s, views, relURL, absURL)...)
+	vs.Listings = append(vs.Listings, Tags(s, views, w, relURL, absURL)...)
+	vs.Listings = append(vs.Listings, Audiences(s, views, w, relURL, absURL)...)
 	return site
 }
 

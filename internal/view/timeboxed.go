@@ -13,9 +13,10 @@ import (
 )
 
 // TimeBoxed fills in the event and alert views of the published pages of
-// s (those in views) as on the day today, the active alerts of the site's
-// view, and the home page's and the events list's lists.
-func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*content.Page]*layout.Page, relURL func(string) string) {
+// s (those in views) as on the day today, in the words w of their
+// language, the active alerts of the site's view, and the home page's and
+// the events list's lists.
+func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*content.Page]*layout.Page, w *layout.Words, relURL func(string) string) {
 	var news, upcoming, past, alerts []*content.Page
 	for _, pg := range s.Pages {
 		v := views[pg]
@@ -27,7 +28,7 @@ func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*c
 		case content.NewsSection:
 			news = append(news, pg)
 		case content.EventsSection:
-			v.Event = EventView(m, today)
+			v.Event = EventView(m, today, w)
 			if l := v.Event.Location; l != nil {
 				l.URL = Address(l.URL, relURL)
 			}
@@ -40,7 +41,7 @@ func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*c
 				upcoming = append(upcoming, pg)
 			}
 		case content.AlertsSection:
-			v.Alert = AlertView(m, today)
+			v.Alert = AlertView(m, today, w)
 			if v.Alert.Active {
 				alerts = append(alerts, pg)
 			}
@@ -82,11 +83,11 @@ func TimeBoxed(s *content.Site, today time.Time, site *layout.Site, views map[*c
 	}
 }
 
-// EventView is when and where an event takes place.
-func EventView(m content.FrontMatter, today time.Time) *layout.Event {
+// EventView is when and where an event takes place, in the words w.
+func EventView(m content.FrontMatter, today time.Time, w *layout.Words) *layout.Event {
 	e := &layout.Event{
 		Starts: m.Starts.Time, Ends: m.Ends.Time, HasTime: m.Starts.HasTime,
-		When:         span(m.Starts, m.Ends, "to"),
+		When:         span(w, m.Starts, m.Ends, false),
 		Registration: m.Registration, Cost: m.Cost,
 	}
 	if l := m.Location; l != nil {
@@ -116,9 +117,6 @@ func CalendarName(pg *content.Page) string {
 	return path.Base(strings.TrimSuffix(pg.URL, "/")) + ".ics"
 }
 
-// severityLabels name an alert's severity for readers.
-var severityLabels = map[string]string{"info": "Information", "warning": "Warning", "urgent": "Urgent"}
-
 // severityRank orders severities from the least, an alert without one
 // being information.
 func severityRank(sev string) int {
@@ -131,59 +129,65 @@ func AlertActive(m content.FrontMatter, today time.Time) bool {
 	return (m.Starts.IsZero() || !m.Starts.After(today)) && (m.Ends.IsZero() || today.Before(m.Ends.Time))
 }
 
-// AlertView is an alert's severity and time span on the build date.
-func AlertView(m content.FrontMatter, today time.Time) *layout.Alert {
+// AlertView is an alert's severity and time span on the build date, in
+// the words w.
+func AlertView(m content.FrontMatter, today time.Time, w *layout.Words) *layout.Alert {
 	sev := cmp.Or(m.Severity, content.Severities[0])
 	a := &layout.Alert{
-		Severity: sev, Label: severityLabels[sev],
+		Severity: sev, Label: w.Say("alert." + sev), // alert.info, alert.warning, alert.urgent
 		Starts: m.Starts.Time, Ends: m.Ends.Time,
 		Active: AlertActive(m, today),
 	}
 	switch {
 	case a.Active:
-		a.Status = "In force now"
+		a.Status = w.Say("alert.active")
 	case !m.Starts.IsZero() && m.Starts.After(today):
-		a.Status = "Planned"
+		a.Status = w.Say("alert.planned")
 	default:
-		a.Status = "Ended"
+		a.Status = w.Say("alert.ended")
 	}
 	if !m.Ends.IsZero() {
-		a.Until = "Until " + span(m.Ends, content.Date{}, "")
+		a.Until = w.Say("alert.until", "when", span(w, m.Ends, content.Date{}, true))
 	}
 	switch {
 	case !m.Starts.IsZero() && !m.Ends.IsZero():
-		a.When = "From " + span(m.Starts, m.Ends, "until")
+		a.When = w.Say("alert.from", "when", span(w, m.Starts, m.Ends, true))
 	case !m.Starts.IsZero():
-		a.When = "From " + span(m.Starts, content.Date{}, "")
+		a.When = w.Say("alert.from", "when", span(w, m.Starts, content.Date{}, true))
 	case !m.Ends.IsZero():
 		a.When = a.Until
 	}
 	return a
 }
 
-// span writes a time span as readers say it, in the time zone the front
-// matter gives: "Saturday 5 December 2026, 10am to 2pm (UTC−5)",
-// "Monday 7 December 2026 to Tuesday 8 December 2026". An end of zero is
+// span writes a time span as readers say it, in the words w and the
+// time zone the front matter gives: "Saturday 5 December 2026, 10am to
+// 2pm (UTC−5)", "Monday 7 December 2026 to Tuesday 8 December 2026"; an
+// alert's span runs until its end rather than to it. An end of zero is
 // left out.
-func span(starts, ends content.Date, to string) string {
+func span(w *layout.Words, starts, ends content.Date, until bool) string {
 	if starts.IsZero() {
 		return ""
 	}
-	day := func(t time.Time) string { return t.Format("Monday 2 January 2006") }
+	toTime, toDay := w.Say("time.to-time"), w.Say("time.to-day")
+	if until {
+		toTime, toDay = w.Say("time.until-time"), w.Say("time.until-day")
+	}
+	day := func(t time.Time) string { return w.Time("format.weekday-date", t) }
 	s := day(starts.Time)
 	if starts.HasTime {
-		s += ", " + clock(starts.Time)
+		s += ", " + clock(starts.Time, w)
 	}
 	switch {
 	case ends.IsZero():
 	case starts.HasTime && ends.HasTime && sameDay(starts.Time, ends.In(starts.Location())):
-		s += " " + to + " " + clock(ends.In(starts.Location()))
+		s += " " + toTime + " " + clock(ends.In(starts.Location()), w)
 	case ends.HasTime:
 		e := ends.In(starts.Location())
-		s += " " + to + " " + day(e) + ", " + clock(e)
+		s += " " + toDay + " " + day(e) + ", " + clock(e, w)
 	default:
 		if !sameDay(starts.Time, ends.Time) {
-			s += " " + to + " " + day(ends.Time)
+			s += " " + toDay + " " + day(ends.Time)
 		}
 	}
 	if starts.HasTime {
@@ -198,17 +202,18 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-// clock writes a time of day such as "10am", "2:30pm" or "12 noon".
-func clock(t time.Time) string {
+// clock writes a time of day in the words w, such as "10am", "2:30pm" or
+// "12 noon".
+func clock(t time.Time, w *layout.Words) string {
 	switch {
 	case t.Hour() == 12 && t.Minute() == 0:
-		return "12 noon"
+		return w.Say("time.noon")
 	case t.Hour() == 0 && t.Minute() == 0:
-		return "midnight"
+		return w.Say("time.midnight")
 	case t.Minute() == 0:
-		return t.Format("3pm")
+		return w.Time("format.clock-hour", t)
 	}
-	return t.Format("3:04pm")
+	return w.Time("format.clock", t)
 }
 
 // zone writes a time's offset from UTC, such as "UTC−5" or "UTC+5:30".

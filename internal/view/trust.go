@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -14,8 +15,8 @@ import (
 
 // Trust is the trust page, "How we make our health information",
 // from pamphlet.yaml's trust statement, its reviewer registry and its
-// review policy.
-func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error), relURL, absURL func(string) string) (*layout.Page, error) {
+// review policy, in the words w of the site's default language.
+func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error), w *layout.Words, relURL, absURL func(string) string) (*layout.Page, error) {
 	render := func(md string) (template.HTML, error) {
 		if strings.TrimSpace(md) == "" {
 			return "", nil
@@ -24,7 +25,7 @@ func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error),
 	}
 	t := cfg.Trust
 	tr := &layout.Trust{
-		Interval:   periodWords(cfg.Review.Interval),
+		Interval:   periodWords(cfg.Review.Interval, w),
 		Signatures: cfg.Review.RequireSignatures,
 	}
 	for _, part := range []struct {
@@ -48,19 +49,33 @@ func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error),
 	}
 	slices.SortStableFunc(tr.Reviewers, func(a, b layout.Reviewer) int { return cmp.Compare(a.Name, b.Name) })
 	return &layout.Page{
-		Kind: "trust", Title: layout.TrustTitle,
-		Description: "Who publishes " + cfg.Title + ", how it is paid for, and how clinicians check its health information.",
+		Kind: "trust", Title: w.Say("trust.title"),
+		Description: w.Say("trust.description", "site", cfg.Title),
 		URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
 		Trust:       tr,
-		Breadcrumbs: []layout.Link{{Title: layout.HomeTitle, URL: relURL("/")}},
+		Breadcrumbs: []layout.Link{{Title: w.Say("nav.home"), URL: relURL("/")}},
 	}, nil
 }
 
-// periodWords writes a period as readers say it: "12 months", "1 year".
-func periodWords(p content.Period) string {
-	unit := map[string]string{"d": "day", "w": "week", "mo": "month", "y": "year"}[p.Unit]
-	if p.N != 1 {
-		unit += "s"
+// periodWords writes a period as readers say it, in the words w: "12
+// months", "1 year".
+func periodWords(p content.Period, w *layout.Words) string {
+	n := strconv.Itoa(p.N)
+	switch {
+	case p.Unit == "d" && p.N == 1:
+		return w.Say("period.day", "n", n)
+	case p.Unit == "d":
+		return w.Say("period.days", "n", n)
+	case p.Unit == "w" && p.N == 1:
+		return w.Say("period.week", "n", n)
+	case p.Unit == "w":
+		return w.Say("period.weeks", "n", n)
+	case p.Unit == "mo" && p.N == 1:
+		return w.Say("period.month", "n", n)
+	case p.Unit == "mo":
+		return w.Say("period.months", "n", n)
+	case p.N == 1:
+		return w.Say("period.year", "n", n)
 	}
-	return fmt.Sprintf("%d %s", p.N, unit)
+	return w.Say("period.years", "n", n)
 }
