@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,10 +22,12 @@ import (
 )
 
 // runReadability prints the readability of Markdown files: the counts,
-// the six scores, each H2 section and the longest sentences.
+// the scores of the formulas made for each file's language (six for
+// English, two for Spanish), each H2 section and the longest sentences.
 func runReadability(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("readability", "FILE...", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder` whose pamphlet.yaml sets the targets (defaults when it has none)")
+	lang := fs.String("lang", "", "the `language` of the files, such as es (default: from each file's name, NAME.LANG.md, else the site's)")
 	format := &formatFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
 	args, err := fs.parse(args)
@@ -52,7 +55,7 @@ func runReadability(ctx context.Context, args []string, stdout, stderr io.Writer
 		if ctx.Err() != nil {
 			return exitUsage
 		}
-		s, err := scoreFile(md, cfg, file)
+		s, err := scoreFile(md, cfg, file, *lang)
 		if err != nil {
 			msg(stderr, "%v", err)
 			failed = true
@@ -134,15 +137,19 @@ func markdownFiles(args []string) ([]string, error) {
 // fileScore is the readability of one file.
 type fileScore struct {
 	file   string
+	lang   string // its language tag
 	target content.ReadingTarget
 	check.Scored
 }
 
-// scoreFile measures one Markdown file: its body, and the answers of its
-// faq when its front matter is pamphlet's. Front matter of another tool is
-// passed over; front matter that cannot be split from the body is an
-// error.
-func scoreFile(md *markdown.Markdown, cfg *content.Config, file string) (fileScore, error) {
+// language returns how the file's language is counted.
+func (s fileScore) language() readability.Language { return readability.LanguageOf(s.lang) }
+
+// scoreFile measures one Markdown file in lang ("" for the language its
+// name gives): its body, and the answers of its faq when its front
+// matter is pamphlet's. Front matter of another tool is passed over;
+// front matter that cannot be split from the body is an error.
+func scoreFile(md *markdown.Markdown, cfg *content.Config, file, lang string) (fileScore, error) {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return fileScore{}, fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
@@ -152,11 +159,30 @@ func scoreFile(md *markdown.Markdown, cfg *content.Config, file string) (fileSco
 	if page.Unreadable {
 		return fileScore{}, errors.New(found[0].String())
 	}
+	if lang == "" {
+		lang = fileLanguage(cfg, name)
+	}
 	pg := check.Parse(md, page)
-	return fileScore{file: name, target: cfg.ReadingTarget(page.Meta), Scored: check.Score(pg.Texts())}, nil
+	return fileScore{file: name, lang: lang, target: cfg.ReadingTarget(lang, page.Meta), Scored: check.Score(lang, pg.Texts())}, nil
 }
 
-// writeReadabilityText prints each file's scores for people.
+// fileLanguage returns the language a file's name gives, as the site
+// reads it: LANG of NAME.LANG.md when LANG is one of the site's
+// languages, or a language readability counts (es, even with no
+// pamphlet.yaml); otherwise the site's default language.
+func fileLanguage(cfg *content.Config, file string) string {
+	base := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		suffix := strings.ToLower(base[i+1:])
+		if slices.Contains(cfg.Langs(), suffix) || readability.LanguageOf(suffix) != readability.Other {
+			return suffix
+		}
+	}
+	return cfg.Language
+}
+
+// writeReadabilityText prints each file's scores for people, by the
+// formulas made for its language.
 func writeReadabilityText(w io.Writer, scores []fileScore) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for i, s := range scores {
@@ -164,20 +190,31 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 			fmt.Fprintln(tw)
 		}
 		fmt.Fprintln(tw, s.file)
-		grade, st := check.Judge(s.target, s.Counts)
-		if st == check.NoText {
+		score, st := check.Judge(s.target, s.Counts)
+		switch {
+		case s.Empty():
 			fmt.Fprintln(tw, "  no text to score")
 			continue
-		}
-		fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", grade, readability.FormulaName(s.target.Formula), standing(s.target, st))
-		fmt.Fprintf(tw, "  %s, %s, %s, %s of 3+ syllables, %s\n",
-			count(s.Words, "word", "words"), count(s.Sentences, "sentence", "sentences"), count(s.Syllables, "syllable", "syllables"),
-			count(s.Polysyllables, "word", "words"), count(s.Letters, "letter", "letters"))
-		fmt.Fprintf(tw, "  SMOG %.1f  Flesch-Kincaid %.1f  reading ease %.1f  fog %.1f  Coleman-Liau %.1f  ARI %.1f\n",
-			s.SMOG(), s.FKGL(), s.FRE(), s.Fog(), s.CLI(), s.ARI())
-		fmt.Fprintln(tw, "\n  section\tline\twords\tSMOG\tFK\tease")
-		for _, sec := range s.Sections {
-			fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f\t%.1f\t%.1f\n", sectionLabel(sec), sectionLine(s.Scored, sec), sec.Words, sec.SMOG(), sec.FKGL(), sec.FRE())
+		case st == check.Unscored:
+			fmt.Fprintf(tw, "  no readability formula for %s (pamphlet scores English and Spanish)\n", s.lang)
+			fmt.Fprintf(tw, "  %s, %s, %s\n", count(s.Words, "word", "words"), count(s.Sentences, "sentence", "sentences"), count(s.Letters, "letter", "letters"))
+		case s.target.Ease():
+			fmt.Fprintf(tw, "  reading ease %.1f (%s): %s; %s\n", score, readability.FormulaName(s.target.Formula), check.BandText(s.target.Formula, score), standing(s.target, st))
+			writeCounts(tw, s)
+			fmt.Fprintf(tw, "  Szigriszt-Pazos %.1f (INFLESZ: %s)  Fernández Huerta %.1f\n", s.SzigrisztPazos(), inflesz(s.Counts), s.FernandezHuerta())
+			fmt.Fprintln(tw, "\n  section\tline\twords\tSzigriszt-Pazos\tINFLESZ\tFernández Huerta")
+			for _, sec := range s.Sections {
+				fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f\t%s\t%.1f\n", sectionLabel(sec), sectionLine(s.Scored, sec), sec.Words, sec.SzigrisztPazos(), inflesz(sec.Counts), sec.FernandezHuerta())
+			}
+		default:
+			fmt.Fprintf(tw, "  grade %.1f (%s): %s\n", score, readability.FormulaName(s.target.Formula), standing(s.target, st))
+			writeCounts(tw, s)
+			fmt.Fprintf(tw, "  SMOG %.1f  Flesch-Kincaid %.1f  reading ease %.1f  fog %.1f  Coleman-Liau %.1f  ARI %.1f\n",
+				s.SMOG(), s.FKGL(), s.FRE(), s.Fog(), s.CLI(), s.ARI())
+			fmt.Fprintln(tw, "\n  section\tline\twords\tSMOG\tFK\tease")
+			for _, sec := range s.Sections {
+				fmt.Fprintf(tw, "  %s\t%s\t%d\t%.1f\t%.1f\t%.1f\n", sectionLabel(sec), sectionLine(s.Scored, sec), sec.Words, sec.SMOG(), sec.FKGL(), sec.FRE())
+			}
 		}
 		fmt.Fprintln(tw, "\n  longest sentences")
 		for _, l := range s.Longest {
@@ -188,9 +225,25 @@ func writeReadabilityText(w io.Writer, scores []fileScore) error {
 	return tw.Flush()
 }
 
-// standing says in words how a file's grade stands against its target.
+// writeCounts prints a file's counts.
+func writeCounts(w io.Writer, s fileScore) {
+	fmt.Fprintf(w, "  %s, %s, %s, %s of 3+ syllables, %s\n",
+		count(s.Words, "word", "words"), count(s.Sentences, "sentence", "sentences"), count(s.Syllables, "syllable", "syllables"),
+		count(s.Polysyllables, "word", "words"), count(s.Letters, "letter", "letters"))
+}
+
+// inflesz names the INFLESZ band of counts' Szigriszt-Pazos score.
+func inflesz(c readability.Counts) string {
+	es, _ := readability.INFLESZ(c.SzigrisztPazos())
+	return es
+}
+
+// standing says in words how a file's score stands against its target.
 func standing(t content.ReadingTarget, st check.Standing) string {
 	limits := fmt.Sprintf("target %g, max %g", t.Target, t.Max)
+	if t.Ease() {
+		limits = fmt.Sprintf("target %g, min %g", t.Target, t.Min)
+	}
 	switch st {
 	case check.Short:
 		return fmt.Sprintf("fewer than %d words, so not held to a target (%s)", check.GradeMinWords, limits)
@@ -200,6 +253,10 @@ func standing(t content.ReadingTarget, st check.Standing) string {
 		return "above the maximum (" + limits + ")"
 	case check.AboveTarget:
 		return "above the target (" + limits + ")"
+	case check.BelowMin:
+		return "below the minimum (" + limits + ")"
+	case check.BelowTarget:
+		return "below the target (" + limits + ")"
 	}
 	return "within the target (" + limits + ")"
 }
@@ -233,23 +290,29 @@ func shorten(text string, n int) string {
 }
 
 // The JSON output: an array with one object per file, fields as DESIGN.md
-// fixes them.
+// fixes them for English. A file in another language also has "lang";
+// a Spanish one has the Spanish scores in place of the English ones, and
+// one in a language readability cannot count neither, nor syllables.
 type (
 	jsonScores struct {
-		Words         int     `json:"words"`
-		Sentences     int     `json:"sentences"`
-		Syllables     int     `json:"syllables"`
-		Polysyllables int     `json:"polysyllables"`
-		Letters       int     `json:"letters"`
-		SMOG          float64 `json:"smog"`
-		FKGL          float64 `json:"fkgl"`
-		FRE           float64 `json:"fre"`
-		Fog           float64 `json:"fog"`
-		CLI           float64 `json:"cli"`
-		ARI           float64 `json:"ari"`
+		Words           int      `json:"words"`
+		Sentences       int      `json:"sentences"`
+		Syllables       *int     `json:"syllables,omitempty"`
+		Polysyllables   *int     `json:"polysyllables,omitempty"`
+		Letters         int      `json:"letters"`
+		SMOG            *float64 `json:"smog,omitempty"`
+		FKGL            *float64 `json:"fkgl,omitempty"`
+		FRE             *float64 `json:"fre,omitempty"`
+		Fog             *float64 `json:"fog,omitempty"`
+		CLI             *float64 `json:"cli,omitempty"`
+		ARI             *float64 `json:"ari,omitempty"`
+		SzigrisztPazos  *float64 `json:"szigriszt_pazos,omitempty"`
+		INFLESZ         string   `json:"inflesz,omitempty"` // the band of szigriszt_pazos, in Spanish
+		FernandezHuerta *float64 `json:"fernandez_huerta,omitempty"`
 	}
 	jsonFile struct {
 		File string `json:"file"`
+		Lang string `json:"lang,omitempty"` // for a file not in English
 		jsonScores
 		Sections []jsonSection `json:"sections"`
 		Longest  []jsonLongest `json:"longest"`
@@ -267,20 +330,34 @@ type (
 	}
 )
 
-func scoresOf(c readability.Counts) jsonScores {
-	r := readability.Round
-	return jsonScores{
-		Words: c.Words, Sentences: c.Sentences, Syllables: c.Syllables, Polysyllables: c.Polysyllables, Letters: c.Letters,
-		SMOG: r(c.SMOG()), FKGL: r(c.FKGL()), FRE: r(c.FRE()), Fog: r(c.Fog()), CLI: r(c.CLI()), ARI: r(c.ARI()),
+// scoresOf returns the counts and the scores of the formulas made for
+// lang, rounded to two decimal places.
+func scoresOf(lang readability.Language, c readability.Counts) jsonScores {
+	r := func(x float64) *float64 { x = readability.Round(x); return &x }
+	n := func(x int) *int { return &x }
+	s := jsonScores{Words: c.Words, Sentences: c.Sentences, Letters: c.Letters}
+	switch lang {
+	case readability.English:
+		s.Syllables, s.Polysyllables = n(c.Syllables), n(c.Polysyllables)
+		s.SMOG, s.FKGL, s.FRE, s.Fog, s.CLI, s.ARI = r(c.SMOG()), r(c.FKGL()), r(c.FRE()), r(c.Fog()), r(c.CLI()), r(c.ARI())
+	case readability.Spanish:
+		s.Syllables, s.Polysyllables = n(c.Syllables), n(c.Polysyllables)
+		s.SzigrisztPazos, s.FernandezHuerta = r(c.SzigrisztPazos()), r(c.FernandezHuerta())
+		s.INFLESZ = inflesz(c)
 	}
+	return s
 }
 
 func writeReadabilityJSON(w io.Writer, scores []fileScore) error {
 	out := make([]jsonFile, 0, len(scores))
 	for _, s := range scores {
-		f := jsonFile{File: s.file, jsonScores: scoresOf(s.Counts), Sections: []jsonSection{}, Longest: []jsonLongest{}}
+		lang := s.language()
+		f := jsonFile{File: s.file, jsonScores: scoresOf(lang, s.Counts), Sections: []jsonSection{}, Longest: []jsonLongest{}}
+		if lang != readability.English {
+			f.Lang = s.lang
+		}
 		for _, sec := range s.Sections {
-			js := jsonSection{Heading: sec.Heading, jsonScores: scoresOf(sec.Counts)}
+			js := jsonSection{Heading: sec.Heading, jsonScores: scoresOf(lang, sec.Counts)}
 			if sec.Ref >= 0 {
 				js.Line = s.Pos(sec.Ref).Line
 			}

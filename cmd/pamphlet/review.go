@@ -260,10 +260,13 @@ type statusRow struct {
 	Next         string `json:"next,omitempty"`
 	Signed       bool   `json:"signed"`
 	Fingerprint  string `json:"fingerprint"`
-	// The reading grade by the site's formula, and how it stands against
-	// the page's target: "within", "above-target", "above-max",
-	// "clinicians" (reported, not held to it), "short" (too few words to
-	// hold to it) or "empty".
+	// The reading grade by the site's formula (for a Spanish page, its
+	// reading ease by a Spanish formula, where higher is easier), and how
+	// it stands against the page's target: "within", "above-target",
+	// "above-max", "below-target" and "below-min" (an ease), "clinicians"
+	// (reported, not held to it), "short" (too few words to hold to it),
+	// "empty", or "no-formula" (a language with no formula; grade_formula
+	// is "").
 	Grade         float64 `json:"grade"`
 	GradeFormula  string  `json:"grade_formula"`
 	GradeStanding string  `json:"grade_standing"`
@@ -293,7 +296,7 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	add := func(pg check.Page) {
 		st := pg.Review
-		if pg.File == "" || (!st.Clinical && !st.Exempt && st.Review == nil) || !keep(pg.File) {
+		if pg.File == "" || (!st.NeedsSignOff() && !st.Exempt && st.Review == nil) || !keep(pg.File) {
 			return
 		}
 		r := rowFor(pg, p.Site.Config)
@@ -348,8 +351,8 @@ func rowFor(pg check.Page, cfg *content.Config) statusRow {
 	st := pg.Review
 	r := statusRow{File: pg.File, Lang: pg.Lang, Translates: pg.SourceFile, Title: pg.Meta.Title, URL: pg.URL, State: st.State.String(), Clinical: st.Clinical,
 		Exempt: st.Exempt, Draft: pg.Meta.Draft, Signed: st.Signed, Fingerprint: st.Fingerprint}
-	t := cfg.ReadingTarget(pg.Meta)
-	grade, standing := check.Judge(t, check.Score(pg.Texts()).Counts)
+	t := cfg.ReadingTarget(pg.Lang, pg.Meta)
+	grade, standing := check.Judge(t, check.Score(pg.Lang, pg.Texts()).Counts)
 	r.Grade, r.GradeFormula, r.GradeStanding, r.gradeTarget = grade, t.Formula, string(standing), t
 	if st.Exempt && st.Review == nil {
 		r.State = "exempt"
@@ -443,8 +446,11 @@ func pageCell(r statusRow) string {
 func gradeCell(r statusRow) string {
 	t := r.gradeTarget
 	g := fmt.Sprintf("%.1f", r.Grade)
+	if t.Ease() {
+		g = "ease " + g // a Spanish page's reading ease, where higher is easier
+	}
 	switch check.Standing(r.GradeStanding) {
-	case check.NoText:
+	case check.NoText, check.Unscored:
 		return "-"
 	case check.Short:
 		return g + " (short)"
@@ -454,6 +460,10 @@ func gradeCell(r statusRow) string {
 		return fmt.Sprintf("%s (above max %g)", g, t.Max)
 	case check.AboveTarget:
 		return fmt.Sprintf("%s (above target %g)", g, t.Target)
+	case check.BelowMin:
+		return fmt.Sprintf("%s (below min %g)", g, t.Min)
+	case check.BelowTarget:
+		return fmt.Sprintf("%s (below target %g)", g, t.Target)
 	}
 	return g
 }

@@ -17,13 +17,16 @@ func live(p Page) bool { return written(p) && p.Doc != nil && p.Published() }
 // UnreviewedClaims reports clinical claims on pages that no clinician has
 // signed off (claims.unreviewed, error): the detector is the backstop for
 // pages outside the clinical sections, such as news, events and stories.
-// Pages the gate holds to be clinical are judged by the review.* rules
-// instead, so that one missing sign-off is one finding. A list that a
-// warning leads into names what not to believe, and claims nothing.
+// Pages the gate holds to a sign-off are judged by the review.* rules
+// instead, so that one missing sign-off is one finding: clinical pages,
+// and pages in a language the detector has no word lists for (its lists
+// are English), where it cannot tell a claim from service news and the
+// gate fails closed (review.language). A list that a warning leads into
+// names what not to believe, and claims nothing.
 func UnreviewedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) || p.Review.Clinical || p.Review.Valid {
+		if !live(p) || p.Review.NeedsSignOff() || p.Review.Valid {
 			continue
 		}
 		texts := in.Texts(i)
@@ -47,10 +50,14 @@ func UnreviewedClaims(in *Input) []finding.Finding {
 // (claims.prohibited, error), on every page, reviewed or not, except in a
 // [!MYTH] callout that debunks them, and in a list that a warning leads
 // into ("Recognize the red flags, such as:" and then "Miracle cure").
+// Pages in a language the detector has no word lists for are passed
+// over: English words read in another language find nonsense, and the
+// clinician's sign-off those pages need (review.language, or
+// review.missing when clinical) covers their promises.
 func ProhibitedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) {
+		if !live(p) || p.Review.NoClaimLists {
 			continue
 		}
 		texts := in.Texts(i)
@@ -101,11 +108,14 @@ func warnedList(d *claims.Detector, texts []Text, i int) bool {
 // UnsourcedStatistics reports health statistics ("30%", "1 in 4", "twice
 // as likely") with no link or footnote in the same paragraph, list item
 // or table row (claims.unsourced, error). Titles and descriptions are
-// left to the body, which must cite the figure.
+// left to the body, which must cite the figure. As ProhibitedClaims
+// does, it passes over pages in a language the detector has no word
+// lists for: it tells a health statistic from another by English health
+// words, and the sign-off those pages need covers their figures.
 func UnsourcedStatistics(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) {
+		if !live(p) || p.Review.NoClaimLists {
 			continue
 		}
 		for _, t := range in.Texts(i) {

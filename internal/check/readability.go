@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -28,12 +29,14 @@ func (s Scored) Pos(ref int) finding.Position {
 	return t.Pos(t.Sentences[r[1]].Start)
 }
 
-// Score measures the readability of a page's text as Texts gives it: the
-// body, and the questions and answers under their own section; not the
-// title or the description, which are front matter.
-func Score(texts []Text) Scored {
-	var m readability.Meter
-	return score(&m, texts)
+// Score measures the readability of a page's text in lang as Texts
+// gives it: the body, and the questions and answers under their own
+// section; not the title or the description, which are front matter.
+// Syllables are counted by the rules of the language (see
+// readability.LanguageOf); a language readability cannot count has its
+// words and sentences counted, and no syllables.
+func Score(lang string, texts []Text) Scored {
+	return score(readability.NewMeter(readability.LanguageOf(lang)), texts)
 }
 
 // score is Score with a meter that remembers words from page to page.
@@ -67,29 +70,73 @@ func score(m *readability.Meter, texts []Text) Scored {
 	return s
 }
 
-// ReadingGrade holds each page's reading grade to its target
-// (readability.grade): a warning above the target, an error above the
-// maximum. Pages written only for clinicians are reported, not held to
-// it: their finding is a suggestion. Pages of fewer than GradeMinWords
-// words are not held to a target. The finding names the hardest
-// sections and sits at the longest sentence, which it quotes.
+// ReadingGrade holds each page's readability to its target
+// (readability.grade), by a formula made for the page's language: an
+// English page's reading grade (SMOG or Flesch-Kincaid) gets a warning
+// above the target and an error above the maximum; a Spanish page's
+// reading ease (Szigriszt-Pazos or Fernández Huerta, where higher is
+// easier) a warning below the target and an error below the minimum.
+// Pages in a language with no formula are not scored; LoadWords says so
+// once for the site (config.language). Pages written only for clinicians
+// are reported, not held to it: their finding is a suggestion. Pages of
+// fewer than GradeMinWords words are not held to a target. The finding
+// names the hardest sections and sits at the longest sentence, which it
+// quotes. A page's own readability front matter that does not fit its
+// formula (max on a Spanish page, min on an English one) is a
+// frontmatter.value error.
 func ReadingGrade(in *Input) []finding.Finding {
 	var out []finding.Finding
-	var m readability.Meter // Run checks a batch of pages at a time, each batch on its own goroutine
+	// Run checks a batch of pages at a time, each batch on its own
+	// goroutine, with a meter for each language.
+	meters := map[readability.Language]*readability.Meter{}
 	for i, p := range in.Pages {
 		if !live(p) {
 			continue
 		}
-		if f, ok := gradeFinding(in.Site.Config.ReadingTarget(p.Meta), score(&m, in.Texts(i))); ok {
+		t := in.Site.Config.ReadingTarget(p.Lang, p.Meta)
+		out = append(out, targetKeys(p, t)...)
+		if t.Formula == "" {
+			continue
+		}
+		lang := readability.LanguageOf(cmp.Or(p.Lang, in.Site.Config.Language))
+		m := meters[lang]
+		if m == nil {
+			m = readability.NewMeter(lang)
+			meters[lang] = m
+		}
+		if f, ok := gradeFinding(t, score(m, in.Texts(i))); ok {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// gradeFinding returns the finding for a page's grade, if it is above
-// its target.
+// targetKeys reports a page's own readability front matter that does not
+// fit the formula it is held to: max, a grade, on a page held to a
+// reading ease, and min, a reading ease, on a page held to a grade.
+func targetKeys(p Page, t content.ReadingTarget) []finding.Finding {
+	r := p.Meta.Readability
+	switch {
+	case r == nil || t.Formula == "" || r.Max > 0 && r.Min > 0: // both: the front matter's own error
+		return nil
+	case t.Ease() && r.Max > 0:
+		return []finding.Finding{errorAt(p.KeyPos("readability.max"), "frontmatter.value", fmt.Sprintf(
+			"readability max is a reading grade, for English pages; this page is in %s and held to a reading ease by %s, where higher is easier: write min, the lowest ease it may have, such as readability: {target: %s, min: %s}",
+			p.Lang, readability.FormulaName(t.Formula), grades(t.Target), grades(t.Min)))}
+	case !t.Ease() && r.Min > 0:
+		return []finding.Finding{errorAt(p.KeyPos("readability.min"), "frontmatter.value", fmt.Sprintf(
+			"readability min is a reading ease, for Spanish pages; this page is held to a reading grade by %s, where lower is easier: write max, the highest grade it may have, such as readability: {target: %s, max: %s}",
+			readability.FormulaName(t.Formula), grades(t.Target), grades(t.Max)))}
+	}
+	return nil
+}
+
+// gradeFinding returns the finding for a page's score, if it is harder
+// to read than its target.
 func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
+	if t.Ease() {
+		return easeFinding(t, s)
+	}
 	grade, standing := Judge(t, s.Counts)
 	f := finding.Finding{Rule: "readability.grade"}
 	var b strings.Builder
@@ -108,52 +155,121 @@ func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
 		return finding.Finding{}, false
 	}
 	f.Position = s.Pos(s.Longest[0].Ref)
-	if hard := s.Hardest(t.Formula, t.Target, HardestMinWords); len(hard) > 0 && len(s.Sections) > 1 {
-		b.WriteString("; hardest sections: ")
-		for i, h := range hard[:min(len(hard), 2)] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s %.1f", sectionName(h), h.Grade(t.Formula))
-		}
-	}
+	hardest(&b, t, s)
 	l := s.Longest[0]
 	fmt.Fprintf(&b, "; longest sentence (%d words): %s; shorter sentences and everyday words bring the grade down", l.Words, quote(l.Text))
 	f.Message = b.String()
 	return f, true
 }
 
+// easeFinding is gradeFinding for a page held to a reading ease: the
+// message gives the score, the formula, the score's band on the
+// formula's scale in words, and what raises it.
+func easeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
+	ease, standing := Judge(t, s.Counts)
+	f := finding.Finding{Rule: "readability.grade"}
+	var b strings.Builder
+	fmt.Fprintf(&b, "reading ease %.1f (%s) is %s, below ", ease, readability.FormulaName(t.Formula), BandText(t.Formula, ease))
+	switch {
+	case standing == ForClinicians && ease < t.Target:
+		f.Severity = finding.Suggestion
+		fmt.Fprintf(&b, "the target of %s; the page is for clinicians, so this is reported, not enforced", grades(t.Target))
+	case standing == BelowMin:
+		f.Severity = finding.Error
+		fmt.Fprintf(&b, "this page's minimum of %s (target %s)", grades(t.Min), grades(t.Target))
+	case standing == BelowTarget:
+		f.Severity = finding.Warning
+		fmt.Fprintf(&b, "this page's target of %s", grades(t.Target))
+	default:
+		return finding.Finding{}, false
+	}
+	f.Position = s.Pos(s.Longest[0].Ref)
+	hardest(&b, t, s)
+	l := s.Longest[0]
+	fmt.Fprintf(&b, "; longest sentence (%d words): %s; shorter sentences and everyday words of fewer syllables raise the score", l.Words, quote(l.Text))
+	f.Message = b.String()
+	return f, true
+}
+
+// hardest names the two hardest sections of a page of several, those
+// harder to read than its target.
+func hardest(b *strings.Builder, t content.ReadingTarget, s Scored) {
+	hard := s.Hardest(t.Formula, t.Target, HardestMinWords)
+	if len(hard) == 0 || len(s.Sections) < 2 {
+		return
+	}
+	b.WriteString("; hardest sections: ")
+	for i, h := range hard[:min(len(hard), 2)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%s %.1f", sectionName(h), h.Score(t.Formula))
+	}
+}
+
+// BandText names the band of its formula's scale a score falls in, in
+// Spanish and English, with the scale: “normal” on the INFLESZ scale;
+// "" for a formula without bands.
+func BandText(formula string, score float64) string {
+	es, en, ok := readability.Band(formula, score)
+	if !ok {
+		return ""
+	}
+	scale := "the INFLESZ scale"
+	if formula == readability.FormulaFernandezHuerta {
+		scale = "Fernández Huerta's scale"
+	}
+	if es == en {
+		return fmt.Sprintf("“%s” on %s", es, scale)
+	}
+	return fmt.Sprintf("“%s” (%s) on %s", es, en, scale)
+}
+
 // Standing is how a page's reading grade stands against its target.
 type Standing string
 
-// The standings, from no grade at all to above the maximum.
+// The standings, from no score at all to past the limit.
 const (
+	Unscored      Standing = "no-formula"   // the page's language has no readability formula
 	NoText        Standing = "empty"        // no words to score
 	Short         Standing = "short"        // fewer than GradeMinWords words: scored, not held to a target
 	ForClinicians Standing = "clinicians"   // only for clinicians: reported, not held to a target
-	Within        Standing = "within"       // at or below the target
-	AboveTarget   Standing = "above-target" // a warning
-	AboveMax      Standing = "above-max"    // an error
+	Within        Standing = "within"       // at or below the target grade, or at or above the target ease
+	AboveTarget   Standing = "above-target" // a grade above the target: a warning
+	AboveMax      Standing = "above-max"    // a grade above the maximum: an error
+	BelowTarget   Standing = "below-target" // a reading ease below the target: a warning
+	BelowMin      Standing = "below-min"    // a reading ease below the minimum: an error
 )
 
-// Judge returns a page's reading grade by its target's formula, to one
-// decimal place as people read it (a page shown as grade 8.0 meets a
-// target of 8), and how it stands against the target.
+// Judge returns a page's score by its target's formula, to one decimal
+// place as people read it (a page shown as grade 8.0 meets a target of
+// 8), and how it stands against the target: a grade against its target
+// and maximum, a reading ease (see content.ReadingTarget.Ease) against
+// its target and minimum. A target with no formula scores nothing.
 func Judge(t content.ReadingTarget, c readability.Counts) (float64, Standing) {
-	grade := math.Round(c.Grade(t.Formula)*10) / 10
+	if t.Formula == "" {
+		return 0, Unscored
+	}
+	score := math.Round(c.Score(t.Formula)*10) / 10
 	switch {
 	case c.Empty():
-		return grade, NoText
+		return score, NoText
 	case c.Words < GradeMinWords:
-		return grade, Short
+		return score, Short
 	case !t.Enforced:
-		return grade, ForClinicians
-	case grade > t.Max:
-		return grade, AboveMax
-	case grade > t.Target:
-		return grade, AboveTarget
+		return score, ForClinicians
+	case t.Ease() && score < t.Min:
+		return score, BelowMin
+	case t.Ease() && score < t.Target:
+		return score, BelowTarget
+	case t.Ease():
+		return score, Within
+	case score > t.Max:
+		return score, AboveMax
+	case score > t.Target:
+		return score, AboveTarget
 	}
-	return grade, Within
+	return score, Within
 }
 
 // GradeMinWords is the fewest words a page needs to be held to its

@@ -25,6 +25,9 @@ var catalogue = []finding.Rule{
 	{ID: "review.changed", Severities: errorOnly, Gate: true, Help: "#the-review-gate",
 		Summary:     "a clinical page whose text changed after it was signed off",
 		Description: "what readers get changed after it was signed off: the text, or a file the page shows or links"},
+	{ID: "review.language", Severities: errorOnly, Gate: true, Help: "#languages-and-translations",
+		Summary:     "a page in a language pamphlet has no claim word lists for, with no clinician's sign-off",
+		Description: "a page outside the clinical sections in a language the claim detector has no word lists for (every language but English) that no clinician who reads the language has signed off: pamphlet cannot tell a clinical claim from service news there, so the gate fails closed"},
 	{ID: "review.opt-out", Severities: errorOnly, Gate: true, Help: "#the-review-gate",
 		Summary:     "a page of a clinical section that says it is not clinical",
 		Description: "`clinical: false` on a page of a clinical section, which only `clinical_exceptions` in pamphlet.yaml can say"},
@@ -126,8 +129,8 @@ var catalogue = []finding.Rule{
 		Summary:     "a medical or bureaucratic word with an everyday alternative",
 		Description: "a medical or bureaucratic word with an everyday one"},
 	{ID: "readability.grade", Severities: []finding.Severity{finding.Warning, finding.Error, finding.Suggestion}, Help: "#readability",
-		Summary:     "a page whose reading grade is above its target (warning) or its maximum (error)",
-		Description: "a reading grade above the page's target (warning) or maximum (error); a suggestion on pages only for clinicians; pages under 100 words are not held to a target"},
+		Summary:     "a page harder to read than its target (warning) or its limit (error)",
+		Description: "a reading grade above the page's target (warning) or maximum (error); for a Spanish page, a reading ease below its target (warning) or minimum (error); a suggestion on pages only for clinicians; pages under 100 words are not held to a target"},
 	{ID: "a11y.alt", Severities: errorFirst, Silence: true, Help: "#accessible-content",
 		Summary:     "an image without useful alt text",
 		Description: "an image with no alt text or a file name for it; alt text that only says \"image\""},
@@ -176,6 +179,9 @@ var catalogue = []finding.Rule{
 	{ID: "config.duplicate", Severities: errorOnly, Scope: finding.ConfigScope, Help: "#pamphletyaml",
 		Summary:     "a pamphlet.yaml key given twice",
 		Description: "a key given twice"},
+	{ID: "config.language", Severities: warningOnly, Scope: finding.ConfigScope, Help: "#languages-and-translations",
+		Summary:     "a site language some checks cannot read: no readability formula or no plain-language list",
+		Description: "a language of the site that pamphlet has no readability formula for (its pages get no reading score) or no plain-language word list for, said once at `languages:`"},
 }
 
 // Catalogue returns every rule, in the order of the documentation.

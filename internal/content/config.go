@@ -110,12 +110,19 @@ type ReviewPolicy struct {
 	Translations string `key:"translations"`
 }
 
-// ReadabilityPolicy holds the site's reading-grade targets.
+// ReadabilityPolicy holds the site's readability targets: reading grades
+// for English pages, and by language the reading ease other languages'
+// pages are held to.
 type ReadabilityPolicy struct {
 	Formula   string                  `key:"formula"`
 	Target    float64                 `key:"target"`
 	Max       float64                 `key:"max"`
 	Audiences map[string]GradeTargets `key:"audiences"`
+	// Languages holds the targets of the pages of a language other than
+	// English, by language tag (es, or es-MX for those pages alone); see
+	// EaseTargets. A language with a formula and no entry gets its
+	// defaults.
+	Languages map[string]EaseTargets `key:"languages"`
 }
 
 // GradeTargets overrides the reading-grade targets for one audience.
@@ -124,22 +131,33 @@ type GradeTargets struct {
 	Max    float64 `key:"max"`
 }
 
-// ReadingTarget is the reading grade a page is held to (see
-// Config.ReadingTarget).
+// ReadingTarget is the score a page is held to (see Config.ReadingTarget):
+// a reading grade for English pages, a reading ease for Spanish ones.
 type ReadingTarget struct {
-	Formula  string  // "smog" or "fkgl"
-	Target   float64 // a grade above it is a warning
+	// Formula is "smog" or "fkgl", grades, for English pages;
+	// "szigriszt-pazos" or "fernandez-huerta", reading ease, for Spanish
+	// pages (see Ease); "" for a language with no formula, whose pages are
+	// not scored.
+	Formula  string
+	Target   float64 // a grade above it, or an ease below it, is a warning
 	Max      float64 // a grade above it is an error
-	Enforced bool    // false for pages written only for clinicians, whose grade is reported, not held to
+	Min      float64 // an ease below it is an error
+	Enforced bool    // false for pages written only for clinicians, whose score is reported, not held to
 }
 
-// ReadingTarget returns the reading grade a page is held to: the site's
-// readability target and max, made stricter by readability.audiences for
-// each of the page's audiences (the strictest wins; a page with no
-// audience is for patients), then replaced by the page's own readability
-// front matter where it sets one. Pages written only for clinicians are
-// not enforced.
-func (c *Config) ReadingTarget(m FrontMatter) ReadingTarget {
+// ReadingTarget returns the score a page in lang ("" for the site's
+// default language) is held to. An English page is held to a reading
+// grade: the site's readability target and max, made stricter by
+// readability.audiences for each of the page's audiences (the strictest
+// wins; a page with no audience is for patients), then replaced by the
+// page's own readability front matter where it sets one. A page in
+// another language with a formula is held to a reading ease (see
+// EaseTargets); one in a language with none, to nothing (Formula "").
+// Pages written only for clinicians are not enforced.
+func (c *Config) ReadingTarget(lang string, m FrontMatter) ReadingTarget {
+	if lang = cmp.Or(lang, c.Language); !isEnglish(lang) {
+		return c.easeTarget(lang, m)
+	}
 	r := c.Readability
 	t := ReadingTarget{Formula: r.Formula, Target: r.Target, Max: r.Max, Enforced: true}
 	audiences := m.Audience
@@ -226,9 +244,18 @@ func (t Trust) In(lang, defaultLang string) (TrustText, bool) {
 	}, true
 }
 
-// PlainLanguage edits the built-in plain-language word list: add maps a
-// word or phrase to what to say instead; remove drops built-in entries.
+// PlainLanguage edits the built-in plain-language word list of the
+// site's default language: add maps a word or phrase to what to say
+// instead; remove drops built-in entries. Languages edits the list of
+// each language by its tag, the default's included, in the same way.
 type PlainLanguage struct {
+	Add       map[string]string    `key:"add"`
+	Remove    []string             `key:"remove"`
+	Languages map[string]PlainEdit `key:"languages"`
+}
+
+// PlainEdit edits the plain-language word list of one language.
+type PlainEdit struct {
 	Add    map[string]string `key:"add"`
 	Remove []string          `key:"remove"`
 }
@@ -398,6 +425,7 @@ func (c *Config) validate() []finding.Finding {
 			bad("readability.audiences."+a, "readability.audiences.%s needs a target, a max or both, as positive grades with target no higher than max", a)
 		}
 	}
+	c.validateLanguageChecks(bad)
 	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
 		r := c.Reviewers[id]
 		if !slugPattern.MatchString(id) {

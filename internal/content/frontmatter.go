@@ -37,10 +37,13 @@ type FrontMatter struct {
 	Review       *Review      `key:"review"`
 }
 
-// Readability holds a page's own reading-grade targets.
+// Readability holds a page's own readability targets: target and max
+// are reading grades for an English page; target and min are a reading
+// ease, where higher is easier, for a Spanish one.
 type Readability struct {
 	Target float64 `key:"target"`
 	Max    float64 `key:"max"`
+	Min    float64 `key:"min"`
 }
 
 // Source is a piece of evidence behind a page.
@@ -166,7 +169,12 @@ func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) [
 	}
 	if fm.Readability != nil {
 		r := fm.Readability
-		if r.Target < 0 || r.Max < 0 || (r.Max > 0 && r.Target > r.Max) {
+		switch {
+		case r.Max > 0 && r.Min > 0:
+			bad("readability", "readability has both max, a reading grade for English pages, and min, a reading ease for Spanish ones; keep the one for this page's language")
+		case r.Min < 0 || (r.Min > 0 && r.Target > 0 && r.Target < r.Min):
+			bad("readability", "readability target and min must be positive reading ease scores, with target no lower than min")
+		case r.Target < 0 || r.Max < 0 || (r.Max > 0 && r.Target > r.Max):
 			bad("readability", "readability target and max must be positive grades, with target no higher than max")
 		}
 	}

@@ -1,6 +1,8 @@
-// Package plain holds pamphlet's plain-language word list: medical and
-// bureaucratic words, each with the everyday words to use instead. The
-// list is data (plain.txt, embedded); a site may add and remove entries.
+// Package plain holds pamphlet's plain-language word lists: medical and
+// bureaucratic words, each with the everyday words to use instead, one
+// list a language. The lists are data (plain.txt for English,
+// plain.es.txt for Spanish, embedded); a site may add and remove entries,
+// and give a language that has no list one of its own.
 package plain
 
 import (
@@ -11,8 +13,12 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
-//go:embed plain.txt
-var builtin string
+var (
+	//go:embed plain.txt
+	builtinEN string
+	//go:embed plain.es.txt
+	builtinES string
+)
 
 // Entry is a word or phrase (in prose's phrase syntax) and what to say
 // instead.
@@ -20,13 +26,36 @@ type Entry struct {
 	Term, Instead string
 }
 
-// Builtin returns the entries that ship with pamphlet.
+// Builtin returns the English entries that ship with pamphlet.
 func Builtin() []Entry {
-	es, err := Parse(builtin)
-	if err != nil {
-		panic("plain.txt: " + err.Error()) // a test keeps it parseable
-	}
+	es, _ := BuiltinIn("en")
 	return es
+}
+
+// BuiltinIn returns the entries that ship with pamphlet for a language,
+// by its tag's first part in any case (en-GB is English, es-MX Spanish),
+// and false for a language with no built-in list.
+func BuiltinIn(lang string) ([]Entry, bool) {
+	var text, name string
+	switch primary(lang) {
+	case "en":
+		text, name = builtinEN, "plain.txt"
+	case "es":
+		text, name = builtinES, "plain.es.txt"
+	default:
+		return nil, false
+	}
+	es, err := Parse(text)
+	if err != nil {
+		panic(name + ": " + err.Error()) // a test keeps them parseable
+	}
+	return es, true
+}
+
+// primary returns the first part of a language tag, in lower case.
+func primary(lang string) string {
+	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	return p
 }
 
 // Parse reads entries in the format of plain.txt: "term = instead" lines,
@@ -51,18 +80,35 @@ func Parse(text string) ([]Entry, error) {
 // use.
 type List struct {
 	set     *prose.Set
-	instead map[string]string // phrase text → what to say instead
+	instead map[string]string   // phrase text, folded → what to say instead
+	fold    func(string) string // of the words of terms and text; nil for none
 }
 
-// New compiles entries into a list; a later entry for the same term wins.
-func New(entries []Entry) (*List, error) {
+// New compiles entries into a list that matches words as they are
+// written, in any case, as English needs; a later entry for the same term
+// wins.
+func New(entries []Entry) (*List, error) { return NewIn("en", entries) }
+
+// NewIn compiles entries into a list for a language, by its tag, as New
+// does. A Spanish list matches words with or without their acute accents
+// and diaereses, written on the letter or as combining marks ("cefalea",
+// "hipertension" for "hipertensión"), since writers leave them off; ñ
+// stays a letter of its own.
+func NewIn(lang string, entries []Entry) (*List, error) {
 	l := &List{instead: map[string]string{}}
+	if primary(lang) == "es" {
+		l.fold = foldAccents
+	}
 	var terms []string
 	for _, e := range entries {
-		if _, ok := l.instead[e.Term]; !ok {
-			terms = append(terms, e.Term)
+		term := e.Term
+		if l.fold != nil {
+			term = l.fold(term)
 		}
-		l.instead[e.Term] = e.Instead
+		if _, ok := l.instead[term]; !ok {
+			terms = append(terms, term)
+		}
+		l.instead[term] = e.Instead
 	}
 	set, err := prose.NewSet(terms)
 	if err != nil {
@@ -88,8 +134,48 @@ func (l *List) Find(text string) []Match { return l.FindIn(prose.Tokens(text)) }
 // the text the tokens came from.
 func (l *List) FindIn(toks []prose.Token) []Match {
 	var out []Match
+	if l.fold != nil {
+		toks = prose.Fold(toks, l.fold) // the spans stay those of the text
+	}
 	for _, m := range l.set.Find(toks) {
 		out = append(out, Match{Span: prose.Span{Start: toks[m.First].Start, End: toks[m.Last].End}, Instead: l.instead[m.Phrase.Text]})
 	}
 	return out
+}
+
+// foldAccents takes the acute and grave accents and the diaereses off the
+// vowels of a word or phrase in lower case, and drops them written as
+// combining marks: "hipertensión" and "hipertensio\u0301n" are
+// "hipertension". Other letters, ñ among them, stay.
+func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case 'á', 'à', 'ä', 'Á', 'À', 'Ä':
+			r = 'a'
+		case 'é', 'è', 'ë', 'É', 'È', 'Ë':
+			r = 'e'
+		case 'í', 'ì', 'ï', 'Í', 'Ì', 'Ï':
+			r = 'i'
+		case 'ó', 'ò', 'ö', 'Ó', 'Ò', 'Ö':
+			r = 'o'
+		case 'ú', 'ù', 'ü', 'Ú', 'Ù', 'Ü':
+			r = 'u'
+		case '\u0300', '\u0301', '\u0308': // combining grave, acute, diaeresis
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,8 +1,10 @@
 // Package readability scores how hard a text is to read. It counts
 // sentences, words, syllables, words of three or more syllables and letters,
-// and from them works out the six grade formulas pamphlet reports: SMOG,
-// Flesch-Kincaid grade, Flesch reading ease, Gunning fog, Coleman-Liau and
-// the automated readability index.
+// and from them works out the six formulas pamphlet reports for English:
+// SMOG, Flesch-Kincaid grade, Flesch reading ease, Gunning fog,
+// Coleman-Liau and the automated readability index; and for Spanish, with
+// syllables counted by Spanish rules, the reading ease of Fernández Huerta
+// and of Szigriszt-Pazos (see Language).
 //
 // It knows nothing of Markdown or pages: callers give it sentences, grouped
 // into blocks, and it gives back the scores of the whole and of each H2
@@ -105,10 +107,24 @@ func (c Counts) Grade(formula string) float64 {
 	return c.SMOG()
 }
 
-// FormulaName returns how a formula is written for readers.
+// FormulaName returns how a formula is written for readers; any name
+// Score does not know is SMOG.
 func FormulaName(formula string) string {
-	if formula == "fkgl" {
+	switch formula {
+	case FormulaFKGL:
 		return "Flesch-Kincaid"
+	case FormulaFRE:
+		return "Flesch reading ease"
+	case FormulaFog:
+		return "Gunning fog"
+	case FormulaCLI:
+		return "Coleman-Liau"
+	case FormulaARI:
+		return "ARI"
+	case FormulaFernandezHuerta:
+		return "Fernández Huerta"
+	case FormulaSzigrisztPazos:
+		return "Szigriszt-Pazos"
 	}
 	return "SMOG"
 }

@@ -50,14 +50,21 @@ type Longest struct {
 // LongestKept is how many of the longest sentences a Report keeps.
 const LongestKept = 3
 
-// Measure counts and scores a document given as blocks of sentences.
+// Measure counts and scores an English document given as blocks of
+// sentences.
 func Measure(blocks []Block) Report {
 	var m Meter
 	return m.Measure(blocks)
 }
 
-// Measure counts and scores a document as the function Measure does,
-// remembering the words it meets for the next.
+// MeasureIn counts and scores a document in lang given as blocks of
+// sentences, as Measure does for English.
+func MeasureIn(lang Language, blocks []Block) Report {
+	return NewMeter(lang).Measure(blocks)
+}
+
+// Measure counts and scores a document in the meter's language as the
+// function Measure does, remembering the words it meets for the next.
 func (m *Meter) Measure(blocks []Block) Report {
 	var r Report
 	sec := Section{Ref: -1}
@@ -112,16 +119,23 @@ func keepLongest(list []Longest, l Longest) []Longest {
 	return list
 }
 
-// Hardest returns the sections harder than grade by formula, hardest
-// first. Sections of fewer than minWords words are left out: a short
-// section's grade says little.
-func (r Report) Hardest(formula string, grade float64, minWords int) []Section {
+// Hardest returns the sections harder to read than score by formula,
+// hardest first: above it for a grade, below it for a reading ease (see
+// Harder). Sections of fewer than minWords words are left out: a short
+// section's score says little.
+func (r Report) Hardest(formula string, score float64, minWords int) []Section {
 	var out []Section
 	for _, s := range r.Sections {
-		if s.Words >= minWords && s.Grade(formula) > grade {
+		if s.Words >= minWords && Harder(formula, s.Score(formula), score) {
 			out = append(out, s)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Section) int { return cmp.Compare(b.Grade(formula), a.Grade(formula)) })
+	ease := Ease(formula)
+	slices.SortStableFunc(out, func(a, b Section) int {
+		if ease {
+			return cmp.Compare(a.Score(formula), b.Score(formula))
+		}
+		return cmp.Compare(b.Score(formula), a.Score(formula))
+	})
 	return out
 }

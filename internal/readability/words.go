@@ -114,35 +114,55 @@ func Complex(word string, syllables int) bool {
 	return true
 }
 
-// Count returns the counts of one sentence: one sentence when it has a
-// word, none when it has not.
+// Count returns the counts of one English sentence: one sentence when it
+// has a word, none when it has not.
 func Count(sentence string) Counts {
 	return (*Meter)(nil).Count(sentence)
 }
 
-// A Meter counts sentences as Count does, and remembers what it worked out
-// about each word, so that a word it meets again costs a lookup. Its zero
-// value is ready to use; a nil *Meter remembers nothing. A Meter is not
-// safe for use by several goroutines at once.
+// A Meter counts sentences of one language, English as Count does,
+// Spanish as CountES does, and remembers what it worked out about each
+// word, so that a word it meets again costs a lookup. Its zero value
+// counts English and is ready to use (see NewMeter for the others); a nil
+// *Meter counts English and remembers nothing. A Meter is not safe for
+// use by several goroutines at once.
 type Meter struct {
+	lang  Language
 	words map[string]wordCounts
+}
+
+// NewMeter returns a Meter for text in lang. A Meter for Other counts
+// words, sentences and letters, and no syllables.
+func NewMeter(lang Language) *Meter { return &Meter{lang: lang} }
+
+// Language returns the language the meter counts.
+func (m *Meter) Language() Language {
+	if m == nil {
+		return English
+	}
+	return m.lang
 }
 
 // wordCounts is what a word adds to a sentence's counts.
 type wordCounts struct {
 	syllables, letters int
 	complex            bool
+	skip               bool // not a word of the counts: a Spanish word without letters, such as "65"
 }
 
 // meterWords is how many words a Meter remembers before it starts again,
 // which bounds its memory.
 const meterWords = 1 << 16
 
-// Count returns the counts of one sentence, as the function Count does.
+// Count returns the counts of one sentence in the meter's language, as
+// the function Count does for English and CountES for Spanish.
 func (m *Meter) Count(sentence string) Counts {
 	var c Counts
 	eachWord(sentence, func(w string) {
 		wc := m.word(w)
+		if wc.skip {
+			return
+		}
 		c.Words++
 		c.Syllables += wc.syllables
 		c.Letters += wc.letters
@@ -167,8 +187,19 @@ func (m *Meter) word(w string) wordCounts {
 			return wc
 		}
 	}
-	s := Syllables(w)
-	wc := wordCounts{syllables: s, letters: Letters(w), complex: Complex(w, s)}
+	var wc wordCounts
+	switch m.Language() {
+	case English:
+		s := Syllables(w)
+		wc = wordCounts{syllables: s, letters: Letters(w), complex: Complex(w, s)}
+	case Spanish:
+		// As CountES: Gunning's exceptions are English endings, and a word
+		// of no syllables would make a text look easier than it is.
+		s := SyllablesES(w)
+		wc = wordCounts{syllables: s, letters: Letters(w), complex: s >= 3, skip: s == 0}
+	default:
+		wc = wordCounts{letters: Letters(w)}
+	}
 	if m != nil {
 		if m.words == nil || len(m.words) >= meterWords {
 			m.words = make(map[string]wordCounts, 1024)

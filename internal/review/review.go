@@ -67,22 +67,38 @@ type Status struct {
 	Legacy      bool              // the review records the fingerprint of an earlier pamphlet: see Migrate
 	Signed      bool              // an SSH signature by one of the reviewer's keys verified
 	Valid       bool              // the sign-off vouches for the current text
-	Findings    []finding.Finding
+	// NoClaimLists is true for a page in a language the claim detector has
+	// no word lists for (see Gate.ClaimLanguages): it cannot tell a
+	// clinical claim from service news there, so the gate holds the page
+	// to a clinician's sign-off, clinical or not (review.language), and
+	// the claims rules pass it over.
+	NoClaimLists bool
+	Findings     []finding.Finding
 }
+
+// NeedsSignOff reports whether the page is published only with a valid
+// clinician's sign-off: it is clinical, or in a language the claim
+// detector cannot read.
+func (st Status) NeedsSignOff() bool { return st.Clinical || st.NoClaimLists }
 
 // Gate judges sign-offs against a site's reviewer registry and review
 // policy on a given day.
 type Gate struct {
 	Config *content.Config
 	Today  time.Time
-	keys   map[string][]ssh.PublicKey // reviewer id → registered keys
-	md     *markdown.Markdown         // to read text as an earlier pamphlet did; see faithful
+	// ClaimLanguages are the languages the claim detector has word lists
+	// for, by the first part of their tag: NewGate sets English, the one
+	// language its lists and models are written in. A page in any other
+	// language needs a clinician's sign-off (see Status.NoClaimLists).
+	ClaimLanguages []string
+	keys           map[string][]ssh.PublicKey // reviewer id → registered keys
+	md             *markdown.Markdown         // to read text as an earlier pamphlet did; see faithful
 }
 
 // NewGate reads the reviewers' public keys. A key that cannot be read is a
 // config.value finding at its line.
 func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
-	g := &Gate{Config: cfg, Today: day(today), keys: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
+	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en"}, keys: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
 	var found []finding.Finding
 	for id, r := range cfg.Reviewers {
 		for i, k := range r.Keys {
@@ -133,6 +149,14 @@ func (g *Gate) IsClinical(p *content.Page) (clinical, exempt bool) {
 	exempt = bySection && g.Config.IsException(file) >= 0
 	said := p.Meta.Clinical != nil && *p.Meta.Clinical
 	return said || bySection && !exempt, exempt && !said
+}
+
+// ReadsClaims reports whether the claim detector has word lists for a
+// language (one of ClaimLanguages, by the first part of its tag: en-GB
+// is English); "" is the site's default language.
+func (g *Gate) ReadsClaims(lang string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(cmp.Or(lang, g.Config.Language)), "-")
+	return slices.Contains(g.ClaimLanguages, primary)
 }
 
 // sourceFingerprint is what a translation's sign-off records of its
@@ -190,10 +214,13 @@ func (g *Gate) NextDate(date time.Time) time.Time {
 }
 
 // Evaluate decides where the page stands, reading the files it shows or
-// links through files (nil for none). Findings are errors for clinical
-// pages that will be published; a non-clinical page that carries a review
-// block gets warnings when the block no longer holds, and drafts and pages
-// that could not be read get none.
+// links through files (nil for none). Findings are errors for pages that
+// will be published and need a sign-off: clinical pages, and every page
+// in a language the claim detector has no word lists for, whose missing
+// sign-off is review.language, since pamphlet cannot tell a clinical
+// claim from service news there. Another page that carries a review
+// block gets warnings when the block no longer holds, and drafts and
+// pages that could not be read get none.
 func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 	p := pp.Page
 	st = Status{Review: p.Meta.Review}
@@ -201,6 +228,7 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 	if p.File == "" || p.Unreadable {
 		return st
 	}
+	st.NoClaimLists = !g.ReadsClaims(p.Lang)
 	if st.Review != nil {
 		st.Fingerprint, st.Files = Fingerprint(pp, files)
 	}
@@ -208,10 +236,10 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 		st.Findings = append(st.Findings, g.optOut(p))
 	}
 	sev := finding.Error
-	if !st.Clinical {
+	if !st.NeedsSignOff() {
 		sev = finding.Warning
 	}
-	quiet := !p.Published() || (!st.Clinical && st.Review == nil)
+	quiet := !p.Published() || (!st.NeedsSignOff() && st.Review == nil)
 	optOut := st.Findings
 	defer func() {
 		if quiet {
@@ -224,6 +252,11 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 	signHint := g.signHint(p)
 	r := st.Review
 	if r == nil {
+		if !st.Clinical {
+			lang := cmp.Or(p.Lang, g.Config.Language)
+			report("review", "review.language", sev, "pamphlet has no claim word lists for %s, so it cannot tell a clinical claim from service news on this page; a clinical reviewer who reads %s signs it off with %s", lang, lang, g.languageHint(p, lang))
+			return st
+		}
 		report("review", "review.missing", sev, "this clinical page has no review; a clinical reviewer reads it and signs it off with %s", signHint)
 		return st
 	}
@@ -361,6 +394,23 @@ func (g *Gate) checkSignature(pp Parsed, files []File, r *content.Review, report
 
 func (g *Gate) signHint(p *content.Page) string {
 	ids := g.ClinicalReviewers()
+	id := "ID"
+	if len(ids) == 1 {
+		id = ids[0]
+	}
+	return fmt.Sprintf("pamphlet review sign %s -reviewer %s", p.File, id)
+}
+
+// languageHint is signHint for a page that needs a reviewer who reads
+// lang, its language: it names the one clinical reviewer who does, when
+// there is one.
+func (g *Gate) languageHint(p *content.Page, lang string) string {
+	var ids []string
+	for _, id := range g.ClinicalReviewers() {
+		if g.Config.Reads(g.Config.Reviewers[id], lang) {
+			ids = append(ids, id)
+		}
+	}
 	id := "ID"
 	if len(ids) == 1 {
 		id = ids[0]

@@ -27,7 +27,7 @@ func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next tim
 		return nil, fmt.Errorf("%s (%s) is not a clinical reviewer (clinical: false in %s); only a clinician can sign off a page", reviewer, r.Name, content.ConfigFile)
 	case p.SourceFile != "" && !g.Config.Reads(r, p.Lang):
 		return nil, fmt.Errorf("%s (%s) does not read %q, the language of %s; add it to their languages: in %s if they do, or ask a clinical reviewer who does", reviewer, r.Name, p.Lang, p.File, content.ConfigFile)
-	case p.SourceFile != "" && sourceFingerprint(pp.Source) == "":
+	case p.SourceFile != "" && sourceFingerprint(pp.Source) == "" && g.sourceNeedsSignOff(pp.Source):
 		return nil, fmt.Errorf("%s translates %s, which has no sign-off to check the translation against; sign off %s first", p.File, p.SourceFile, p.SourceFile)
 	}
 	date = day(date)
@@ -70,4 +70,18 @@ func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next tim
 	}
 	rev.Signature = sig
 	return rev, nil
+}
+
+// sourceNeedsSignOff reports whether a translation's source must be
+// signed off before the translation is: a clinical page must, since the
+// translation is checked against it. A source that is not clinical, such
+// as a news item, needs none, and its translation into a language the
+// claim detector cannot read is signed off on its own (see
+// Status.NoClaimLists). A missing source must, so that signing fails.
+func (g *Gate) sourceNeedsSignOff(source *content.Page) bool {
+	if source == nil {
+		return true
+	}
+	clinical, _ := g.IsClinical(source)
+	return clinical
 }
