@@ -54,6 +54,7 @@ type Session struct {
 	static      map[string]string // content/'s other files: site path → file
 	strays      map[string]string // files under content/ never published: file → why
 	themeStrays []content.Stray   // of layouts/ and assets/
+	words       []finding.Finding // about the theme's words in each language (layout.word)
 	assets      map[string]fs.FS  // asset path → the layer it comes from
 	local       uint64            // the hash of the local rules' key
 	broken      bool              // the last update failed: start again from the files
@@ -147,6 +148,17 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		}
 		if s.themeStrays, err = content.ThemeStrays(s.siteFS); err != nil {
 			return nil, err
+		}
+	}
+	if theme || settings || s.words == nil {
+		// The theme's words in each language, as the build reads them.
+		_, found, err := layout.LoadWords(s.set.Gate.Config.Langs(), s.siteFS, s.opts.Theme)
+		if err != nil {
+			return nil, err
+		}
+		s.words = found
+		if s.words == nil {
+			s.words = []finding.Finding{}
 		}
 	}
 	staticBefore := maps.Clone(s.static)
@@ -415,6 +427,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 	for _, st := range s.themeStrays {
 		p.Findings = append(p.Findings, st.Finding())
 	}
+	p.Findings = append(p.Findings, s.words...)
 	p.Findings = append(p.Findings, p.ImageFindings()...)
 	return p, nil
 }

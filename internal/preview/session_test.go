@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -258,3 +259,50 @@ func TestSessionEdits(t *testing.T) {
 }
 
 var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+// TestSessionWords: the preview reports a language with no words, as the
+// build does, and stops when the words file is added.
+func TestSessionWords(t *testing.T) {
+	dir := testsite.Example(t)
+	cfg := filepath.Join(dir, "pamphlet.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, bytes.Replace(b, []byte("language: en\n"), []byte("languages: [en, fr]\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(build.Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(fs []finding.Finding) (n int) {
+		for _, f := range fs {
+			if f.Rule == "layout.word" {
+				n++
+			}
+		}
+		return n
+	}
+	pv, err := s.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if words(pv.Findings) != 1 {
+		t.Fatalf("the preview of a site in a language with no words: %v", pv.Findings)
+	}
+	en, err := fs.ReadFile(pamphlet.Theme, "layouts/words/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "layouts/words"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "layouts/words/fr.yaml"), en, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if pv, err = s.Update(context.Background(), []string{"layouts/words/fr.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	if words(pv.Findings) != 0 {
+		t.Errorf("the words file was added, but the preview still reports: %v", pv.Findings)
+	}
+}
