@@ -26,8 +26,13 @@ func (r *Renderer) plan() {
 	for _, l := range vs.Listings {
 		jobs = append(jobs, job{out: l.Out, template: r.set.Lookup(listingTemplates[l.View.Kind]...), view: l.View, site: vs.Sites[l.Lang]})
 	}
-	jobs = append(jobs, job{out: outPath(content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trust, site: vs.Site})
-	jobs = append(jobs, job{out: "404.html", template: "404.html", view: vs.NotFound, site: vs.Site})
+	for _, lang := range p.Site.Config.Langs() {
+		prefix := p.Site.Config.Prefix(lang)
+		site := vs.Sites[lang]
+		site.TrustURL, site.Disclaimer = r.relURL(prefix+content.TrustURL), r.trusts[lang].Trust.Disclaimer
+		jobs = append(jobs, job{out: outPath(prefix + content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trusts[lang], site: site})
+		jobs = append(jobs, job{out: strings.TrimPrefix(prefix+"/404.html", "/"), template: "404.html", view: vs.NotFounds[lang], site: site})
+	}
 	r.hubs = nil // a FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {
 		if j.page != nil && j.page.Kind == content.Section && j.page.URL == p.Site.Config.Prefix(j.page.Lang)+content.FAQURL {

@@ -105,7 +105,7 @@ type Renderer struct {
 	words          map[string]*layout.Words // the theme's words, by language
 	site           *layout.Site
 	sd             *view.Graph
-	trust          *layout.Page
+	trusts         map[string]*layout.Page // the trust page of each language
 	relURL, absURL func(string) string
 	static         map[string][]byte // the assets and content/'s other files, by output path
 
@@ -191,10 +191,13 @@ func (p *Project) newRenderer() (*Renderer, error) {
 	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
 	home := p.Site.PageByURL("/")
 	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
-	if r.trust, err = view.Trust(cfg, renderMD, words, relURL, absURL); err != nil {
-		return nil, err
+	r.trusts = map[string]*layout.Page{}
+	for _, lang := range cfg.Langs() {
+		if r.trusts[lang], err = view.Trust(cfg, lang, renderMD, r.words[lang], relURL, absURL); err != nil {
+			return nil, err
+		}
 	}
-	site.Disclaimer = r.trust.Trust.Disclaimer
+	site.Disclaimer = r.trusts[cfg.Language].Trust.Disclaimer
 	for _, m := range cfg.Menu {
 		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: view.Address(m.URL, relURL)})
 	}

@@ -19,7 +19,11 @@ type Views struct {
 	Site      *layout.Site                   // of the default language, with its sections and the alerts in force
 	Sites     map[string]*layout.Site        // of each language, by language
 	Listings  []Listing                      // topic and audience pages
-	NotFound  *layout.Page
+	NotFound  *layout.Page                   // of the default language, at /404.html
+	// NotFounds are the 404 pages of each language, by language: the
+	// default's is NotFound; another's is at /LANG/404.html, for hosts
+	// that serve a folder's own.
+	NotFounds map[string]*layout.Page
 }
 
 // Make makes the views of the published pages of pages (the checked pages
@@ -55,11 +59,15 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, w, vs, relURL, absURL)
 	}
 	vs.Site = vs.Sites[s.Config.Language]
-	w := words[s.Config.Language]
-	vs.NotFound = &layout.Page{
-		Kind: "404", Title: w.Say("not-found.title"), Description: w.Say("not-found.description", "site", s.Config.Title),
-		URL: relURL("/404.html"), Permalink: absURL("/404.html"), NoIndex: true,
+	vs.NotFounds = map[string]*layout.Page{}
+	for _, lang := range s.Config.Langs() {
+		w, u := words[lang], s.Config.Prefix(lang)+"/404.html"
+		vs.NotFounds[lang] = &layout.Page{
+			Kind: "404", Title: w.Say("not-found.title"), Description: w.Say("not-found.description", "site", s.Config.Title),
+			URL: relURL(u), Permalink: absURL(u), NoIndex: true,
+		}
 	}
+	vs.NotFound = vs.NotFounds[s.Config.Language]
 	return vs
 }
 

@@ -13,17 +13,19 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
-// Trust is the trust page, "How we make our health information",
-// from pamphlet.yaml's trust statement, its reviewer registry and its
-// review policy, in the words w of the site's default language.
-func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error), w *layout.Words, relURL, absURL func(string) string) (*layout.Page, error) {
+// Trust is the trust page, "How we make our health information", of a
+// language of the site: from pamphlet.yaml's trust statement in that
+// language (see content.Trust.In), its reviewer registry and its review
+// policy, in the language's words w, at the language's address.
+func Trust(cfg *content.Config, lang string, markdown func(md string) (template.HTML, error), w *layout.Words, relURL, absURL func(string) string) (*layout.Page, error) {
 	render := func(md string) (template.HTML, error) {
 		if strings.TrimSpace(md) == "" {
 			return "", nil
 		}
 		return markdown(md)
 	}
-	t := cfg.Trust
+	t, _ := cfg.Trust.In(lang, cfg.Language)
+	prefix := cfg.Prefix(lang)
 	tr := &layout.Trust{
 		Interval:   periodWords(cfg.Review.Interval, w),
 		Signatures: cfg.Review.RequireSignatures,
@@ -51,9 +53,9 @@ func Trust(cfg *content.Config, markdown func(md string) (template.HTML, error),
 	return &layout.Page{
 		Kind: "trust", Title: w.Say("trust.title"),
 		Description: w.Say("trust.description", "site", cfg.Title),
-		URL:         relURL(content.TrustURL), Permalink: absURL(content.TrustURL),
+		URL:         relURL(prefix + content.TrustURL), Permalink: absURL(prefix + content.TrustURL),
 		Trust:       tr,
-		Breadcrumbs: []layout.Link{{Title: w.Say("nav.home"), URL: relURL("/")}},
+		Breadcrumbs: []layout.Link{{Title: w.Say("nav.home"), URL: relURL(prefix + "/")}},
 	}, nil
 }
 
