@@ -93,6 +93,11 @@ func TestSites(t *testing.T) {
 				if _, err := os.Stat(dest); !os.IsNotExist(err) {
 					t.Errorf("a refused build wrote %s", dest)
 				}
+				for _, name := range []string{"want.files", "want.grep"} {
+					if _, ok := wantFile(a, name); ok {
+						t.Errorf("the build was refused, so %s was never checked: %v", name, res.Findings)
+					}
+				}
 				return
 			}
 			written := tree(t, dest)
