@@ -182,8 +182,9 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		}
 	}
 	filesBefore := len(s.pages)
-	var checked []string // pages read again
-	var files []string   // other files read again, which sign-offs may cover
+	var checked []string          // pages read again
+	resigned := map[string]bool{} // pages whose sign-off changed, or that came or went
+	var files []string            // other files read again, which sign-offs may cover
 	removed := false
 	for _, f := range dirty {
 		kind, why, err := content.Classify(s.siteFS, f)
@@ -195,6 +196,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			if s.pages[f] != nil {
 				delete(s.pages, f)
 				removed = true
+				resigned[f] = true // its translations lose their source
 			}
 			files = append(files, f)
 			delete(s.static, content.StaticURL(f))
@@ -221,11 +223,14 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			continue
 		}
 		pg, found := content.ParsePage(f, src)
+		if old := s.pages[f]; old == nil || reviewSum(old.page) != reviewSum(pg) {
+			resigned[f] = true
+		}
 		s.pages[f] = &entry{key: key, page: pg, found: found}
 		checked = append(checked, f)
 	}
 	checked = s.filesChanged(checked, files, full || theme)
-	checked = s.translationsOf(checked)
+	checked = s.translationsOf(checked, resigned)
 	// A file beside the pages that was read again may have new bytes.
 	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
@@ -294,20 +299,30 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 	return checked
 }
 
-// translationsOf adds to the pages read again the translations of those
-// among them, which the gate judges against their sources' sign-offs.
-func (s *Session) translationsOf(checked []string) []string {
+// translationsOf adds to the pages read again the translations of the
+// pages in resigned: those whose sign-off changed, or that came or went.
+// The gate judges a translation against its source's sign-off.
+func (s *Session) translationsOf(checked []string, resigned map[string]bool) []string {
 	again := map[string]bool{}
 	for _, f := range checked {
 		again[f] = true
 	}
 	for f, e := range s.pages {
-		if !again[f] && e.page.SourceFile != "" && again[e.page.SourceFile] {
+		if !again[f] && e.page.SourceFile != "" && resigned[e.page.SourceFile] {
 			checked = append(checked, f)
 		}
 	}
 	slices.Sort(checked)
 	return checked
+}
+
+// reviewSum is what a translation's gate reads of its source: the
+// fingerprint its sign-off records.
+func reviewSum(p *content.Page) string {
+	if p.Meta.Review == nil {
+		return ""
+	}
+	return p.Meta.Review.Fingerprint
 }
 
 // readSettings reads pamphlet.yaml and reports whether what it says

@@ -18,6 +18,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 	"github.com/pamphlet-health/pamphlet/internal/testsite"
 )
 
@@ -269,7 +270,7 @@ func TestSessionWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(cfg, bytes.Replace(b, []byte("language: en\n"), []byte("languages: [en, fr]\n"), 1), 0o644); err != nil {
+	if err := os.WriteFile(cfg, bytes.Replace(b, []byte("languages: [en, es]\n"), []byte("languages: [en, es, fr]\n"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s, err := NewSession(build.Options{Source: dir, Today: today, Theme: pamphlet.Theme})
@@ -304,5 +305,69 @@ func TestSessionWords(t *testing.T) {
 	}
 	if words(pv.Findings) != 0 {
 		t.Errorf("the words file was added, but the preview still reports: %v", pv.Findings)
+	}
+}
+
+// TestSessionTranslationStale: when a page is signed off again with
+// other text, the preview finds its translation stale at once, as a fresh
+// build does, though only the source was edited.
+func TestSessionTranslationStale(t *testing.T) {
+	dir := testsite.Example(t)
+	opts := build.Options{Source: dir, Today: today, Theme: pamphlet.Theme}
+	s, err := NewSession(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	const source = "content/articles/handwashing.md"
+	file := filepath.Join(dir, source)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte("at least 20 seconds"), []byte("at least 20 seconds, or longer"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := build.Read(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := p.Site.PageByFile(source)
+	rev, err := p.Gate.NewReview(p.Parsed(pg), p.Files(), "samuel-reyes", today, time.Time{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := review.SetBlock(pg, rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := s.Update(context.Background(), []string{source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := func(fs []finding.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			if f.Rule == "review.translation-stale" {
+				out = append(out, f.File)
+			}
+		}
+		return out
+	}
+	want := []string{"content/articles/handwashing.es.md"}
+	if got := stale(pv.Findings); !slices.Equal(got, want) {
+		t.Errorf("the preview: stale %v, want %v", got, want)
+	}
+	fresh, err := build.Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stale(fresh.Findings); !slices.Equal(got, want) {
+		t.Errorf("a fresh build: stale %v, want %v", got, want)
 	}
 }
