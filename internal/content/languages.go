@@ -197,3 +197,29 @@ func (s *Site) DirURL(lang, dir string) string {
 	}
 	return s.Config.Prefix(lang) + "/" + dir + "/"
 }
+
+// Langs returns the site's languages, the default first.
+func (c *Config) Langs() []string {
+	if len(c.Languages) > 0 {
+		return c.Languages
+	}
+	return []string{c.Language}
+}
+
+// Prefix returns the site path prefix of a language's pages: "" for the
+// default language, "/es" for Spanish.
+func (c *Config) Prefix(lang string) string {
+	if lang == "" || lang == c.Language {
+		return ""
+	}
+	return "/" + lang
+}
+
+// Reads reports whether a reviewer reads a language: one of their
+// languages, or the site's default when they list none.
+func (c *Config) Reads(r Reviewer, lang string) bool {
+	if len(r.Languages) == 0 {
+		return lang == c.Language
+	}
+	return slices.Contains(r.Languages, lang)
+}
