@@ -45,7 +45,7 @@ func (r *Renderer) shadowed() []finding.Finding {
 // calendar file, the sitemap, robots.txt and the feed, and the marker.
 func (r *Renderer) extras(files map[string][]byte) error {
 	maps.Copy(files, r.p.calendars(r.views))
-	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min); err != nil {
+	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min, r.words); err != nil {
 		return err
 	}
 	files[Marker] = []byte{}
@@ -54,7 +54,7 @@ func (r *Renderer) extras(files map[string][]byte) error {
 
 // searchFiles adds the sitemap, robots.txt and the feed to the output,
 // minified, except where the site has its own file of that name.
-func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*content.Page]*layout.Page, absURL func(string) string, min *minifier) error {
+func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*content.Page]*layout.Page, absURL func(string) string, min *minifier, words map[string]*layout.Words) error {
 	own := map[*layout.Page]time.Time{}
 	for _, j := range jobs {
 		if j.page != nil && j.page.File != "" {
@@ -72,7 +72,7 @@ func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*co
 	generated[RobotsFile] = seo.Robots(absURL("/" + SitemapFile))
 	for _, lang := range p.Site.Config.Langs() {
 		if p.hasFeed(lang) {
-			if generated[strings.TrimPrefix(p.feedPath(lang), "/")], err = p.feed(views, absURL, lang); err != nil {
+			if generated[strings.TrimPrefix(p.feedPath(lang), "/")], err = p.feed(views, absURL, lang, words[lang]); err != nil {
 				return err
 			}
 		}

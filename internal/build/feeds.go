@@ -95,7 +95,7 @@ func inFeed(pg *content.Page, today time.Time) bool {
 
 // feed returns the RSS feed of news and active alerts, newest first, or
 // nil when feeds are off.
-func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string) string, lang string) ([]byte, error) {
+func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string) string, lang string, words *layout.Words) ([]byte, error) {
 	cfg := p.Site.Config
 	type entry struct {
 		item seo.Item
@@ -115,7 +115,7 @@ func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string)
 		}
 		title := v.Title
 		if pg.Section == content.AlertsSection {
-			title = "Alert: " + title
+			title = words.Say("feed.alert", "title", title)
 		}
 		entries = append(entries, entry{url: v.Permalink, item: seo.Item{
 			Title: title, Link: v.Permalink, Description: v.Description, Published: published, Categories: m.Tags,
@@ -128,7 +128,7 @@ func (p *Project) feed(views map[*content.Page]*layout.Page, absURL func(string)
 		Title:       cfg.Title,
 		Link:        cfg.BaseURL,
 		Self:        absURL(p.feedPath(lang)),
-		Description: "News and service alerts from " + cfg.Title + ".",
+		Description: words.Say("feed.description", "site", cfg.Title),
 		Language:    lang,
 	}
 	for _, e := range entries[:min(len(entries), FeedItems)] {
