@@ -132,23 +132,35 @@ func targetKeys(p Page, t content.ReadingTarget) []finding.Finding {
 }
 
 // gradeFinding returns the finding for a page's score, if it is harder
-// to read than its target.
+// to read than its target: a reading grade above it, or a reading ease
+// below it. The message gives the score, the formula (and for an ease,
+// the score's band on the formula's scale in words), the limit passed,
+// the hardest sections, the longest sentence and what helps.
 func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
+	score, standing := Judge(t, s.Counts)
+	// A grade is held under its target and maximum; an ease above its
+	// target and minimum.
+	what, side, limitName, limit, beyond, off, past, helps := "reading grade", "above", "maximum", t.Max, AboveMax, AboveTarget, score > t.Target,
+		"shorter sentences and everyday words bring the grade down"
 	if t.Ease() {
-		return easeFinding(t, s)
+		what, side, limitName, limit, beyond, off, past, helps = "reading ease", "below", "minimum", t.Min, BelowMin, BelowTarget, score < t.Target,
+			"shorter sentences and everyday words of fewer syllables raise the score"
 	}
-	grade, standing := Judge(t, s.Counts)
 	f := finding.Finding{Rule: "readability.grade"}
 	var b strings.Builder
-	fmt.Fprintf(&b, "reading grade %.1f (%s) is above ", grade, readability.FormulaName(t.Formula))
+	fmt.Fprintf(&b, "%s %.1f (%s) is ", what, score, readability.FormulaName(t.Formula))
+	if t.Ease() {
+		fmt.Fprintf(&b, "%s, ", BandText(t.Formula, score))
+	}
+	b.WriteString(side + " ")
 	switch {
-	case standing == ForClinicians && grade > t.Target:
+	case standing == ForClinicians && past:
 		f.Severity = finding.Suggestion
 		fmt.Fprintf(&b, "the target of %s; the page is for clinicians, so this is reported, not enforced", grades(t.Target))
-	case standing == AboveMax:
+	case standing == beyond:
 		f.Severity = finding.Error
-		fmt.Fprintf(&b, "this page's maximum of %s (target %s)", grades(t.Max), grades(t.Target))
-	case standing == AboveTarget:
+		fmt.Fprintf(&b, "this page's %s of %s (target %s)", limitName, grades(limit), grades(t.Target))
+	case standing == off:
 		f.Severity = finding.Warning
 		fmt.Fprintf(&b, "this page's target of %s", grades(t.Target))
 	default:
@@ -157,36 +169,7 @@ func gradeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
 	f.Position = s.Pos(s.Longest[0].Ref)
 	hardest(&b, t, s)
 	l := s.Longest[0]
-	fmt.Fprintf(&b, "; longest sentence (%d words): %s; shorter sentences and everyday words bring the grade down", l.Words, quote(l.Text))
-	f.Message = b.String()
-	return f, true
-}
-
-// easeFinding is gradeFinding for a page held to a reading ease: the
-// message gives the score, the formula, the score's band on the
-// formula's scale in words, and what raises it.
-func easeFinding(t content.ReadingTarget, s Scored) (finding.Finding, bool) {
-	ease, standing := Judge(t, s.Counts)
-	f := finding.Finding{Rule: "readability.grade"}
-	var b strings.Builder
-	fmt.Fprintf(&b, "reading ease %.1f (%s) is %s, below ", ease, readability.FormulaName(t.Formula), BandText(t.Formula, ease))
-	switch {
-	case standing == ForClinicians && ease < t.Target:
-		f.Severity = finding.Suggestion
-		fmt.Fprintf(&b, "the target of %s; the page is for clinicians, so this is reported, not enforced", grades(t.Target))
-	case standing == BelowMin:
-		f.Severity = finding.Error
-		fmt.Fprintf(&b, "this page's minimum of %s (target %s)", grades(t.Min), grades(t.Target))
-	case standing == BelowTarget:
-		f.Severity = finding.Warning
-		fmt.Fprintf(&b, "this page's target of %s", grades(t.Target))
-	default:
-		return finding.Finding{}, false
-	}
-	f.Position = s.Pos(s.Longest[0].Ref)
-	hardest(&b, t, s)
-	l := s.Longest[0]
-	fmt.Fprintf(&b, "; longest sentence (%d words): %s; shorter sentences and everyday words of fewer syllables raise the score", l.Words, quote(l.Text))
+	fmt.Fprintf(&b, "; longest sentence (%d words): %s; %s", l.Words, quote(l.Text), helps)
 	f.Message = b.String()
 	return f, true
 }
