@@ -79,6 +79,11 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 // gives one, and the names of its audiences.
 func Say(cfg *content.Config, cp *check.Page, v *layout.Page, w *layout.Words, relURL func(string) string) {
 	m := cp.Meta
+	if cp.File == "" && cp.Kind == content.Section && cp.Dir == content.FAQSection {
+		// The FAQ hub of a language that has no faq/_index.md of its own.
+		v.Title = w.Say("faq.title")
+		m.Description = w.Say("faq.description", "site", cfg.Title)
+	}
 	v.Description = cmp.Or(m.Description, cfg.Description, w.Say("page.description", "title", v.Title, "site", cfg.Title))
 	v.Audiences = nil
 	for _, a := range m.Audience {
