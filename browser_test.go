@@ -432,15 +432,16 @@ func TestSkipLinkAndScreenshots(t *testing.T) {
 	}
 }
 
-// TestLighthouse: Lighthouse, on the same chromium, scores the home page
-// and an article 100 for accessibility, SEO and best practices.
+// TestLighthouse: Lighthouse, on the same chromium, scores the home page,
+// an article and a Spanish article 100 for accessibility, SEO and best
+// practices.
 func TestLighthouse(t *testing.T) {
 	lh := need(t, "Lighthouse (npm lighthouse)", "testdata/browser/node_modules/lighthouse/cli/index.js")
 	node := need(t, "node", os.Getenv("PAMPHLET_NODE"), "node")
 	bin := chromium(t)
 	dir := exampleSite(t)
 	base := serve(t, dir)
-	for _, p := range []string{"/", "/articles/asthma-inhaler/"} {
+	for _, p := range []string{"/", "/articles/asthma-inhaler/", "/es/articles/handwashing/"} {
 		report := filepath.Join(t.TempDir(), "lighthouse.json")
 		cmd := exec.Command(node, lh, base+p, "--quiet", "--no-enable-error-reporting",
 			"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
