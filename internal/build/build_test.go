@@ -333,3 +333,23 @@ func TestDraftHome(t *testing.T) {
 		t.Errorf("breadcrumbs:\n%s", page)
 	}
 }
+
+// TestFootnoteBacklinks: the link from a footnote back to the text is
+// named in the page's language, not left to how a screen reader says the
+// symbol ↩.
+func TestFootnoteBacklinks(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "out")
+	res, err := Build(context.Background(), Options{Source: exampleSite(t), Dest: dest, Today: today, Theme: pamphlet.Theme})
+	if err != nil || res.Refused {
+		t.Fatalf("build: %v %v", err, res)
+	}
+	files := tree(t, dest)
+	for page, label := range map[string]string{
+		"articles/handwashing/index.html":    "Back to the text",
+		"es/articles/handwashing/index.html": "Volver al texto",
+	} {
+		if want := `role="doc-backlink" aria-label="` + label + `"`; !strings.Contains(files[page], want) {
+			t.Errorf("%s has no %s", page, want)
+		}
+	}
+}

@@ -246,7 +246,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			if err != nil {
 				return err
 			}
-			j.view.Body = body
+			j.view.Body = r.backlinks(body, j.page.Lang)
 			j.view.FAQ = nil
 			for k, qa := range j.page.Meta.FAQ {
 				a, err := p.md.Render(j.page.Answers[k], resolve)
@@ -363,4 +363,19 @@ func absPath(u string) string {
 		return content.EscapePath(u)
 	}
 	return content.EscapePath(u[:i]) + u[i:]
+}
+
+// backlink is how the Markdown engine writes the link from a footnote
+// back to where it is cited: a symbol alone, which screen readers name
+// in different ways or not at all.
+const backlink = `role="doc-backlink">`
+
+// backlinks names the footnotes' links back to the text in the page's
+// language, for screen readers.
+func (r *Renderer) backlinks(body template.HTML, lang string) template.HTML {
+	if !strings.Contains(string(body), backlink) {
+		return body
+	}
+	label := `role="doc-backlink" aria-label="` + template.HTMLEscapeString(r.words[lang].Say("footnote.back")) + `">`
+	return template.HTML(strings.ReplaceAll(string(body), backlink, label))
 }
