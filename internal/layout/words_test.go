@@ -277,3 +277,33 @@ func TestWord(t *testing.T) {
 		t.Errorf("Say of an unknown key: %q", got)
 	}
 }
+
+// FuzzLoadWords: a site's words file, whatever its bytes, never panics
+// the loader, never leaves a word empty (the English word stands in, with
+// a finding), and every finding names a file.
+func FuzzLoadWords(f *testing.F) {
+	f.Add([]byte("nav.skip: Aller au contenu\n"))
+	f.Add([]byte("nav.skip: \"\"\nfeed.title: Nouvelles de {site} {sitio}\n"))
+	f.Add([]byte("nav.skip: [a, b]\nnav.skip: twice\n"))
+	f.Add([]byte("\xff\xfe: {\n"))
+	theme := fstest.MapFS{
+		"layouts/words/en.yaml": {Data: []byte("nav.skip: Skip to main content\nfeed.title: News from {site}\nformat.date: \"{day} {month} {year}\"\n")},
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		site := fstest.MapFS{"layouts/words/fr.yaml": {Data: data}}
+		words, found, err := LoadWords([]string{"en", "fr"}, site, theme)
+		if err != nil {
+			return // a file that cannot be read at all
+		}
+		for _, k := range []string{"nav.skip", "feed.title", "format.date"} {
+			if words["fr"].Say(k) == "" {
+				t.Errorf("fr %s is empty", k)
+			}
+		}
+		for _, fd := range found {
+			if fd.File == "" || fd.Rule != "layout.word" {
+				t.Errorf("a finding without a file or of another rule: %+v", fd)
+			}
+		}
+	})
+}
