@@ -7,11 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 // pageKinds maps each kind `pamphlet new` makes to its default section.
@@ -25,12 +28,22 @@ var pageKinds = map[string]string{
 }
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH", stdout, stderr)
+	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH | translation FILE LANG", stdout, stderr)
 	var date dateFlag
 	fs.Var(&date, "date", "the `date` written into the page (YYYY-MM-DD; default today)")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return fs.fail(err)
+	}
+	if len(rest) == 3 && rest[0] == "translation" {
+		file, err := newTranslation(rest[1], rest[2])
+		if err != nil {
+			msg(stderr, "%v", err)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, filepath.ToSlash(file))
+		hint(stderr, "translate the page, then a clinical reviewer who reads %s signs it with pamphlet review sign %s -reviewer ID", rest[2], filepath.ToSlash(file))
+		return exitOK
 	}
 	if len(rest) != 2 {
 		fs.usage(stderr)
@@ -208,3 +221,46 @@ readability:
 #  review: Who checks a health page, and how often.
 #  feedback: How to tell us about a mistake.
 `
+
+// newTranslation starts the translation of a page into a language of the
+// site (read from pamphlet.yaml in the current folder): NAME.LANG.md
+// beside NAME.md, a copy of the page without its review block, for the
+// translator to write over. It returns the new file.
+func newTranslation(file, lang string) (string, error) {
+	cfg, found, err := content.LoadConfig(os.DirFS("."))
+	if err != nil || cfg == nil {
+		if len(found) > 0 {
+			return "", fmt.Errorf("%s: %s", content.ConfigFile, found[0].Message)
+		}
+		return "", fmt.Errorf("new translation reads the site's languages from %s in this folder: %v", content.ConfigFile, err)
+	}
+	if !slices.Contains(cfg.Langs()[1:], lang) {
+		return "", fmt.Errorf("%q is not one of the site's other languages (languages: %s in %s); add it there first", lang, strings.Join(cfg.Langs(), ", "), content.ConfigFile)
+	}
+	slash := filepath.ToSlash(filepath.Clean(file))
+	if !strings.HasPrefix(slash, content.ContentDir+"/") || !content.IsMarkdown(slash) {
+		return "", fmt.Errorf("%s is not a page under %s/; name the page to translate, such as content/articles/flu.md", file, content.ContentDir)
+	}
+	stem := strings.TrimSuffix(slash, path.Ext(slash))
+	if i := strings.LastIndexByte(path.Base(stem), '.'); i >= 0 && slices.Contains(cfg.Langs(), strings.ToLower(path.Base(stem)[i+1:])) {
+		return "", fmt.Errorf("%s is a translation already; translate the page in %s it translates", file, cfg.Language)
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	p, pf := content.ParsePage(slash, src)
+	if p.Unreadable {
+		why := "its front matter cannot be read"
+		if len(pf) > 0 {
+			why = pf[0].Message
+		}
+		return "", fmt.Errorf("%s: %s; fix it first (pamphlet check %s)", file, why, file)
+	}
+	text, err := review.WithoutBlock(p)
+	if err != nil {
+		return "", err
+	}
+	out := filepath.FromSlash(stem + "." + lang + path.Ext(slash))
+	return out, writeNew(out, string(text))
+}

@@ -386,3 +386,44 @@ func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
 	}
 	return nil
 }
+
+// WithoutBlock returns the page's source with its review block taken out
+// and every other byte as it was: the start of a translation, which a
+// reviewer who reads its language signs on its own. A page with no review
+// block comes back as it is. The result is read back, and one that still
+// has a review, or differs in its body, is an error.
+func WithoutBlock(p *content.Page) ([]byte, error) {
+	pos, ok := p.Keys["review"]
+	if !ok || p.Unreadable {
+		return p.Source, nil
+	}
+	var out []byte
+	switch p.Format {
+	case "yaml":
+		if pos.Col != 1 {
+			return nil, fmt.Errorf("%s: the review key is not at the start of its line; take the review block out by hand", p.File)
+		}
+		start, err := keyLine(p, pos.Line, "review", `"review"`, "'review'")
+		if err != nil {
+			return nil, err
+		}
+		out = splice(p.Source, start, blockEnd(p.Source, start, p.FrontEnd, yamlValue), "")
+	case "toml":
+		start, err := keyLine(p, pos.Line, "review", "[review]")
+		if err != nil {
+			return nil, err
+		}
+		end := start + bytes.IndexByte(p.Source[start:], '\n') + 1
+		if !strings.HasPrefix(strings.TrimSpace(string(p.Source[start:end])), "review") {
+			end = blockEnd(p.Source, start, p.FrontEnd, tomlTable()) // a [review] table
+		}
+		out = splice(p.Source, start, end, "")
+	default:
+		return nil, fmt.Errorf("%s has JSON front matter; take the review block out by hand", p.File)
+	}
+	q, _ := content.ParsePage(p.File, out)
+	if q.Unreadable || q.Meta.Review != nil || !bytes.Equal(q.Body(), p.Body()) {
+		return nil, fmt.Errorf("%s: the review block could not be taken out safely; copy the page and take it out by hand", p.File)
+	}
+	return out, nil
+}

@@ -264,3 +264,25 @@ func offset(src []byte, pos finding.Position) (int, bool) {
 	}
 	return off, true
 }
+
+// TestWithoutBlock: the review block is taken out of YAML and TOML front
+// matter (a table or an inline table), every other byte kept.
+func TestWithoutBlock(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"---\ntitle: T\nreview:\n  reviewer: a\n  date: 2026-01-01\n  signature: |\n    x\n    y\ntags: [a]\n---\nBody.\n", "---\ntitle: T\ntags: [a]\n---\nBody.\n"},
+		{"---\ntitle: T\nreview: {reviewer: a, date: 2026-01-01}\n---\nBody.\n", "---\ntitle: T\n---\nBody.\n"},
+		{"+++\ntitle = \"T\"\n[review]\nreviewer = \"a\"\nsignature = \"\"\"\n[x]\n\"\"\"\n[other]\n+++\nBody.\n", "+++\ntitle = \"T\"\n[other]\n+++\nBody.\n"},
+		{"+++\ntitle = \"T\"\nreview = {reviewer = \"a\"}\n+++\nBody.\n", "+++\ntitle = \"T\"\n+++\nBody.\n"},
+		{"---\ntitle: T\n---\nBody.\n", "---\ntitle: T\n---\nBody.\n"},
+	} {
+		p, _ := content.ParsePage("content/articles/a.md", []byte(tc.src))
+		got, err := WithoutBlock(p)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("%q:\ngot  %q, %v\nwant %q", tc.src, got, err, tc.want)
+		}
+	}
+	p, _ := content.ParsePage("content/articles/a.md", []byte("---json\n{\"title\": \"T\", \"review\": {\"reviewer\": \"a\"}}\n---\nBody.\n"))
+	if _, err := WithoutBlock(p); err == nil {
+		t.Error("JSON front matter: no error")
+	}
+}
