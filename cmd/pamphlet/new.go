@@ -192,6 +192,9 @@ title: My Community Clinic
 description: Plain, reviewed health information from My Community Clinic.
 base_url: https://health.example.org/
 language: en
+# For pages in more languages, list them, the default first, in place of
+# language: (then pamphlet new translation content/articles/NAME.md es):
+# languages: [en, es]
 organization:
   name: My Community Clinic
   phone: "555-0100"
