@@ -54,39 +54,19 @@ func (s *Site) language(p *Page, base string) (string, string, []finding.Finding
 }
 
 // nearest returns the one of langs that a mistyped language is nearest,
-// within one edit (two for a tag of four letters or more), or "".
+// within one edit (two for a tag of four letters or more; swapping two
+// letters, "se" for "es", is one, as distance counts it), or "".
 func nearest(lang string, langs []string) string {
 	best, bestD := "", 2
 	if len(lang) >= 4 {
 		bestD = 3
 	}
 	for _, l := range langs {
-		if d := editDistance(lang, l); d < bestD || d == bestD && l < best {
+		if d := distance(lang, l); d < bestD || d == bestD && l < best {
 			best, bestD = l, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between two ASCII strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // translationKey is what a page's versions in every language share: the

@@ -150,16 +150,13 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			return nil, err
 		}
 	}
-	if theme || settings || s.words == nil {
+	if theme || settings { // both, on a full update
 		// The theme's words in each language, as the build reads them.
 		_, found, err := layout.LoadWords(s.set.Gate.Config.Langs(), s.siteFS, s.opts.Theme)
 		if err != nil {
 			return nil, err
 		}
 		s.words = found
-		if s.words == nil {
-			s.words = []finding.Finding{}
-		}
 	}
 	staticBefore := maps.Clone(s.static)
 	if full {

@@ -175,7 +175,7 @@ func sourceFingerprint(source *content.Page) string {
 func (g *Gate) translation(pp Parsed, st *Status, report reporter, sev finding.Severity) {
 	p, r := pp.Page, st.Review
 	if st.Reviewer != nil && !g.Config.Reads(*st.Reviewer, p.Lang) {
-		report("review.reviewer", "review.reviewer", sev, "%s (%s) does not read %s (languages: in %s), so cannot sign off this translation; a clinical reviewer who reads %s must sign it", r.Reviewer, st.Reviewer.Name, layoutName(p.Lang), content.ConfigFile, p.Lang)
+		report("review.reviewer", "review.reviewer", sev, "%s (%s) does not read %q (languages: in %s), so cannot sign off this translation; a clinical reviewer who reads %s must sign it", r.Reviewer, st.Reviewer.Name, p.Lang, content.ConfigFile, p.Lang)
 	}
 	now := sourceFingerprint(pp.Source)
 	if pp.Source == nil || now == "" || r.Source == now {
@@ -191,9 +191,6 @@ func (g *Gate) translation(pp Parsed, st *Status, report reporter, sev finding.S
 	}
 	report("review", "review.translation-stale", s, "%s was signed off again with other text after this translation was signed on %s; see what changed with pamphlet review diff %s, bring the translation up to date, and a clinical reviewer who reads %s signs it again with %s", pp.Source.File, r.Date, p.File, p.Lang, g.signHint(p))
 }
-
-// layoutName names a language for a message: its tag, such as "es".
-func layoutName(lang string) string { return fmt.Sprintf("%q", lang) }
 
 // ClinicalReviewers returns the ids of the registered clinical reviewers,
 // sorted.
