@@ -219,11 +219,13 @@ func TestAxe(t *testing.T) {
 		}
 		for _, p := range pages(t, dir) {
 			where := fmt.Sprintf("%s at %dpx, %s", p, mode.width, mode.scheme)
-			err := chromedp.Do(ctx,
-				chromedp.EmulateViewport(mode.width, 800),
-				chromedp.Navigate(base+p),
-				chromedp.Evaluate[chromedp.Void](string(axe)),
-			)
+			steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(mode.width, 800), chromedp.Navigate(base + p)}
+			if q, ok := searchQueries[p]; ok {
+				// A search page, with its results.
+				steps = []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(mode.width, 800), chromedp.Navigate(base + p + "?q=" + url.QueryEscape(q)),
+					chromedp.WaitVisible("#search-results li")}
+			}
+			err := chromedp.Do(ctx, append(steps, chromedp.Evaluate[chromedp.Void](string(axe)))...)
 			if err != nil {
 				t.Fatalf("%s: %v", where, err)
 			}
@@ -270,6 +272,10 @@ func TestAxe(t *testing.T) {
 		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
 	}
 }
+
+// searchQueries are what TestAxe searches for on each language's search
+// page, so that axe reads the results too.
+var searchQueries = map[string]string{"/search/": "blood pressure", "/es/search/": "gripe"}
 
 // TestPrint: printed, a page leaves out the navigation, the breadcrumbs
 // and the contents list, prints in black on white even in the dark

@@ -23,6 +23,7 @@ var allowed = map[string][]string{
 	"internal/readability": {},
 	"internal/claims":      {"internal/prose"},
 	"internal/plain":       {"internal/prose"},
+	"internal/search":      {"internal/plain", "internal/prose"},
 	"internal/layout":      {"internal/finding"},
 	"internal/seo":         {},
 	"internal/ics":         {},
@@ -36,7 +37,7 @@ var allowed = map[string][]string{
 	"bench/check-corpus":   {"internal/sitegen"},
 	"internal/serve":       {},
 	"internal/view":        {"internal/check", "internal/content", "internal/layout", "internal/markdown", "internal/seo"},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/seo", "internal/view"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/search", "internal/seo", "internal/view"},
 	"internal/preview":     {"internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/parallel", "internal/review"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/preview", "internal/readability", "internal/review", "internal/serve"},
 }

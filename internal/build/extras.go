@@ -42,9 +42,13 @@ func (r *Renderer) shadowed() []finding.Finding {
 }
 
 // extras adds to the output the files made from the views: each event's
-// calendar file, the sitemap, robots.txt and the feed, and the marker.
+// calendar file, the search indexes, the sitemap, robots.txt and the
+// feed, and the marker.
 func (r *Renderer) extras(files map[string][]byte) error {
 	maps.Copy(files, r.p.calendars(r.views))
+	if err := r.searchIndexes(files); err != nil {
+		return err
+	}
 	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min, r.words); err != nil {
 		return err
 	}

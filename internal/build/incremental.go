@@ -112,6 +112,24 @@ func (r *Renderer) Files() (map[string][]byte, error) {
 	return files, err
 }
 
+// SearchFiles returns the files of the search indexes, made again from
+// each page as last rendered, and the folders they go in, which hold no
+// other files: after an edit that renders only some pages, the index
+// files they replace, and those of the folders that are no longer made.
+func (r *Renderer) SearchFiles() (files map[string][]byte, dirs []string, err error) {
+	files = map[string][]byte{}
+	if err := r.searchIndexes(files); err != nil {
+		return nil, nil, err
+	}
+	if r.entries != nil {
+		cfg := r.p.Site.Config
+		for _, lang := range cfg.Langs() {
+			dirs = append(dirs, r.searchDir(lang))
+		}
+	}
+	return files, dirs, nil
+}
+
 // Rebind moves the renderer to a new project whose pages are those it
 // planned, but for the pages of the files in again, which were read again
 // with nothing other pages show of them changed: each of their views is

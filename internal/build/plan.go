@@ -9,6 +9,7 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/search"
 	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
@@ -30,8 +31,14 @@ func (r *Renderer) plan() {
 		prefix := p.Site.Config.Prefix(lang)
 		site := vs.Sites[lang]
 		site.TrustURL, site.Disclaimer = r.relURL(prefix+content.TrustURL), r.trusts[lang].Trust.Disclaimer
+		site.HomeURL = r.relURL(prefix + "/")
 		jobs = append(jobs, job{out: outPath(prefix + content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trusts[lang], site: site})
 		jobs = append(jobs, job{out: strings.TrimPrefix(prefix+"/404.html", "/"), template: "404.html", view: vs.NotFounds[lang], site: site})
+	}
+	jobs = r.searchJobs(jobs, vs.Sites)
+	r.entries = nil
+	if r.analyzers != nil {
+		r.entries = make([]*search.Entry, len(jobs))
 	}
 	r.hubs = nil // a FAQ hub's JSON-LD waits for every page's questions
 	for i, j := range jobs {

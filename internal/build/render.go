@@ -18,6 +18,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
+	"github.com/pamphlet-health/pamphlet/internal/search"
 	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
@@ -116,12 +117,24 @@ type Renderer struct {
 	// spend lets go of each page's syntax tree once its HTML is made; a
 	// renderer of NewRenderer, which renders pages again, keeps them.
 	spend bool
+
+	// analyzers cut each language's text into the terms of its search
+	// index, and entries are what the index holds of each job's page, made
+	// when the page is rendered; nil when the site has no search.
+	analyzers map[string]*search.Analyzer
+	entries   []*search.Entry
 }
 
 // newRenderer reads the templates and the assets and makes the view of
 // the site that every page shares.
 func (p *Project) newRenderer() (*Renderer, error) {
 	r := &Renderer{p: p}
+	if p.Site.Config.Build.SearchOn() {
+		r.analyzers = map[string]*search.Analyzer{}
+		for _, lang := range p.Site.Config.Langs() {
+			r.analyzers[lang] = search.NewAnalyzer(lang)
+		}
+	}
 	if !p.Options.NoMinify && p.Site.Config.Build.MinifyOn() {
 		r.min = newMinifier()
 	}
@@ -254,6 +267,9 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 					return err
 				}
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
+			}
+			if r.searchable(i) {
+				r.entries[i] = r.searchEntry(i)
 			}
 			if check.IsFAQPage(j.page.Page) {
 				if d.FAQ, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
@@ -47,6 +48,7 @@ type Config struct {
 	MediaContact       MediaContact        `key:"media_contact"`
 	ThemeColor         string              `key:"theme_color"`
 	Build              BuildOptions        `key:"build"`
+	Search             SearchOptions       `key:"search"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -107,6 +109,16 @@ type MenuItem struct {
 type BuildOptions struct {
 	Minify *bool `key:"minify"`
 	Feeds  *bool `key:"feeds"`
+	Search *bool `key:"search"`
+}
+
+// SearchOptions tune the site's search.
+type SearchOptions struct {
+	// Synonyms are words readers search by, each with the words pages
+	// use for the same thing: "water tablets": [diuretics]. A search for
+	// any of them finds pages with another, both ways, as the
+	// plain-language list's words do.
+	Synonyms map[string][]string `key:"synonyms"`
 }
 
 // DefaultConfig returns the configuration a site gets for every key it
@@ -221,6 +233,20 @@ func (c *Config) validate() []finding.Finding {
 		bad("language", "language is %q but languages starts with %q; the first of languages is the default, so leave language out", c.Language, c.Languages[0])
 	} else if len(c.Languages) > 0 {
 		c.Language = c.Languages[0]
+	}
+	for _, w := range slices.Sorted(maps.Keys(c.Search.Synonyms)) {
+		key := "search.synonyms." + w
+		if !hasLetter(w) {
+			bad(key, "search.synonyms: %q has no word to search by", w)
+		}
+		if len(c.Search.Synonyms[w]) == 0 {
+			bad(key, "search.synonyms.%s lists no words; give the words pages use for it, such as [diuretics]", w)
+		}
+		for i, o := range c.Search.Synonyms[w] {
+			if !hasLetter(o) {
+				bad(fmt.Sprintf("%s.%d", key, i), "search.synonyms.%s: %q has no word", w, o)
+			}
+		}
 	}
 	for _, l := range slices.Sorted(maps.Keys(c.Trust.Translations)) {
 		if !slices.Contains(c.Langs(), l) || l == c.Language {
@@ -390,3 +416,13 @@ func (b BuildOptions) MinifyOn() bool { return b.Minify == nil || *b.Minify }
 
 // FeedsOn reports whether feeds are written (default true).
 func (b BuildOptions) FeedsOn() bool { return b.Feeds == nil || *b.Feeds }
+
+// SearchOn reports whether the search page and its index are written
+// (default true).
+func (b BuildOptions) SearchOn() bool { return b.Search == nil || *b.Search }
+
+// hasLetter reports whether s holds a letter or a digit: a word to
+// search by.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}

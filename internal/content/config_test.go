@@ -179,3 +179,36 @@ func TestConfigLanguages(t *testing.T) {
 		t.Error("a reviewer who lists no languages reads the default alone")
 	}
 }
+
+func TestConfigSearch(t *testing.T) {
+	const head = "title: T\nbase_url: https://h.example.org/\n"
+	for _, c := range []struct {
+		src, want string
+		on        bool
+	}{
+		{"", "", true},
+		{"build: {search: false}\n", "", false},
+		{"search:\n  synonyms:\n    water tablets: [diuretics, fluid tablets]\n", "", true},
+		{"search:\n  synonyms:\n    water tablets: []\n", "5:5 config.value", true},
+		{"search:\n  synonyms:\n    \"--\": [diuretics]\n", "5:5 config.value", true},
+		{"search:\n  synonyms:\n    flu jab: [flu vaccine, \"?\"]\n", "5:28 config.value", true},
+		{"search:\n  synonym: {}\n", "4:3 config.unknown", true},
+	} {
+		cfg, found, err := ParseConfig([]byte(head + c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range brief(found) {
+			if strings.Contains(b, "config.") {
+				got = append(got, b)
+			}
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%q: %v, want %q", c.src, found, c.want)
+		}
+		if cfg.Build.SearchOn() != c.on {
+			t.Errorf("%q: search on %v", c.src, cfg.Build.SearchOn())
+		}
+	}
+}

@@ -180,6 +180,7 @@ const (
 	FAQURL       = "/faq/"                                // the FAQ hub; content/faq/_index.md gives its title and text
 	TagsURL      = "/tags/"                               // the topic index and a page per tag
 	AudiencesURL = "/audiences/"                          // a page per audience, such as /audiences/parents/
+	SearchURL    = "/search/"                             // the search page, with its index in index/ below it
 )
 
 // reserved names the built page whose address a content page would take,
@@ -195,6 +196,8 @@ func (s *Site) reserved(p *Page) string {
 		return "a topic page's"
 	case strings.HasPrefix(u, AudiencesURL):
 		return "an audience page's"
+	case strings.HasPrefix(u, SearchURL) && s.Config.Build.SearchOn():
+		return "the search page's"
 	}
 	return ""
 }

@@ -24,6 +24,7 @@ const (
 	HomeMoreID     = "home-more"     // the home page's list of sections
 	UpcomingID     = "events-upcoming"
 	PastID         = "events-past"
+	SiteSearchID   = "site-search-q" // the search box at the top of every page
 
 	// TopID is not an element's ID but the fragment that leads to the top
 	// of any page, which a link may name.
@@ -36,7 +37,14 @@ const (
 // fixedIDs are the fixed IDs above, which a heading may not take.
 var fixedIDs = []string{
 	MainID, TopID, FAQID, SourcesID, ReviewID, RelatedID, MediaContactID, TopicsID,
-	HomeAZID, HomeNewsID, HomeEventsID, HomeMoreID, UpcomingID, PastID,
+	HomeAZID, HomeNewsID, HomeEventsID, HomeMoreID, UpcomingID, PastID, SiteSearchID,
+}
+
+// searchIDs are the IDs of the search page's form and results, which the
+// search script (assets/js/search.js) finds them by.
+var searchIDs = []string{
+	"search-form", "search-q", "search-filters", "search-section", "search-audience", "search-topic",
+	"search-live", "search-status", "search-results", "search-more", "search-browse",
 }
 
 // PageIDs returns the IDs that a link to any page may name: the element
@@ -70,11 +78,11 @@ func TopicID(slug string, n int) string {
 func TopicQuestionID(topic string, i int) string { return fmt.Sprintf("%s-q%d", topic, i+1) }
 
 // ReservedID reports whether a built-in layout may give an element of a
-// page the ID: the fixed IDs, the questions' (faq-1, faq-2, …), the A to
+// page the ID: the fixed IDs, the search page's, the questions' (faq-1, faq-2, …), the A to
 // Z's letters (az-a, az-digits) and the FAQ hub's topics and their
 // questions (topic-…).
 func ReservedID(id string) bool {
-	if slices.Contains(fixedIDs, id) || strings.HasPrefix(id, "topic-") || id == "az-digits" {
+	if slices.Contains(fixedIDs, id) || slices.Contains(searchIDs, id) || strings.HasPrefix(id, "topic-") || id == "az-digits" {
 		return true
 	}
 	if n, ok := strings.CutPrefix(id, "faq-"); ok {

@@ -16,6 +16,7 @@ type Site struct {
 	Title        string
 	Description  string
 	Language     string
+	HomeURL      string // the home page of the language
 	BaseURL      string // absolute, ends in /
 	Organization Organization
 	Menu         []Link
@@ -32,6 +33,7 @@ type Site struct {
 	// languages, in the site language's words (the word nav.languages).
 	LanguagesLabel string
 	TrustURL       string        // the page "How we make our health information"
+	SearchURL      string        // the search page of the language, its index in index/ below it; "" when the site has no search
 	TrustTitle     string        // its title, in the site language's words
 	Disclaimer     template.HTML // that the information complements care and does not replace it, rendered
 

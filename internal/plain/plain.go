@@ -82,6 +82,7 @@ type List struct {
 	set     *prose.Set
 	instead map[string]string   // phrase text, folded → what to say instead
 	fold    func(string) string // of the words of terms and text; nil for none
+	entries []Entry             // as given, the later of two for one term left out
 }
 
 // New compiles entries into a list that matches words as they are
@@ -115,11 +116,19 @@ func NewIn(lang string, entries []Entry) (*List, error) {
 		return nil, err
 	}
 	l.set = set
+	for _, term := range terms {
+		l.entries = append(l.entries, Entry{Term: term, Instead: l.instead[term]})
+	}
 	return l, nil
 }
 
 // Len returns the number of entries.
 func (l *List) Len() int { return l.set.Len() }
+
+// Entries returns the list's entries in the order given, one for each
+// term (the later's words for a term given twice), with the terms folded
+// as the list matches them.
+func (l *List) Entries() []Entry { return l.entries }
 
 // Match is a word of the list found in a text.
 type Match struct {

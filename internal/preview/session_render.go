@@ -3,6 +3,8 @@ package preview
 import (
 	"context"
 	"maps"
+	"slices"
+	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
@@ -40,6 +42,17 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 		s.files[out] = layout.WithFindings(rendered[i], banners[s.r.Page(i).URL])
 		s.keys[out] = 0 // rendered outside a key: render it again at the next whole-site update
 	}
+	// The search index holds every page's words: it is made again.
+	index, dirs, err := s.r.SearchFiles()
+	if err != nil {
+		return nil, err
+	}
+	for name := range s.files {
+		if slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(name, d) }) {
+			delete(s.files, name)
+		}
+	}
+	maps.Copy(s.files, index)
 	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
 }
 

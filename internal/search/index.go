@@ -1,0 +1,458 @@
+package search
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/pamphlet-health/pamphlet/internal/plain"
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
+
+// Page is what the index holds of one published page: its card, shown in
+// the results, what filters it, and its reader-visible text by where it
+// stands.
+type Page struct {
+	URL, Title, Summary string
+	Reviewed            string   // "Page last reviewed: 3 March 2026" in the page's words; "" for a page with no sign-off
+	Section             string   // the key of its top-level section, such as articles; "" for none
+	SectionTitle        string   // that section's title
+	Audiences           []string // such as patients
+	AudienceNames       []string // the same in the page's words
+	Topics              []string // its tags
+
+	About, Description string
+	Headings           []string
+	Questions          []string
+	Body               []string // the text blocks of the body and the answers, in reading order
+}
+
+// How much a word weighs by where it stands: a word of the title counts
+// as five of the body.
+const (
+	weightTitle       = 5
+	weightAbout       = 3
+	weightDescription = 2
+	weightHeading     = 2
+	weightQuestion    = 2
+	weightBody        = 1
+)
+
+// BM25's settings: how soon more of a word stops counting, and how much a
+// long page's length holds its words back.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// Limits that keep the index and what a query reads of it small.
+const (
+	maxPostings = 1000  // a word on more pages lists the pages it weighs most on
+	maxText     = 8000  // bytes of a page's text kept for its excerpts
+	pieceBytes  = 400   // the text is kept in pieces of about this size
+	shardBytes  = 12000 // a shard that would be larger is split by the next letter
+	maxKey      = 4     // letters of the longest shard key
+)
+
+// Entry is one page made ready for the index: its card and text pieces,
+// and the weighed count of each of its terms.
+type Entry struct {
+	page   Page
+	terms  map[string]float64
+	length float64 // the weighed number of terms
+	pieces []string
+}
+
+// Analyze makes a page ready for the index. Entries of a language are
+// made one by one, on their own (several at once), and indexed together.
+func (a *Analyzer) Analyze(p Page) *Entry {
+	e := &Entry{terms: map[string]float64{}}
+	add := func(text string, weight float64) {
+		for _, w := range Words(text) {
+			if t := a.Term(w); t != "" {
+				e.terms[t] += weight
+				e.length += weight
+			}
+		}
+	}
+	add(p.Title, weightTitle)
+	add(p.About, weightAbout)
+	add(p.Description, weightDescription)
+	for _, h := range p.Headings {
+		add(h, weightHeading)
+	}
+	for _, q := range p.Questions {
+		add(q, weightQuestion)
+	}
+	for _, b := range p.Body {
+		add(b, weightBody)
+	}
+	e.pieces = pieces(p.Body, maxText)
+	p.Headings, p.Questions, p.Body, p.About, p.Description = nil, nil, nil, "", ""
+	e.page = p
+	return e
+}
+
+// pieces cuts text blocks into pieces of about pieceBytes, at sentence
+// ends where a block is longer, keeping no more than limit bytes.
+func pieces(blocks []string, limit int) []string {
+	var out []string
+	var cur strings.Builder
+	total := 0
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, b := range blocks {
+		b = strings.Join(strings.Fields(b), " ")
+		for _, s := range prose.Sentences(b) {
+			sentence := b[s.Start:s.End]
+			if total+len(sentence) > limit {
+				flush()
+				return out
+			}
+			if cur.Len() > 0 && cur.Len()+len(sentence) > pieceBytes {
+				flush()
+			}
+			if cur.Len() > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(sentence)
+			total += len(sentence)
+		}
+		if cur.Len() >= pieceBytes/2 {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Synonyms are groups of words and phrases that a query for one finds
+// pages with another of: "water tablets" and "diuretics".
+type Synonyms [][]string
+
+// PlainSynonyms makes synonyms of a plain-language list: each term with
+// the everyday words to say instead ("hypertension" and "high blood
+// pressure"), for the alternatives of three words or fewer. Terms that
+// are prefixes ("cardio*") are left out.
+func PlainSynonyms(entries []plain.Entry) Synonyms {
+	var out Synonyms
+	for _, e := range entries {
+		var group []string
+		for _, t := range strings.Split(e.Term, "|") {
+			if t = strings.TrimSpace(t); t != "" && !strings.Contains(t, "*") {
+				group = append(group, t)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		instead := strings.ReplaceAll(e.Instead, " or ", ", ")
+		for _, alt := range strings.Split(instead, ",") {
+			if alt = strings.TrimSpace(alt); alt != "" && len(Words(alt)) <= 3 {
+				group = append(group, alt)
+			}
+		}
+		if len(group) > 1 {
+			out = append(out, group)
+		}
+	}
+	return out
+}
+
+// Files is an index: its files by path relative to its folder.
+type Files map[string][]byte
+
+// The files of an index, relative to its folder.
+const (
+	MetaFile = "meta.json" // what every query reads first: the shards, the filters, the synonyms
+)
+
+// meta is the index's first file.
+type meta struct {
+	Version   string       `json:"v"`    // a hash of the index, to add to the addresses of its other files
+	Lang      string       `json:"lang"` // the analyser's language: en, es, or another whose words are not stemmed
+	Pages     int          `json:"pages"`
+	Shards    []string     `json:"shards"` // the shard keys, sorted
+	Stop      []string     `json:"stop"`
+	Synonyms  [][][]string `json:"syn"` // groups of phrases, each phrase its terms
+	Sections  [][2]string  `json:"sections"`
+	Audiences [][2]string  `json:"audiences"`
+	Topics    []string     `json:"topics"`
+}
+
+// doc is a page's file: its card and text.
+type doc struct {
+	URL      string   `json:"u"`
+	Title    string   `json:"t"`
+	Summary  string   `json:"s,omitempty"`
+	Reviewed string   `json:"r,omitempty"`
+	Section  string   `json:"x,omitempty"`
+	Text     []string `json:"p,omitempty"`
+}
+
+// Build makes the index of one language's entries. Pages are numbered in
+// the order given, which the caller keeps stable (by address), so that
+// the same site gives the same bytes.
+//
+// The files: meta.json; t/KEY.json, a shard, for each key, holding every
+// term that starts with the key and with no longer key, each term with
+// its pages (by number, each after the one before it: the difference)
+// and, for each page, its score out of 255: BM25 over the weighed counts,
+// so that a query only adds scores up; d/N.json, each page's card and
+// text; and f/s|a|tN.json, the pages of each section, audience and topic,
+// for filters.
+func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
+	files := Files{}
+	n := len(entries)
+	df := map[string]int{}
+	total := 0.0
+	for _, e := range entries {
+		for t := range e.terms {
+			df[t]++
+		}
+		total += e.length
+	}
+	avg := 1.0
+	if n > 0 && total > 0 {
+		avg = total / float64(n)
+	}
+	type posting struct {
+		doc   int
+		score float64
+	}
+	postings := map[string][]posting{}
+	top := 0.0
+	for i, e := range entries {
+		norm := bm25K1 * (1 - bm25B + bm25B*e.length/avg)
+		for t, tf := range e.terms {
+			idf := math.Log(1 + (float64(n)-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			s := idf * tf * (bm25K1 + 1) / (tf + norm)
+			postings[t] = append(postings[t], posting{i, s})
+			top = max(top, s)
+		}
+	}
+	// Each term's list: its best pages, by number.
+	lists := map[string][]int{}
+	for t, ps := range postings {
+		if len(ps) > maxPostings {
+			slices.SortFunc(ps, func(x, y posting) int { return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.doc, y.doc)) })
+			ps = ps[:maxPostings]
+		}
+		slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+		list := make([]int, 0, 2*len(ps))
+		last := 0
+		for _, p := range ps {
+			q := max(1, int(math.Round(255*p.score/top)))
+			list = append(list, p.doc-last, q)
+			last = p.doc
+		}
+		lists[t] = list
+	}
+	shards := shard(lists)
+	for key, terms := range shards {
+		data, err := marshal(terms)
+		if err != nil {
+			return nil, err
+		}
+		files["t/"+ShardFile(key)+".json"] = data
+	}
+
+	m := meta{Lang: a.Lang, Pages: n, Shards: slices.Sorted(maps.Keys(shards)), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
+	for _, g := range synonyms {
+		var group [][]string
+		for _, phrase := range g {
+			var terms []string
+			for _, w := range Words(phrase) {
+				if t := a.Term(w); t != "" {
+					terms = append(terms, t)
+				}
+			}
+			if len(terms) > 0 && !slices.ContainsFunc(group, func(o []string) bool { return slices.Equal(o, terms) }) {
+				group = append(group, terms)
+			}
+		}
+		if len(group) > 1 {
+			m.Synonyms = append(m.Synonyms, group)
+		}
+	}
+	filters := map[string][]int{}
+	sections, audiences, topics := map[string]string{}, map[string]string{}, map[string]bool{}
+	for _, e := range entries {
+		if e.page.Section != "" {
+			sections[e.page.Section] = e.page.SectionTitle
+		}
+		for k, au := range e.page.Audiences {
+			audiences[au] = au
+			if k < len(e.page.AudienceNames) {
+				audiences[au] = e.page.AudienceNames[k]
+			}
+		}
+		for _, t := range e.page.Topics {
+			topics[t] = true
+		}
+	}
+	index := func(keys []string) map[string]int {
+		out := map[string]int{}
+		for i, k := range keys {
+			out[k] = i
+		}
+		return out
+	}
+	secKeys, auKeys, topicKeys := slices.Sorted(maps.Keys(sections)), slices.Sorted(maps.Keys(audiences)), slices.SortedFunc(maps.Keys(topics), compareFolded)
+	for _, k := range secKeys {
+		m.Sections = append(m.Sections, [2]string{k, sections[k]})
+	}
+	for _, k := range auKeys {
+		m.Audiences = append(m.Audiences, [2]string{k, audiences[k]})
+	}
+	m.Topics = append(m.Topics, topicKeys...)
+	secAt, auAt, topicAt := index(secKeys), index(auKeys), index(topicKeys)
+	for i, e := range entries {
+		if e.page.Section != "" {
+			k := fmt.Sprintf("s%d", secAt[e.page.Section])
+			filters[k] = append(filters[k], i)
+		}
+		for _, au := range e.page.Audiences {
+			k := fmt.Sprintf("a%d", auAt[au])
+			filters[k] = append(filters[k], i)
+		}
+		for _, t := range e.page.Topics {
+			k := fmt.Sprintf("t%d", topicAt[t])
+			if len(filters[k]) == 0 || filters[k][len(filters[k])-1] != i {
+				filters[k] = append(filters[k], i)
+			}
+		}
+		d := doc{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle, Text: e.pieces}
+		data, err := marshal(d)
+		if err != nil {
+			return nil, err
+		}
+		files[fmt.Sprintf("d/%d.json", i)] = data
+	}
+	for k, pages := range filters {
+		list := make([]int, len(pages))
+		last := 0
+		for i, p := range pages {
+			list[i], last = p-last, p
+		}
+		data, err := marshal(list)
+		if err != nil {
+			return nil, err
+		}
+		files["f/"+k+".json"] = data
+	}
+	// The version: a hash of every other file, by name.
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name]))
+		h.Write(files[name])
+	}
+	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	data, err := marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	files[MetaFile] = data
+	return files, nil
+}
+
+// compareFolded orders words as readers look them up: without regard to
+// case or accents.
+func compareFolded(a, b string) int { return cmp.Or(cmp.Compare(Fold(a), Fold(b)), cmp.Compare(a, b)) }
+
+// marshal writes JSON without escaping <, > and & (the files are read
+// by the script, never placed in HTML).
+func marshal(v any) ([]byte, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// shard splits the terms into shards by their first letters: one shard
+// for every key, holding the terms that start with it and with no longer
+// key. A shard whose JSON would pass shardBytes is split by the next
+// letter, down to keys of maxKey letters.
+func shard(lists map[string][]int) map[string]map[string][]int {
+	size := func(t string) int { return len(t) + 5 + 4*len(lists[t]) } // about its JSON
+	out := map[string]map[string][]int{}
+	put := func(key string, terms []string) {
+		if len(terms) == 0 {
+			return
+		}
+		out[key] = map[string][]int{}
+		for _, t := range terms {
+			out[key][t] = lists[t]
+		}
+	}
+	var split func(key string, letters int, terms []string)
+	split = func(key string, letters int, terms []string) {
+		total := 0
+		for _, t := range terms {
+			total += size(t)
+		}
+		if total <= shardBytes || letters >= maxKey {
+			put(key, terms)
+			return
+		}
+		var here []string
+		by := map[string][]string{}
+		for _, t := range terms {
+			next, ok := prefix(t, letters+1)
+			if !ok {
+				here = append(here, t)
+				continue
+			}
+			by[next] = append(by[next], t)
+		}
+		put(key, here)
+		for next, terms := range by {
+			split(next, letters+1, terms)
+		}
+	}
+	byFirst := map[string][]string{}
+	for t := range lists {
+		k, _ := prefix(t, 1)
+		byFirst[k] = append(byFirst[k], t)
+	}
+	for k, terms := range byFirst {
+		split(k, 1, terms)
+	}
+	return out
+}
+
+// prefix returns the first n letters of a term, and false when it has
+// fewer than n.
+func prefix(t string, n int) (string, bool) {
+	for i := range t {
+		if n == 0 {
+			return t[:i], true
+		}
+		n--
+	}
+	return t, n == 0
+}
+
+// ShardFile names the file of a shard key: the key itself when it is
+// made of a to z and 0 to 9, else _ and the hexadecimal of its UTF-8.
+func ShardFile(key string) string {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return "_" + hex.EncodeToString([]byte(key))
+		}
+	}
+	return key
+}
