@@ -254,8 +254,9 @@
     return out;
   };
 
-  // search returns the pages for a query, best first: those with the
-  // most of its words first, then by score, each with the terms found.
+  // search returns the pages for a query, best first, and the terms
+  // found: the pages with every word of it, by score; when no page has
+  // them all, those with the most of them.
   // filters is a list of filter files (such as "s0") a page must be in.
   Index.prototype.search = function (text, filters) {
     var self = this, qs, syn;
@@ -296,8 +297,11 @@
         });
       });
       var list = Object.keys(pages).map(function (d) { return pages[d]; });
+      // Pages with every word, when there are any; else those with most.
+      var all = list.filter(function (p) { return p.matched === per.length; });
+      if (all.length > 0) { list = all; }
       list.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
-      return { pages: list, terms: found, words: per.length };
+      return { pages: list, terms: found, words: per.length, all: all.length > 0 };
     });
   };
 
@@ -439,10 +443,10 @@
       if (mine !== seq) { return; }
       current = r;
       results.textContent = '';
-      var n = r.pages.length, all = r.pages.filter(function (p) { return p.matched === r.words; }).length;
+      var n = r.pages.length;
       if (n === 0) {
         status.textContent = say('none', 0, q);
-      } else if (all === 0) {
+      } else if (!r.all) {
         status.textContent = say('some', n, q);
       } else {
         status.textContent = say(n === 1 ? 'one' : 'found', n, q);

@@ -1,0 +1,421 @@
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/pamphlet-health/pamphlet/internal/sitegen"
+)
+
+// A site is one body of content, built by pamphlet and indexed by both.
+type site struct {
+	name     string
+	dir      string
+	articles int    // of a synthetic site
+	corpus   string // folder of articles, for a site made from them
+	queries  [2]string
+}
+
+func (s site) src() string { return filepath.Join(s.dir, "site") }
+func (s site) out() string { return filepath.Join(s.dir, "public") }
+
+// A search is what one query cost one tool.
+type search struct {
+	bytes   int64         // fetched for the query (compressed, as sent)
+	first   time.Duration // from the query's input to its results, the first time
+	warm    time.Duration // the same, median of warm runs
+	results int
+}
+
+// A result is what one site measured.
+type result struct {
+	site                   site
+	pages                  int
+	pamphlet, pagefind     [2]search
+	indexBytes, indexFiles [2]int64 // on disk: pamphlet's, Pagefind's
+	buildOn, buildOff      time.Duration
+	pagefindTime           time.Duration
+}
+
+// measureSite writes, builds and indexes s, and measures both searches.
+func measureSite(ctx context.Context, s site, bin, pagefind, browser string, runs int, log io.Writer) (result, error) {
+	r := result{site: s}
+	fmt.Fprintf(log, "compare-pagefind: writing %s into %s\n", s.name, s.dir)
+	if err := os.RemoveAll(s.dir); err != nil {
+		return r, err
+	}
+	var err error
+	if s.corpus != "" {
+		_, err = sitegen.WriteCorpus(s.src(), s.corpus)
+	} else {
+		err = sitegen.Write(s.src(), s.articles)
+	}
+	if err != nil {
+		return r, err
+	}
+	// The build's time with search on and off, alternating.
+	var on, off []time.Duration
+	for i := range 2*runs + 1 {
+		search := i%2 == 0
+		d, err := buildSite(ctx, s, bin, search)
+		if err != nil {
+			return r, err
+		}
+		if i == 0 {
+			continue // the warm-up, and the site that stays
+		}
+		if search {
+			on = append(on, d)
+		} else {
+			off = append(off, d)
+		}
+	}
+	if _, err := buildSite(ctx, s, bin, true); err != nil {
+		return r, err
+	}
+	r.buildOn, r.buildOff = median(on), median(off)
+	fmt.Fprintf(log, "compare-pagefind: %s: indexing with pagefind\n", s.name)
+	start := time.Now()
+	cmd := exec.CommandContext(ctx, pagefind, "--site", s.out(), "--output-subdir", "_pagefind", "--quiet")
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Run(); err != nil {
+		return r, fmt.Errorf("pagefind: %w", err)
+	}
+	r.pagefindTime = time.Since(start)
+	if r.indexBytes[0], r.indexFiles[0], err = du(filepath.Join(s.out(), "search", "index")); err != nil {
+		return r, err
+	}
+	if r.indexBytes[1], r.indexFiles[1], err = du(filepath.Join(s.out(), "_pagefind")); err != nil {
+		return r, err
+	}
+	if r.pages, err = htmlFiles(s.out()); err != nil {
+		return r, err
+	}
+	if err := os.WriteFile(filepath.Join(s.out(), "_pagefind-bench.html"), []byte(pagefindPage), 0o644); err != nil {
+		return r, err
+	}
+	fmt.Fprintf(log, "compare-pagefind: %s: searching in %s\n", s.name, browser)
+	r.pamphlet, r.pagefind, err = searches(ctx, s, browser, runs)
+	return r, err
+}
+
+// buildSite builds s into its output folder with search on or off, and
+// returns the build's wall time.
+func buildSite(ctx context.Context, s site, bin string, search bool) (time.Duration, error) {
+	cfg := filepath.Join(s.src(), "pamphlet.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return 0, err
+	}
+	text := strings.ReplaceAll(string(data), "\nbuild: {search: false}\n", "\n")
+	if !search {
+		text += "\nbuild: {search: false}\n"
+	}
+	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
+		return 0, err
+	}
+	if err := os.RemoveAll(s.out()); err != nil {
+		return 0, err
+	}
+	args := []string{"build", "-source", s.src(), "-dest", s.out(), "-date", sitegen.Today.Format(time.DateOnly)}
+	if s.corpus != "" {
+		args = append(args, "-withhold") // real articles fail checks by the thousand; see bench/compare-hugo
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("pamphlet build: %w\n%s", err, stderr.String())
+	}
+	return time.Since(start), nil
+}
+
+// pagefindPage loads Pagefind's API as its documentation shows, for the
+// queries: pagefind.search, then each result's data().
+const pagefindPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind</title>
+<script type="module">
+window.pagefind = await import("/_pagefind/pagefind.js");
+window.run = async (q) => {
+  const t0 = performance.now();
+  const r = await window.pagefind.search(q);
+  const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+  return {ms: performance.now() - t0, results: r.results.length, shown: data.length};
+};
+window.ready = true;
+</script></head><body><p>Pagefind</p></body></html>
+`
+
+// pamphletRun types a query into pamphlet's search page as one input
+// event and waits for its results.
+const pamphletRun = `window.run = (q) => new Promise((resolve) => {
+  const input = document.getElementById('search-q'), list = document.getElementById('search-results');
+  const status = document.getElementById('search-status');
+  status.textContent = '';
+  const t0 = performance.now();
+  const done = () => {
+    if (status.textContent === '' || (list.children.length === 0 && !/^No/.test(status.textContent))) { return false; }
+    const n = (status.textContent.match(/\d+/) || ['0'])[0];
+    resolve({ms: performance.now() - t0, results: +n, shown: list.children.length});
+    return true;
+  };
+  const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); } });
+  obs.observe(document.getElementById('search-live'), {subtree: true, childList: true, characterData: true});
+  input.value = q;
+  input.dispatchEvent(new Event('input'));
+});
+window.ready = true;`
+
+type runResult struct {
+	MS      float64 `json:"ms"`
+	Results int     `json:"results"`
+	Shown   int     `json:"shown"`
+}
+
+// searches runs both queries with both tools, each in a fresh browser.
+func searches(ctx context.Context, s site, browser string, runs int) (pam, pf [2]search, err error) {
+	srv, err := serveGzip(s.out())
+	if err != nil {
+		return pam, pf, err
+	}
+	defer srv.close()
+	for _, t := range []struct {
+		page, setup, match string
+		into               *[2]search
+	}{
+		{"/search/", pamphletRun, "/search/index/|/js/search.", &pam},
+		{"/_pagefind-bench.html", "", "/_pagefind/", &pf},
+	} {
+		if err := oneTool(ctx, browser, srv, t.page, t.setup, t.match, s.queries, runs, t.into); err != nil {
+			return pam, pf, fmt.Errorf("%s: %w", t.page, err)
+		}
+	}
+	return pam, pf, nil
+}
+
+// oneTool loads a tool's search page in a fresh headless chromium and runs
+// the queries, counting the bytes of the responses whose address matches
+// one of the |-separated parts of match.
+func oneTool(ctx context.Context, browser string, srv *server, page, setup, match string, queries [2]string, runs int, into *[2]search) error {
+	base := srv.base
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU)
+	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelA()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	parts := strings.Split(match, "|")
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		return err
+	}
+	read := func() int64 { return srv.served(parts) }
+	start := read()
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+page), chromedp.WaitReady("body"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+		return err
+	}
+	if setup != "" {
+		if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](setup)); err != nil {
+			return err
+		}
+	}
+	if err := chromedp.Do(bctx, chromedp.Poll[chromedp.Void](`window.ready === true`)); err != nil {
+		return err
+	}
+	for k, q := range queries {
+		before := start // the first query counts what the page loaded for search too
+		if k > 0 {
+			before = read()
+		}
+		r, err := chromedp.Run(bctx, chromedp.Evaluate[runResult](fmt.Sprintf("window.run(%q)", q), chromedp.EvalAwaitPromise))
+		if err != nil {
+			return err
+		}
+		time.Sleep(300 * time.Millisecond) // the last responses' events
+		into[k].bytes = read() - before
+		into[k].first = time.Duration(r.MS * float64(time.Millisecond))
+		into[k].results = r.Results
+		var warm []time.Duration
+		for range max(runs, 3) {
+			w, err := chromedp.Run(bctx, chromedp.Evaluate[runResult](fmt.Sprintf("window.run(%q)", q), chromedp.EvalAwaitPromise))
+			if err != nil {
+				return err
+			}
+			warm = append(warm, time.Duration(w.MS*float64(time.Millisecond)))
+		}
+		into[k].warm = median(warm)
+	}
+	return nil
+}
+
+// A server serves a built site and counts the bytes of each response.
+type server struct {
+	base  string
+	close func() error
+	mu    sync.Mutex
+	sent  map[string]int64 // bytes sent, by path
+}
+
+// served returns the bytes sent for the paths that hold one of parts.
+// It counts on the server's side, since a search may fetch from a web
+// worker, whose requests the page's own network events do not show.
+func (s *server) served(parts []string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for p, b := range s.sent {
+		if slices.ContainsFunc(parts, func(part string) bool { return strings.Contains(p, part) }) {
+			n += b
+		}
+	}
+	return n
+}
+
+// serveGzip serves dir on 127.0.0.1 as a static host does: HTML, CSS,
+// JavaScript, JSON and WebAssembly compressed with gzip for browsers that
+// take it, other files (images, Pagefind's compressed index) as they are.
+func serveGzip(dir string) (*server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s := &server{base: "http://" + ln.Addr().String(), sent: map[string]int64{}}
+	files := http.FileServer(http.Dir(dir))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c := &counter{ResponseWriter: w}
+		defer func() {
+			s.mu.Lock()
+			s.sent[r.URL.Path] += c.n
+			s.mu.Unlock()
+			if verbose {
+				fmt.Fprintf(os.Stderr, "compare-pagefind: sent %s: %d bytes\n", r.URL.Path, c.n)
+			}
+		}()
+		ext := path.Ext(r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			ext = ".html"
+		}
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") || !slices.Contains([]string{".html", ".css", ".js", ".json", ".wasm"}, ext) {
+			files.ServeHTTP(c, r)
+			return
+		}
+		c.Header().Set("Content-Encoding", "gzip")
+		c.Header().Set("Vary", "Accept-Encoding")
+		gz := gzip.NewWriter(c)
+		defer gz.Close()
+		files.ServeHTTP(gzipWriter{c, gz}, r)
+	})}
+	go srv.Serve(ln)
+	s.close = srv.Close
+	return s, nil
+}
+
+// counter counts the bytes of a response's body as sent.
+type counter struct {
+	http.ResponseWriter
+	n int64
+}
+
+func (c *counter) Write(b []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// gzipWriter writes a response's body through gzip.
+type gzipWriter struct {
+	http.ResponseWriter
+	gz *gzip.Writer
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
+func (g gzipWriter) WriteHeader(code int) {
+	g.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+// du returns the bytes and the number of the files under dir.
+func du(dir string) (bytes, files int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		bytes += info.Size()
+		files++
+		return nil
+	})
+	return bytes, files, err
+}
+
+// htmlFiles counts the HTML files under dir.
+func htmlFiles(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func kb(b int64) string { return fmt.Sprintf("%.1f KB", float64(b)/1e3) }
+func mb(b int64) string { return fmt.Sprintf("%.1f MB", float64(b)/1e6) }
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
+
+// report writes the results as Markdown tables.
+func report(w io.Writer, results []result) {
+	fmt.Fprintln(w, "| site | tool | query | results | bytes fetched | first time | warm (median) |")
+	fmt.Fprintln(w, "|---|---|---|---:|---:|---:|---:|")
+	for _, r := range results {
+		for k, q := range r.site.queries {
+			for _, t := range []struct {
+				name string
+				s    search
+			}{{"pamphlet", r.pamphlet[k]}, {"Pagefind", r.pagefind[k]}} {
+				nth := "first"
+				if k > 0 {
+					nth = "second"
+				}
+				fmt.Fprintf(w, "| %s | %s | %s: %q | %d | %s | %s | %s |\n", r.site.name, t.name, nth, q, t.s.results, kb(t.s.bytes), ms(t.s.first), ms(t.s.warm))
+			}
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| site | HTML pages | pamphlet's index | Pagefind's index | pamphlet build, search off | search on | search adds | Pagefind's indexing |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range results {
+		add := 100 * (float64(r.buildOn)/float64(r.buildOff) - 1)
+		fmt.Fprintf(w, "| %s | %d | %s in %d files | %s in %d files | %s | %s | %+.1f%% | %s |\n", r.site.name, r.pages,
+			mb(r.indexBytes[0]), r.indexFiles[0], mb(r.indexBytes[1]), r.indexFiles[1], ms(r.buildOff), ms(r.buildOn), add, ms(r.pagefindTime))
+	}
+}
