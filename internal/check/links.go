@@ -80,6 +80,9 @@ func Anchors(p Page) map[string]bool {
 		for _, h := range p.Doc.Headings {
 			ids[h.ID] = true
 		}
+		for n := range p.Doc.Notes {
+			ids[markdown.FootnoteID(n+1)] = true
+		}
 	}
 	return ids
 }
