@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	htmllex "github.com/tdewolff/parse/v2/html"
@@ -23,6 +24,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -645,6 +647,20 @@ func TestExampleSiteMetadata(t *testing.T) {
 	}
 	files := tree(t, dest)
 	nodes := checkSite(t, files, "https://health.example.org/")
+	// Every <title> shows whole in search results: the site's name is
+	// left out where it would make one too long, and seo.title warns of
+	// a page title too long alone (the example site has none).
+	for name, f := range files {
+		if title := headMeta(f)["title"]; strings.HasSuffix(name, ".html") && utf8.RuneCountInString(title) > layout.MaxTitle {
+			t.Errorf("%s: the <title> %q is longer than %d characters", name, title, layout.MaxTitle)
+		}
+	}
+	if got, want := headMeta(files["stories/talking-about-sleep/index.html"])["title"], "A young person's story: talking to the nurse about sleep"; got != want {
+		t.Errorf("a long title's <title> is %q, want %q, without the site's name", got, want)
+	}
+	if got, want := headMeta(files["articles/flu-vaccine/index.html"])["title"], "The yearly flu vaccine | Riverside Community Health"; got != want {
+		t.Errorf("a short title's <title> is %q, want %q", got, want)
+	}
 	p, err := Load(context.Background(), Options{Source: exampleSite(t), Today: today, Theme: pamphlet.Theme})
 	if err != nil {
 		t.Fatal(err)

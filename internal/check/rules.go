@@ -148,7 +148,7 @@ var catalogue = []finding.Rule{
 		Description: "a table whose header row is empty, or has a column without a heading"},
 	{ID: "seo.title", Severities: errorFirst, Silence: true, Help: "#search-engines-feeds-and-the-trust-page",
 		Summary:     "a missing or over-long title",
-		Description: "no title; a title under 3 or over 70 characters"},
+		Description: "no title; a title under 3 characters, or a `<title>` over 70"},
 	{ID: "seo.description", Severities: errorFirst, Silence: true, Help: "#search-engines-feeds-and-the-trust-page",
 		Summary:     "a missing, short or over-long description",
 		Description: "no description; one under 50 or over 160 characters"},
