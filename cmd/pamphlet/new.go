@@ -199,6 +199,9 @@ organization:
   name: My Community Clinic
   phone: "555-0100"
   emergency_number: "911"
+#  email: info@health.example.org   # events' calendar files name it as their organizer
+#  address: {street: 1 Main Street, locality: Springfield}   # or one line of text
+#  currency: USD                    # of events' costs
 clinical_sections: [articles, faq]
 reviewers: {}
 #  ada-okafor:

@@ -172,7 +172,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 		BaseURL:     cfg.BaseURL,
 		Organization: layout.Organization{
 			Name: cfg.Organization.Name, URL: view.Address(cfg.Organization.URL, relURL), Logo: cfg.Organization.Logo,
-			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address,
+			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address.String(),
 			EmergencyNumber: cfg.Organization.EmergencyNumber,
 		},
 		Today:      p.Options.Today,

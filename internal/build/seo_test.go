@@ -62,7 +62,7 @@ var required = map[string][]string{
 	"MedicalClinic":  {"@id", "name", "url"},
 	"WebSite":        {"@id", "name", "url", "inLanguage", "publisher"},
 	"NewsArticle":    {"headline", "url", "image", "datePublished", "dateModified", "author", "publisher"},
-	"Event":          {"name", "url", "startDate", "location", "eventStatus", "eventAttendanceMode", "organizer", "image"},
+	"Event":          {"name", "url", "startDate", "endDate", "location", "eventStatus", "eventAttendanceMode", "organizer", "image"},
 	"BreadcrumbList": {"@id", "itemListElement"},
 }
 
@@ -132,6 +132,17 @@ func checkNodes(t *testing.T, name, permalink string, nodes []ldNode) {
 				if len(items) == 0 || items[len(items)-1].(map[string]any)["item"] != permalink {
 					t.Errorf("%s: the breadcrumb trail does not end at the page: %v", name, items)
 				}
+			case "Event":
+				// Google reads a price only with its currency, a free
+				// event's 0 included.
+				if o, _ := n["offers"].(map[string]any); o != nil && o["price"] != nil && o["priceCurrency"] == nil {
+					t.Errorf("%s: an offer with a price and no priceCurrency: %v", name, o)
+				}
+			}
+			// Every address is a PostalAddress, and every size of an image
+			// a QuantitativeValue of pixels, as schema.org defines them.
+			checkValues(t, name, map[string]any(n))
+			switch typ {
 			case "MedicalWebPage":
 				person, _ := n["reviewedBy"].(map[string]any)
 				if person["@type"] != "Person" || person["name"] == nil || person["hasCredential"] == nil {
@@ -151,6 +162,32 @@ func checkNodes(t *testing.T, name, permalink string, nodes []ldNode) {
 	}
 	if pages != 1 {
 		t.Errorf("%s: %d nodes for the page itself, want 1", name, pages)
+	}
+}
+
+// checkValues checks the addresses and image sizes in a node's value:
+// each address a PostalAddress, each width and height a
+// QuantitativeValue in pixels.
+func checkValues(t *testing.T, name string, v any) {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		return
+	}
+	if a, ok := m["address"]; ok {
+		if am, _ := a.(map[string]any); am["@type"] != "PostalAddress" || am["streetAddress"] == nil {
+			t.Errorf("%s: address %v is not a PostalAddress", name, a)
+		}
+	}
+	for _, key := range []string{"width", "height"} {
+		if x, ok := m[key]; ok {
+			if q, _ := x.(map[string]any); q["@type"] != "QuantitativeValue" || q["unitCode"] != "E37" || q["value"] == nil {
+				t.Errorf("%s: %s %v is not a QuantitativeValue of pixels", name, key, x)
+			}
+		}
+	}
+	for _, key := range []string{"location", "logo", "publisher", "organizer"} {
+		checkValues(t, name, m[key])
 	}
 }
 
@@ -451,8 +488,8 @@ func TestSEO(t *testing.T) {
 			fair := find(nodes["events/fair/index.html"], "Event")
 			for key, want := range map[string]string{
 				"startDate": `"2026-12-05T10:00:00-05:00"`, "endDate": `"2026-12-05T14:00:00-05:00"`,
-				"location":            `{"@type":"Place","address":"12 Mill Lane, Riverside","name":"Riverside Hall"}`,
-				"offers":              `{"@type":"Offer","availability":"https://schema.org/InStock","price":"0","url":"https://example.org/book"}`,
+				"location":            `{"@type":"Place","address":{"@type":"PostalAddress","addressCountry":"US","addressLocality":"Riverside","addressRegion":"NY","postalCode":"10001","streetAddress":"12 Mill Lane"},"name":"Riverside Hall"}`,
+				"offers":              `{"@type":"Offer","availability":"https://schema.org/InStock","price":"0","priceCurrency":"GBP","url":"https://example.org/book"}`,
 				"isAccessibleForFree": "true",
 			} {
 				if got := compact(fair[key]); got != want {
@@ -462,6 +499,27 @@ func TestSEO(t *testing.T) {
 			class := find(nodes["events/class/index.html"], "Event")
 			if got := compact(class["location"]) + compact(class["offers"]) + class.str("eventAttendanceMode"); got != `{"@type":"VirtualLocation","url":"https://meet.example.org/cooking"}{"@type":"Offer","availability":"https://schema.org/InStock","price":"7.50","priceCurrency":"GBP","url":"https://example.github.io/clinic/events/class/"}https://schema.org/OnlineEventAttendanceMode` {
 				t.Errorf("class: %s", got)
+			}
+			// An event without ends lasts view.DefaultEventLength.
+			talk := find(nodes["events/talk/index.html"], "Event")
+			if got := talk.str("endDate") + " " + compact(talk["location"]); got != `2026-12-12T19:00:00-05:00 {"@type":"Place","address":{"@type":"PostalAddress","streetAddress":"40 Market Street, Riverside"},"name":"Riverside Library"}` {
+				t.Errorf("talk: %s", got)
+			}
+			home := find(nodes["index.html"], "MedicalClinic")
+			if got := compact(home["address"]); got != `{"@type":"PostalAddress","addressCountry":"GB","addressLocality":"Testtown","postalCode":"TT1 1AA","streetAddress":"1 High Street"}` {
+				t.Errorf("the organization's address: %s", got)
+			}
+			// Its calendar file ends an hour after the start, and says who
+			// organizes it, which version it is and when it last changed.
+			ics := strings.ReplaceAll(files["events/talk/talk.ics"], "\r\n ", "")
+			for _, want := range []string{"\r\nDTSTART:20261212T230000Z\r\nDTEND:20261213T000000Z\r\n", "\r\nSEQUENCE:3\r\n",
+				"\r\nLAST-MODIFIED:20261104T000000Z\r\n", "\r\nORGANIZER;CN=Test Clinic:mailto:hello@clinic.example\r\n"} {
+				if !strings.Contains(ics, want) {
+					t.Errorf("talk.ics has no %q:\n%s", want, ics)
+				}
+			}
+			if fair := files["events/fair/fair.ics"]; !strings.Contains(fair, "\r\nDTEND:20261205T190000Z\r\n") || !strings.Contains(fair, "\r\nSEQUENCE:0\r\n") {
+				t.Errorf("fair.ics:\n%s", fair)
 			}
 			hours := find(nodes["news/hours/index.html"], "NewsArticle")
 			if hours.str("headline") != "Longer opening hours on Tuesdays" || compact(hours["image"]) != `["https://example.github.io/clinic/images/share.png"]` {

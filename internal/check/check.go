@@ -131,8 +131,8 @@ type LocalKey struct {
 func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 	k := LocalKey{Config: string(config), Today: today}
 	for _, p := range site.Pages {
-		if l := p.Meta.Location; l != nil && l.Address != "" {
-			k.Addresses = append(k.Addresses, normalSpace(l.Address))
+		if l := p.Meta.Location; l != nil && !l.Address.IsZero() {
+			k.Addresses = append(k.Addresses, normalSpace(l.Address.String()))
 		}
 	}
 	return k
