@@ -226,6 +226,7 @@ readability:
 #  process: How a page is written, and from which sources.
 #  review: Who checks a health page, and how often.
 #  feedback: How to tell us about a mistake.
+#  updated: 2026-01-31   # the day you last changed the statement (YYYY-MM-DD)
 `
 
 // newTranslation starts the translation of a page into a language of the

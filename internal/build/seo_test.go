@@ -544,7 +544,10 @@ func TestSEO(t *testing.T) {
 
 			// The trust page, linked from every page.
 			trust := visibleText(files["how-we-make-our-health-information/index.html"])
-			for _, want := range []string{"How we make our health information", "Who publishes this information The test clinic, a made-up clinic for the tests.",
+			if got := find(nodes["how-we-make-our-health-information/index.html"], "AboutPage").str("dateModified"); got != "2026-10-15" {
+				t.Errorf("the trust page's dateModified is %q, want trust.updated", got)
+			}
+			for _, want := range []string{"How we make our health information", "Updated 15 October 2026", "Who publishes this information The test clinic, a made-up clinic for the tests.",
 				"How we are funded Public grants. See about us.", "Advertising None.", "How we write our information Written from sources.",
 				"How clinicians check it Checked by a clinician.", "The next review is usually 12 months after the last one.",
 				"Our clinical reviewers Sam Reyes, RN (Practice nurse)", "Tell us what you think Write to us.",
@@ -616,7 +619,7 @@ func checkSitemap(t *testing.T, files map[string]string, nodes map[string][]ldNo
 		seoBase + "articles/":                           "2026-11-02", // its newest page
 		seoBase + "":                                    "2026-11-21", // the newest page of the site (an alert's date)
 		seoBase + "tags/winter/":                        "2026-11-02",
-		seoBase + "how-we-make-our-health-information/": "",
+		seoBase + "how-we-make-our-health-information/": "2026-10-15", // trust.updated
 	} {
 		if lastmod[loc] != want {
 			t.Errorf("sitemap: %s lastmod %q, want %q", loc, lastmod[loc], want)

@@ -170,6 +170,9 @@ func (sd *Graph) SetJSONLD(d PageData) error {
 		web.Type = "FAQPage"
 		web.MainEntity = d.FAQ
 	}
+	if (d.Page == nil || d.Page.File == "") && !v.Updated.IsZero() {
+		web.DateModified = seo.Date(v.Updated, false) // a page made from pamphlet.yaml, dated there
+	}
 	if d.Page != nil && d.Page.File != "" {
 		pg := d.Page
 		m := pg.Meta
