@@ -85,7 +85,7 @@ func TestLayoutIDs(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"home.html", "list.html", "single.html", "tag.html", "tags.html", "trust.html", "404.html", "faq/list.html", "events/list.html"} {
+	for _, name := range []string{"home.html", "list.html", "single.html", "tag.html", "tags.html", "trust.html", "accessibility.html", "404.html", "faq/list.html", "events/list.html"} {
 		if !templates[name] {
 			t.Errorf("no site renders %s", name)
 		}

@@ -719,6 +719,11 @@ func TestExampleSiteMetadata(t *testing.T) {
 	if got, want := headMeta(files["stories/talking-about-sleep/index.html"])["title"], "A young person's story: talking to the nurse about sleep"; got != want {
 		t.Errorf("a long title's <title> is %q, want %q, without the site's name", got, want)
 	}
+	// The example site's templates and styles are the theme's own, so
+	// its accessibility statement claims the theme's tests for it.
+	if a := visibleText(files["accessibility/index.html"]); !strings.Contains(a, "tested to WCAG 2.2 level AA") || strings.Contains(a, "changes parts of that design") {
+		t.Errorf("the example site's accessibility statement:\n%s", a)
+	}
 	if got, want := headMeta(files["articles/flu-vaccine/index.html"])["title"], "The yearly flu vaccine | Riverside Community Health"; got != want {
 		t.Errorf("a short title's <title> is %q, want %q", got, want)
 	}

@@ -40,13 +40,17 @@ type Config struct {
 	Review             ReviewPolicy        `key:"review"`
 	Readability        ReadabilityPolicy   `key:"readability"`
 	Trust              Trust               `key:"trust"`
-	PlainLanguage      PlainLanguage       `key:"plain_language"`
-	Claims             map[string]ListEdit `key:"claims"`
-	Menu               []MenuItem          `key:"menu"`
-	Social             Social              `key:"social"`
-	MediaContact       MediaContact        `key:"media_contact"`
-	ThemeColor         string              `key:"theme_color"`
-	Build              BuildOptions        `key:"build"`
+	// Accessibility is the accessibility statement, published at
+	// AccessibilityURL; nil when pamphlet.yaml has none, and then no
+	// page is built.
+	Accessibility *Accessibility      `key:"accessibility"`
+	PlainLanguage PlainLanguage       `key:"plain_language"`
+	Claims        map[string]ListEdit `key:"claims"`
+	Menu          []MenuItem          `key:"menu"`
+	Social        Social              `key:"social"`
+	MediaContact  MediaContact        `key:"media_contact"`
+	ThemeColor    string              `key:"theme_color"`
+	Build         BuildOptions        `key:"build"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -265,6 +269,7 @@ func (c *Config) validate() []finding.Finding {
 		}
 	}
 	c.validateLanguageChecks(bad)
+	c.validateAccessibility(bad)
 	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
 		r := c.Reviewers[id]
 		if !slugPattern.MatchString(id) {

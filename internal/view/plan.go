@@ -56,6 +56,9 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		ls.Locale = OGLocale(lang)
 		ls.LanguagesLabel = w.Say("nav.languages")
 		ls.TrustTitle = w.Say("trust.title")
+		if s.Config.Accessibility != nil {
+			ls.AccessibilityURL, ls.AccessibilityTitle = relURL(s.Config.Prefix(lang)+content.AccessibilityURL), w.Say("accessibility.title")
+		}
 		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, w, vs, relURL, absURL)
 	}
 	vs.Site = vs.Sites[s.Config.Language]
