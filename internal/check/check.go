@@ -88,6 +88,7 @@ var local = []Rule{
 	FAQQuestions,
 	Notices,
 	StorySources,
+	Scheduled,
 }
 
 // sitewide are the rules that need the whole site at once:

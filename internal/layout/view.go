@@ -124,6 +124,9 @@ type Page struct {
 	Trust *Trust `card:"-"`
 	// Accessibility is the accessibility statement's; nil on other pages.
 	Accessibility *Accessibility `card:"-"`
+	// Scheduled is the date of a page whose date is after the build date,
+	// which only the preview shows (with a banner); zero on other pages.
+	Scheduled time.Time `card:"-"`
 	// Contents are the sections of a long page, for a contents list; nil
 	// on a page with fewer than three. Like Body, they are made from the
 	// page's text when it is rendered.

@@ -42,6 +42,9 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 			continue
 		}
 		vs.Pages[pg.Page] = Page(s.Config, pg, relURL, absURL)
+		if pg.ScheduledAfter(today) { // only in the preview: builds leave such pages out
+			vs.Pages[pg.Page].Scheduled = pg.Meta.Date.Time
+		}
 		vs.Published = append(vs.Published, pg)
 		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
 	}
