@@ -199,6 +199,9 @@ organization:
   name: My Community Clinic
   phone: "555-0100"
   emergency_number: "911"
+#  email: info@health.example.org   # events' calendar files name it as their organizer
+#  address: {street: 1 Main Street, locality: Springfield}   # or one line of text
+#  currency: USD                    # of events' costs
 clinical_sections: [articles, faq]
 reviewers: {}
 #  ada-okafor:
@@ -223,6 +226,15 @@ readability:
 #  process: How a page is written, and from which sources.
 #  review: Who checks a health page, and how often.
 #  feedback: How to tell us about a mistake.
+#  updated: 2026-01-31   # the day you last changed the statement (YYYY-MM-DD)
+# The accessibility statement, built at /accessibility/ and linked from
+# every page's footer; public-sector sites must publish one.
+#accessibility:
+#  contact: How to report a problem or ask for another format, and how soon you reply.
+#  enforcement: Where readers turn if they are not happy with your reply.
+#  tested: 2026-01-31    # the day of the last accessibility test (YYYY-MM-DD)
+#  limitations:          # what is known not to work; leave it out when nothing is
+#    - Describe each problem, and what readers can do meanwhile.
 `
 
 // newTranslation starts the translation of a page into a language of the

@@ -249,14 +249,15 @@ func dropRule(fs []finding.Finding, pos finding.Position, rule string) []finding
 
 // Result says what a build did.
 type Result struct {
-	Findings []finding.Finding
-	Silenced []finding.Finding // findings that pamphlet-ignore comments silenced
-	Refused  bool              // error-level findings stopped the build; nothing was written
-	Withheld []string          // files of the pages -withhold left out, sorted
-	Blocking []string          // when refused: why -withhold could not publish the rest either
-	Pages    int               // HTML pages written
-	Files    int               // files written in all
-	Dest     string
+	Findings  []finding.Finding
+	Silenced  []finding.Finding // findings that pamphlet-ignore comments silenced
+	Refused   bool              // error-level findings stopped the build; nothing was written
+	Withheld  []string          // files of the pages -withhold left out, sorted
+	Scheduled []string          // files of the pages left out until their date (see Project.Schedule), sorted
+	Blocking  []string          // when refused: why -withhold could not publish the rest either
+	Pages     int               // HTML pages written
+	Files     int               // files written in all
+	Dest      string
 }
 
 // Build loads, checks and renders the site and replaces the destination
@@ -284,6 +285,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, nil
 		}
 	}
+	res.Scheduled = p.Schedule()
 	// Each file is written as it is made, into a new folder that takes
 	// dest's place only once the whole site is written.
 	w, err := newWriter(dest)
@@ -319,6 +321,24 @@ func (p *Project) Withhold() (withheld, blocking []string) {
 		withheld = append(withheld, pg.File)
 	}
 	return withheld, blocking
+}
+
+// Schedule leaves every page whose date is after the build date out of
+// the site, as Withhold does pages with errors: out of every list, tag
+// page, feed and the sitemap. Call it once the pages are checked, which
+// they are as if published, since a build on or after their date
+// publishes them as they are. It returns the files of the pages it left
+// out. The preview does not call it, and shows them.
+func (p *Project) Schedule() []string {
+	var files []string
+	for _, pg := range p.Site.Pages {
+		if pg.Published() && pg.ScheduledAfter(p.Options.Today) {
+			pg.Scheduled = true
+			files = append(files, pg.File)
+		}
+	}
+	slices.Sort(files)
+	return files
 }
 
 // refused returns the published single pages with error-level findings,

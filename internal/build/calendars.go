@@ -30,10 +30,13 @@ func (p *Project) calendars(views map[*content.Page]*layout.Page) map[string][]b
 		e := ics.Event{
 			UID:   strings.Trim(cp.URL, "/") + "@" + host,
 			Stamp: cmp.Or(view.LastChanged(cp), ev.Starts),
-			Start: ev.Starts, End: ev.Ends, AllDay: !ev.HasTime,
+			Start: ev.Starts, End: view.EventEnd(cp.Meta).Time, AllDay: !ev.HasTime,
 			Summary:     v.Title,
 			Description: strings.TrimSpace(v.Description + "\n\n" + v.Permalink),
 			URL:         v.Permalink,
+			Organizer:   ics.Organizer{Name: cmp.Or(cfg.Organization.Name, cfg.Title), Email: cfg.Organization.Email},
+			Sequence:    view.EventSequence(cp),
+			Modified:    view.LastChanged(cp),
 		}
 		if l := ev.Location; l != nil {
 			var parts []string

@@ -61,8 +61,13 @@ func (r *Renderer) extras(files map[string][]byte) error {
 func (p *Project) searchFiles(files map[string][]byte, jobs []job, views map[*content.Page]*layout.Page, absURL func(string) string, min *minifier, words map[string]*layout.Words) error {
 	own := map[*layout.Page]time.Time{}
 	for _, j := range jobs {
-		if j.page != nil && j.page.File != "" {
+		switch {
+		case j.page != nil && j.page.File != "":
 			own[j.view] = view.LastChanged(j.page)
+		case j.page == nil || j.page.File == "":
+			// A page pamphlet makes from pamphlet.yaml, such as the trust
+			// page, changed when pamphlet.yaml says (zero: not known).
+			own[j.view] = j.view.Updated
 		}
 	}
 	sitemaps, err := p.sitemap(jobs, own)

@@ -18,9 +18,10 @@ import (
 
 var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
 
-// footnoteID is the form of the IDs goldmark gives footnotes and the
-// links back to them.
-var footnoteID = regexp.MustCompile(`^fn(ref)?:\d+$`)
+// footnoteID is the form of the IDs markdown.FootnoteID and
+// markdown.FootnoteRefID give footnotes and the places that cite them:
+// letters, digits and hyphens alone, so a CSS selector needs no escapes.
+var footnoteID = regexp.MustCompile(`^fn-\d+$|^fnref-\d+(-\d+)?$`)
 
 // TestLayoutIDs renders every built-in template (the example site and the
 // test sites between them use them all, and a site of headings that read
@@ -84,7 +85,7 @@ func TestLayoutIDs(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"home.html", "list.html", "single.html", "tag.html", "tags.html", "trust.html", "404.html", "faq/list.html", "events/list.html"} {
+	for _, name := range []string{"home.html", "list.html", "single.html", "tag.html", "tags.html", "trust.html", "accessibility.html", "404.html", "faq/list.html", "events/list.html"} {
 		if !templates[name] {
 			t.Errorf("no site renders %s", name)
 		}
@@ -95,7 +96,7 @@ func TestLayoutIDs(t *testing.T) {
 // like the IDs of the layout: each must get an ID of its own.
 func headingsSite(t *testing.T) string {
 	dir := exampleSite(t)
-	add := "\n\n## Topics\n\nText.\n\n## Main\n\nText.\n\n## Sources\n\nText.\n\n## Home news\n\nText.\n\n## Az a\n\nText.\n\n## Topic sleep\n\nText.\n\n## FAQ 1\n\nText.\n\n## Events past\n\nText.\n"
+	add := "\n\n## Topics\n\nText.\n\n## Main\n\nText.\n\n## Sources\n\nText.\n\n## Home news\n\nText.\n\n## Az a\n\nText.\n\n## Topic sleep\n\nText.\n\n## FAQ 1\n\nText.\n\n## Events past\n\nText.\n\n## Fn 1\n\nText.\n\n## Fnref 1\n\nText.\n"
 	for _, f := range []string{"content/faq/_index.md", "content/_index.md", "content/events/_index.md", "content/articles/handwashing.md"} {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		b, err := os.ReadFile(p)

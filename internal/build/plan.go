@@ -15,8 +15,8 @@ import (
 
 // plan has internal/view make the view of every published page, with the
 // lists, related pages and breadcrumbs that join them, and lists the HTML
-// files to render: the pages, the tag and audience pages, the trust page
-// and the 404 page, each with its template.
+// files to render: the pages, the tag and audience pages, the trust page,
+// the accessibility statement and the 404 page, each with its template.
 func (r *Renderer) plan() {
 	p := r.p
 	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.words, r.relURL, r.absURL)
@@ -33,6 +33,9 @@ func (r *Renderer) plan() {
 		site.TrustURL, site.Disclaimer = r.relURL(prefix+content.TrustURL), r.trusts[lang].Trust.Disclaimer
 		site.HomeURL = r.relURL(prefix + "/")
 		jobs = append(jobs, job{out: outPath(prefix + content.TrustURL), template: r.set.Lookup("trust.html", "single.html"), view: r.trusts[lang], site: site})
+		if a := r.accessibility[lang]; a != nil {
+			jobs = append(jobs, job{out: outPath(prefix + content.AccessibilityURL), template: r.set.Lookup("accessibility.html", "single.html"), view: a, site: site})
+		}
 		jobs = append(jobs, job{out: strings.TrimPrefix(prefix+"/404.html", "/"), template: "404.html", view: vs.NotFounds[lang], site: site})
 	}
 	jobs = r.searchJobs(jobs, vs.Sites)

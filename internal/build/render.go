@@ -107,6 +107,7 @@ type Renderer struct {
 	site           *layout.Site
 	sd             *view.Graph
 	trusts         map[string]*layout.Page // the trust page of each language
+	accessibility  map[string]*layout.Page // the accessibility statement of each language; none without one
 	relURL, absURL func(string) string
 	static         map[string][]byte // the assets and content/'s other files, by output path
 
@@ -185,7 +186,7 @@ func (p *Project) newRenderer() (*Renderer, error) {
 		BaseURL:     cfg.BaseURL,
 		Organization: layout.Organization{
 			Name: cfg.Organization.Name, URL: view.Address(cfg.Organization.URL, relURL), Logo: cfg.Organization.Logo,
-			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address,
+			Phone: cfg.Organization.Phone, Email: cfg.Organization.Email, Address: cfg.Organization.Address.String(),
 			EmergencyNumber: cfg.Organization.EmergencyNumber,
 		},
 		Today:      p.Options.Today,
@@ -211,6 +212,13 @@ func (p *Project) newRenderer() (*Renderer, error) {
 		}
 	}
 	site.Disclaimer = r.trusts[cfg.Language].Trust.Disclaimer
+	r.accessibility = map[string]*layout.Page{}
+	custom := p.customTheme(layouts)
+	for _, lang := range cfg.Langs() {
+		if r.accessibility[lang], err = view.Accessibility(cfg, lang, custom, renderMD, r.words[lang], relURL, absURL); err != nil {
+			return nil, err
+		}
+	}
 	for _, m := range cfg.Menu {
 		site.Menu = append(site.Menu, layout.Link{Title: m.Name, URL: view.Address(m.URL, relURL)})
 	}

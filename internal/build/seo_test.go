@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	htmllex "github.com/tdewolff/parse/v2/html"
@@ -23,6 +24,7 @@ import (
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -60,7 +62,7 @@ var required = map[string][]string{
 	"MedicalClinic":  {"@id", "name", "url"},
 	"WebSite":        {"@id", "name", "url", "inLanguage", "publisher"},
 	"NewsArticle":    {"headline", "url", "image", "datePublished", "dateModified", "author", "publisher"},
-	"Event":          {"name", "url", "startDate", "location", "eventStatus", "eventAttendanceMode", "organizer", "image"},
+	"Event":          {"name", "url", "startDate", "endDate", "location", "eventStatus", "eventAttendanceMode", "organizer", "image"},
 	"BreadcrumbList": {"@id", "itemListElement"},
 }
 
@@ -130,6 +132,17 @@ func checkNodes(t *testing.T, name, permalink string, nodes []ldNode) {
 				if len(items) == 0 || items[len(items)-1].(map[string]any)["item"] != permalink {
 					t.Errorf("%s: the breadcrumb trail does not end at the page: %v", name, items)
 				}
+			case "Event":
+				// Google reads a price only with its currency, a free
+				// event's 0 included.
+				if o, _ := n["offers"].(map[string]any); o != nil && o["price"] != nil && o["priceCurrency"] == nil {
+					t.Errorf("%s: an offer with a price and no priceCurrency: %v", name, o)
+				}
+			}
+			// Every address is a PostalAddress, and every size of an image
+			// a QuantitativeValue of pixels, as schema.org defines them.
+			checkValues(t, name, map[string]any(n))
+			switch typ {
 			case "MedicalWebPage":
 				person, _ := n["reviewedBy"].(map[string]any)
 				if person["@type"] != "Person" || person["name"] == nil || person["hasCredential"] == nil {
@@ -149,6 +162,32 @@ func checkNodes(t *testing.T, name, permalink string, nodes []ldNode) {
 	}
 	if pages != 1 {
 		t.Errorf("%s: %d nodes for the page itself, want 1", name, pages)
+	}
+}
+
+// checkValues checks the addresses and image sizes in a node's value:
+// each address a PostalAddress, each width and height a
+// QuantitativeValue in pixels.
+func checkValues(t *testing.T, name string, v any) {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		return
+	}
+	if a, ok := m["address"]; ok {
+		if am, _ := a.(map[string]any); am["@type"] != "PostalAddress" || am["streetAddress"] == nil {
+			t.Errorf("%s: address %v is not a PostalAddress", name, a)
+		}
+	}
+	for _, key := range []string{"width", "height"} {
+		if x, ok := m[key]; ok {
+			if q, _ := x.(map[string]any); q["@type"] != "QuantitativeValue" || q["unitCode"] != "E37" || q["value"] == nil {
+				t.Errorf("%s: %s %v is not a QuantitativeValue of pixels", name, key, x)
+			}
+		}
+	}
+	for _, key := range []string{"location", "logo", "publisher", "organizer"} {
+		checkValues(t, name, m[key])
 	}
 }
 
@@ -449,8 +488,8 @@ func TestSEO(t *testing.T) {
 			fair := find(nodes["events/fair/index.html"], "Event")
 			for key, want := range map[string]string{
 				"startDate": `"2026-12-05T10:00:00-05:00"`, "endDate": `"2026-12-05T14:00:00-05:00"`,
-				"location":            `{"@type":"Place","address":"12 Mill Lane, Riverside","name":"Riverside Hall"}`,
-				"offers":              `{"@type":"Offer","availability":"https://schema.org/InStock","price":"0","url":"https://example.org/book"}`,
+				"location":            `{"@type":"Place","address":{"@type":"PostalAddress","addressCountry":"US","addressLocality":"Riverside","addressRegion":"NY","postalCode":"10001","streetAddress":"12 Mill Lane"},"name":"Riverside Hall"}`,
+				"offers":              `{"@type":"Offer","availability":"https://schema.org/InStock","price":"0","priceCurrency":"GBP","url":"https://example.org/book"}`,
 				"isAccessibleForFree": "true",
 			} {
 				if got := compact(fair[key]); got != want {
@@ -460,6 +499,27 @@ func TestSEO(t *testing.T) {
 			class := find(nodes["events/class/index.html"], "Event")
 			if got := compact(class["location"]) + compact(class["offers"]) + class.str("eventAttendanceMode"); got != `{"@type":"VirtualLocation","url":"https://meet.example.org/cooking"}{"@type":"Offer","availability":"https://schema.org/InStock","price":"7.50","priceCurrency":"GBP","url":"https://example.github.io/clinic/events/class/"}https://schema.org/OnlineEventAttendanceMode` {
 				t.Errorf("class: %s", got)
+			}
+			// An event without ends lasts view.DefaultEventLength.
+			talk := find(nodes["events/talk/index.html"], "Event")
+			if got := talk.str("endDate") + " " + compact(talk["location"]); got != `2026-12-12T19:00:00-05:00 {"@type":"Place","address":{"@type":"PostalAddress","streetAddress":"40 Market Street, Riverside"},"name":"Riverside Library"}` {
+				t.Errorf("talk: %s", got)
+			}
+			home := find(nodes["index.html"], "MedicalClinic")
+			if got := compact(home["address"]); got != `{"@type":"PostalAddress","addressCountry":"GB","addressLocality":"Testtown","postalCode":"TT1 1AA","streetAddress":"1 High Street"}` {
+				t.Errorf("the organization's address: %s", got)
+			}
+			// Its calendar file ends an hour after the start, and says who
+			// organizes it, which version it is and when it last changed.
+			ics := strings.ReplaceAll(files["events/talk/talk.ics"], "\r\n ", "")
+			for _, want := range []string{"\r\nDTSTART:20261212T230000Z\r\nDTEND:20261213T000000Z\r\n", "\r\nSEQUENCE:3\r\n",
+				"\r\nLAST-MODIFIED:20261104T000000Z\r\n", "\r\nORGANIZER;CN=Test Clinic:mailto:hello@clinic.example\r\n"} {
+				if !strings.Contains(ics, want) {
+					t.Errorf("talk.ics has no %q:\n%s", want, ics)
+				}
+			}
+			if fair := files["events/fair/fair.ics"]; !strings.Contains(fair, "\r\nDTEND:20261205T190000Z\r\n") || !strings.Contains(fair, "\r\nSEQUENCE:0\r\n") {
+				t.Errorf("fair.ics:\n%s", fair)
 			}
 			hours := find(nodes["news/hours/index.html"], "NewsArticle")
 			if hours.str("headline") != "Longer opening hours on Tuesdays" || compact(hours["image"]) != `["https://example.github.io/clinic/images/share.png"]` {
@@ -484,7 +544,10 @@ func TestSEO(t *testing.T) {
 
 			// The trust page, linked from every page.
 			trust := visibleText(files["how-we-make-our-health-information/index.html"])
-			for _, want := range []string{"How we make our health information", "Who publishes this information The test clinic, a made-up clinic for the tests.",
+			if got := find(nodes["how-we-make-our-health-information/index.html"], "AboutPage").str("dateModified"); got != "2026-10-15" {
+				t.Errorf("the trust page's dateModified is %q, want trust.updated", got)
+			}
+			for _, want := range []string{"How we make our health information", "Updated 15 October 2026", "Who publishes this information The test clinic, a made-up clinic for the tests.",
 				"How we are funded Public grants. See about us.", "Advertising None.", "How we write our information Written from sources.",
 				"How clinicians check it Checked by a clinician.", "The next review is usually 12 months after the last one.",
 				"Our clinical reviewers Sam Reyes, RN (Practice nurse)", "Tell us what you think Write to us.",
@@ -556,7 +619,7 @@ func checkSitemap(t *testing.T, files map[string]string, nodes map[string][]ldNo
 		seoBase + "articles/":                           "2026-11-02", // its newest page
 		seoBase + "":                                    "2026-11-21", // the newest page of the site (an alert's date)
 		seoBase + "tags/winter/":                        "2026-11-02",
-		seoBase + "how-we-make-our-health-information/": "",
+		seoBase + "how-we-make-our-health-information/": "2026-10-15", // trust.updated
 	} {
 		if lastmod[loc] != want {
 			t.Errorf("sitemap: %s lastmod %q, want %q", loc, lastmod[loc], want)
@@ -645,6 +708,25 @@ func TestExampleSiteMetadata(t *testing.T) {
 	}
 	files := tree(t, dest)
 	nodes := checkSite(t, files, "https://health.example.org/")
+	// Every <title> shows whole in search results: the site's name is
+	// left out where it would make one too long, and seo.title warns of
+	// a page title too long alone (the example site has none).
+	for name, f := range files {
+		if title := headMeta(f)["title"]; strings.HasSuffix(name, ".html") && utf8.RuneCountInString(title) > layout.MaxTitle {
+			t.Errorf("%s: the <title> %q is longer than %d characters", name, title, layout.MaxTitle)
+		}
+	}
+	if got, want := headMeta(files["stories/talking-about-sleep/index.html"])["title"], "A young person's story: talking to the nurse about sleep"; got != want {
+		t.Errorf("a long title's <title> is %q, want %q, without the site's name", got, want)
+	}
+	// The example site's templates and styles are the theme's own, so
+	// its accessibility statement claims the theme's tests for it.
+	if a := visibleText(files["accessibility/index.html"]); !strings.Contains(a, "tested to WCAG 2.2 level AA") || strings.Contains(a, "changes parts of that design") {
+		t.Errorf("the example site's accessibility statement:\n%s", a)
+	}
+	if got, want := headMeta(files["articles/flu-vaccine/index.html"])["title"], "The yearly flu vaccine | Riverside Community Health"; got != want {
+		t.Errorf("a short title's <title> is %q, want %q", got, want)
+	}
 	p, err := Load(context.Background(), Options{Source: exampleSite(t), Today: today, Theme: pamphlet.Theme})
 	if err != nil {
 		t.Fatal(err)

@@ -109,8 +109,9 @@ func LinkText(in *Input) []finding.Finding {
 	return out
 }
 
-// Tables reports tables whose header row is empty (a11y.table-header,
-// error): a screen reader reads each cell with its column's header.
+// Tables reports tables whose header row is empty, or has a cell without
+// text (a11y.table-header, error): a screen reader reads each cell with
+// its column's header, and an empty header cell names nothing.
 func Tables(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for _, p := range in.Pages {
@@ -126,19 +127,48 @@ func Tables(in *Input) []finding.Finding {
 			if !ok {
 				return ast.WalkSkipChildren, nil
 			}
-			empty := true
+			var empty []int // the columns without a heading, from 0
+			cells := 0
 			for c := header.FirstChild(); c != nil; c = c.NextSibling() {
-				if markdown.PlainText(c, p.Doc.Source) != "" {
-					empty = false
+				if markdown.PlainText(c, p.Doc.Source) == "" {
+					empty = append(empty, cells)
 				}
+				cells++
 			}
-			if empty {
-				out = append(out, errorAt(p.BodyPos(tableStart(t, p.Doc.Source)), "a11y.table-header", "the table's header row is empty; give each column a heading in the first row, so screen readers can say what each cell is"))
+			start := tableStart(t, p.Doc.Source)
+			switch {
+			case len(empty) == 0:
+			case len(empty) == cells:
+				out = append(out, errorAt(p.BodyPos(start), "a11y.table-header", "the table's header row is empty; give each column a heading in the first row, so screen readers can say what each cell is"))
+			default:
+				for _, col := range empty {
+					out = append(out, errorAt(p.BodyPos(headerCell(p.Doc.Source, start, col)), "a11y.table-header",
+						fmt.Sprintf("column %d of the table has no heading; write one in its cell of the first row, so screen readers can say what each cell of the column is", col+1)))
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		})
 	}
 	return out
+}
+
+// headerCell returns the source offset of the col-th cell (from 0) of the
+// header row that starts at offset start: where its text would begin,
+// after the pipe that opens it. A pipe escaped with a backslash is text.
+func headerCell(src []byte, start, col int) int {
+	i := start
+	if i < len(src) && src[i] == '|' {
+		i++
+	}
+	for n := 0; n < col && i < len(src) && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '|':
+			n++
+		}
+	}
+	return min(i, len(src))
 }
 
 // tableStart returns the source offset of a table's first line: the pipe

@@ -88,6 +88,7 @@ var local = []Rule{
 	FAQQuestions,
 	Notices,
 	StorySources,
+	Scheduled,
 }
 
 // sitewide are the rules that need the whole site at once:
@@ -131,8 +132,8 @@ type LocalKey struct {
 func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 	k := LocalKey{Config: string(config), Today: today}
 	for _, p := range site.Pages {
-		if l := p.Meta.Location; l != nil && l.Address != "" {
-			k.Addresses = append(k.Addresses, normalSpace(l.Address))
+		if l := p.Meta.Location; l != nil && !l.Address.IsZero() {
+			k.Addresses = append(k.Addresses, normalSpace(l.Address.String()))
 		}
 	}
 	return k

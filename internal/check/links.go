@@ -51,6 +51,8 @@ func BrokenLinks(in *Input) []finding.Finding {
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads nowhere: no page or file has that address; check the path (links to pages may name their .md file)", what, l.Dest)))
 			case t.Page != nil && !t.Page.Published() && p.Published():
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads to a draft, which is not published", what, l.Dest)))
+			case t.Page != nil && p.Published() && !p.Meta.Draft && linkedEarly(p.Page, t.Page, in.Today):
+				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q leads to a page scheduled for %s, which is not published until then; link to it once it is, or schedule this page for then too", what, l.Dest, appears(t.Page.Meta.Date))))
 			case t.Page != nil && t.Fragment != "" && !anchorsOf(t.Page.URL)[t.Fragment]:
 				out = append(out, errorAt(pos, "links.broken", fmt.Sprintf("the %s to %q names #%s, which is not a heading on that page", what, l.Dest, t.Fragment)))
 			}
@@ -79,6 +81,9 @@ func Anchors(p Page) map[string]bool {
 	if p.Doc != nil {
 		for _, h := range p.Doc.Headings {
 			ids[h.ID] = true
+		}
+		for n := range p.Doc.Notes {
+			ids[markdown.FootnoteID(n+1)] = true
 		}
 	}
 	return ids

@@ -265,12 +265,12 @@ func allowed(in *Input) allowList {
 			a.phones = append(a.phones, d)
 		}
 	}
-	if org.Address != "" {
-		a.addresses = append(a.addresses, normalSpace(org.Address))
+	if !org.Address.IsZero() {
+		a.addresses = append(a.addresses, normalSpace(org.Address.String()))
 	}
 	for _, p := range in.Site.Pages { // an event's address may be written on any page
-		if l := p.Meta.Location; l != nil && l.Address != "" {
-			a.addresses = append(a.addresses, normalSpace(l.Address))
+		if l := p.Meta.Location; l != nil && !l.Address.IsZero() {
+			a.addresses = append(a.addresses, normalSpace(l.Address.String()))
 		}
 	}
 	return a

@@ -7,13 +7,15 @@ import (
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
 
 // Length limits for titles and descriptions, in characters. Search engines
-// cut titles at about 60 characters and descriptions at about 160.
+// cut titles at about 60 characters and descriptions at about 160. A
+// page's <title> (see layout.DocumentTitle) is held to MaxTitle.
 const (
 	MinTitle       = 3
-	MaxTitle       = 70
+	MaxTitle       = layout.MaxTitle
 	MinDescription = 50
 	MaxDescription = 160
 )
@@ -23,22 +25,30 @@ const (
 func written(p Page) bool { return p.File != "" && !p.Unreadable }
 
 // Title reports pages without a title (seo.title, error), with titles too
-// short to say what the page is about, and with titles too long to show
-// whole in search results (warning).
+// short to say what the page is about, and with a <title> too long to
+// show whole in search results (warning). The <title> is the one the
+// built-in layout writes, the page's title with the site's name when the
+// two fit (layout.DocumentTitle); the home page's is the site's name, so
+// its own title is held to the limit as the heading search results show.
 func Title(in *Input) []finding.Finding {
 	var out []finding.Finding
+	site := strings.TrimSpace(in.Site.Config.Title)
 	for _, p := range in.Pages {
 		if !written(p) {
 			continue
 		}
 		t := strings.TrimSpace(p.Meta.Title)
+		head := t
+		if p.Kind != content.Home {
+			head = layout.DocumentTitle(false, t, site)
+		}
 		switch n := utf8.RuneCountInString(t); {
 		case t == "":
 			out = append(out, errorAt(p.KeyPos("title"), "seo.title", "the page has no title; add title: to the front matter"))
 		case n < MinTitle:
 			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; write at least %d that say what the page is about, so readers and search results can tell", n, MinTitle)))
-		case n > MaxTitle:
-			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; keep it to %d so search results show it whole", n, MaxTitle)))
+		case utf8.RuneCountInString(head) > MaxTitle:
+			out = append(out, warningAt(p.KeyPos("title"), "seo.title", fmt.Sprintf("the title is %d characters; keep it to %d so search results show it whole (the page's <title> adds the site's name when both fit)", utf8.RuneCountInString(head), MaxTitle)))
 		}
 	}
 	return out

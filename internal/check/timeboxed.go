@@ -33,7 +33,7 @@ func Notices(in *Input) []finding.Finding {
 				out = append(out, errorAt(p.KeyPos("title"), "event.details",
 					"an event needs starts: the date and time it begins, such as starts: 2026-12-05T10:00:00-05:00"))
 			}
-			if m.Location == nil || strings.TrimSpace(m.Location.Name+m.Location.Address+m.Location.URL) == "" {
+			if m.Location == nil || strings.TrimSpace(m.Location.Name+m.Location.Address.String()+m.Location.URL) == "" {
 				out = append(out, warningAt(p.KeyPos("location"), "event.details",
 					"an event needs a location: {name, address}, or {name, url} for one held online, so people know where to go"))
 			}

@@ -41,14 +41,18 @@ type Config struct {
 	Review             ReviewPolicy        `key:"review"`
 	Readability        ReadabilityPolicy   `key:"readability"`
 	Trust              Trust               `key:"trust"`
-	PlainLanguage      PlainLanguage       `key:"plain_language"`
-	Claims             map[string]ListEdit `key:"claims"`
-	Menu               []MenuItem          `key:"menu"`
-	Social             Social              `key:"social"`
-	MediaContact       MediaContact        `key:"media_contact"`
-	ThemeColor         string              `key:"theme_color"`
-	Build              BuildOptions        `key:"build"`
-	Search             SearchOptions       `key:"search"`
+	// Accessibility is the accessibility statement, published at
+	// AccessibilityURL; nil when pamphlet.yaml has none, and then no
+	// page is built.
+	Accessibility *Accessibility      `key:"accessibility"`
+	PlainLanguage PlainLanguage       `key:"plain_language"`
+	Claims        map[string]ListEdit `key:"claims"`
+	Menu          []MenuItem          `key:"menu"`
+	Social        Social              `key:"social"`
+	MediaContact  MediaContact        `key:"media_contact"`
+	ThemeColor    string              `key:"theme_color"`
+	Build         BuildOptions        `key:"build"`
+	Search        SearchOptions       `key:"search"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -57,15 +61,22 @@ type Config struct {
 
 // Organization is who publishes the site.
 type Organization struct {
-	Type            string `key:"type"` // its schema.org type; see OrganizationTypes
-	Name            string `key:"name"`
-	URL             string `key:"url"`  // an http(s) address or a site path such as /about/
-	Logo            string `key:"logo"` // a site path (made to start with /) or an absolute URL
-	Phone           string `key:"phone"`
-	Email           string `key:"email"`
-	Address         string `key:"address"`
-	EmergencyNumber string `key:"emergency_number"`
+	Type            string  `key:"type"` // its schema.org type; see OrganizationTypes
+	Name            string  `key:"name"`
+	URL             string  `key:"url"`  // an http(s) address or a site path such as /about/
+	Logo            string  `key:"logo"` // a site path (made to start with /) or an absolute URL
+	Phone           string  `key:"phone"`
+	Email           string  `key:"email"`
+	Address         Address `key:"address"`
+	EmergencyNumber string  `key:"emergency_number"`
+	// Currency is the ISO 4217 code of the money its events cost, such as
+	// USD or GBP: search engines need one for a free event's price of 0.
+	Currency string `key:"currency"`
 }
+
+// DefaultCurrency is organization.currency when pamphlet.yaml gives none,
+// the currency "$" is read as in an event's cost.
+const DefaultCurrency = "USD"
 
 // OrganizationTypes lists the schema.org types organization.type accepts.
 var OrganizationTypes = []string{"Organization", "MedicalOrganization", "MedicalClinic", "Hospital", "Physician", "Pharmacy", "GovernmentOrganization", "NGO"}
@@ -134,11 +145,12 @@ func DefaultConfig() *Config {
 			Overdue:      "error",
 			Translations: "error",
 		},
-		Readability: ReadabilityPolicy{Formula: "smog", Target: 8, Max: 10},
-		Trust:       Trust{Disclaimer: DefaultDisclaimer},
-		Social:      Social{Image: DefaultImage},
-		ThemeColor:  DefaultThemeColor,
-		Keys:        map[string]finding.Position{},
+		Readability:  ReadabilityPolicy{Formula: "smog", Target: 8, Max: 10},
+		Trust:        Trust{Disclaimer: DefaultDisclaimer},
+		Social:       Social{Image: DefaultImage},
+		Organization: Organization{Currency: DefaultCurrency},
+		ThemeColor:   DefaultThemeColor,
+		Keys:         map[string]finding.Position{},
 	}
 }
 
@@ -150,8 +162,9 @@ const (
 )
 
 var (
-	colorPattern   = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
-	twitterPattern = regexp.MustCompile(`^@[A-Za-z0-9_]{1,15}$`)
+	colorPattern    = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+	twitterPattern  = regexp.MustCompile(`^@[A-Za-z0-9_]{1,15}$`)
+	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -282,6 +295,7 @@ func (c *Config) validate() []finding.Finding {
 		}
 	}
 	c.validateLanguageChecks(bad)
+	c.validateAccessibility(bad)
 	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
 		r := c.Reviewers[id]
 		if !slugPattern.MatchString(id) {
@@ -293,6 +307,9 @@ func (c *Config) validate() []finding.Finding {
 	}
 	if t := c.Organization.Type; t != "" && !slices.Contains(OrganizationTypes, t) {
 		bad("organization.type", "organization.type %q is not one of %s", t, strings.Join(OrganizationTypes, ", "))
+	}
+	if !currencyPattern.MatchString(c.Organization.Currency) {
+		bad("organization.currency", "organization.currency %q must be a currency code of three capital letters, such as USD, GBP or EUR", c.Organization.Currency)
 	}
 	if !colorPattern.MatchString(c.ThemeColor) {
 		bad("theme_color", "theme_color %q must be a colour such as #0b4f8a", c.ThemeColor)

@@ -19,6 +19,15 @@ type scalar interface {
 
 var scalarType = reflect.TypeFor[scalar]()
 
+// textual is implemented by types written either as one line of text or
+// as a set of keys, such as an address: a single value becomes its text,
+// and keys fill the struct's fields as for any other struct.
+type textual interface {
+	decodeText(s string)
+}
+
+var textualType = reflect.TypeFor[textual]()
+
 // decoder decodes a node tree into a struct, strictly: a key the struct does
 // not have, a value of the wrong shape and a value a scalar type rejects are
 // findings, and decoding goes on so that one run reports every problem.
@@ -61,6 +70,17 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		}
 		if err := v.Addr().Interface().(scalar).decodeScalar(n.value); err != nil {
 			d.report(n, errRule(err), "%s: %v", label(path), err)
+		}
+		return
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(textualType) {
+		switch n.kind {
+		case scalarNode:
+			v.Addr().Interface().(textual).decodeText(n.value)
+		case mapNode:
+			d.decodeStruct(n, v, path)
+		default:
+			d.report(n, "type", "%s must be one line of text or a set of keys (%s), not %s", label(path), strings.Join(slices.Sorted(maps.Keys(structKeys(v.Type()))), ", "), n.kind)
 		}
 		return
 	}

@@ -70,9 +70,9 @@ type Consent struct {
 
 // Location is where an event takes place.
 type Location struct {
-	Name    string `key:"name"`
-	Address string `key:"address"`
-	URL     string `key:"url"` // directions or the online meeting: an http(s) address or a site path
+	Name    string  `key:"name"`
+	Address Address `key:"address"`
+	URL     string  `key:"url"` // directions or the online meeting: an http(s) address or a site path
 }
 
 // Review is the sign-off block that `pamphlet review sign` writes.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -65,6 +66,11 @@ type Page struct {
 	// Withheld marks a page that `build -withhold` leaves out of the site
 	// because checks refused it.
 	Withheld bool
+
+	// Scheduled marks a page that a build leaves out of the site because
+	// its date is after the build date (see ScheduledAfter). Builds set
+	// it once the page is checked; the preview does not, and shows it.
+	Scheduled bool
 
 	// Unreadable marks a page whose front matter could not be read at all;
 	// Meta is then empty, and rules about its keys have nothing to say.
@@ -131,8 +137,24 @@ func (p *Page) TextPos(key, text string, off int) finding.Position {
 }
 
 // Published reports whether the page goes into the built site: it is not
-// a draft and was not withheld.
-func (p *Page) Published() bool { return !p.Meta.Draft && !p.Withheld }
+// a draft, and was neither withheld nor held back for its date.
+func (p *Page) Published() bool { return !p.Meta.Draft && !p.Withheld && !p.Scheduled }
+
+// ScheduledAfter reports whether the page waits for a later build: it is
+// a single page (not a home or list page) whose date is after the build
+// date today. A date without a time is a day, reached by any build on or
+// after it in today's time zone; a date with a time is that moment.
+func (p *Page) ScheduledAfter(today time.Time) bool {
+	d := p.Meta.Date
+	switch {
+	case p.Kind != Single || d.IsZero():
+		return false
+	case d.HasTime:
+		return d.After(today)
+	}
+	y, m, day := today.Date()
+	return d.After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC))
+}
 
 type captured struct {
 	format string

@@ -121,6 +121,10 @@ type Trust struct {
 	Review      string `key:"review"`
 	Feedback    string `key:"feedback"`
 	Disclaimer  string `key:"disclaimer"`
+	// Updated is the day the statement last changed: the trust page
+	// shows it, and it is the page's lastmod in the sitemap. Zero when
+	// pamphlet.yaml does not say, as pamphlet cannot know.
+	Updated Date `key:"updated"`
 	// Translations are the statement in the site's other languages, by
 	// language, for each language's trust page.
 	Translations map[string]TrustText `key:"translations"`

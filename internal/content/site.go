@@ -176,7 +176,7 @@ func (s *Site) add(p *Page) []finding.Finding {
 
 // Addresses of pages pamphlet builds itself.
 const (
-	TrustURL     = "/how-we-make-our-health-information/" // the trust page, from pamphlet.yaml
+	TrustURL     = "/how-we-make-our-health-information/" // the trust page, from pamphlet.yaml (see also AccessibilityURL)
 	FAQURL       = "/faq/"                                // the FAQ hub; content/faq/_index.md gives its title and text
 	TagsURL      = "/tags/"                               // the topic index and a page per tag
 	AudiencesURL = "/audiences/"                          // a page per audience, such as /audiences/parents/
@@ -190,6 +190,8 @@ func (s *Site) reserved(p *Page) string {
 	switch {
 	case u == TrustURL:
 		return "the trust page's"
+	case u == AccessibilityURL && s.Config.Accessibility != nil:
+		return "the accessibility statement's (from accessibility in " + ConfigFile + ")"
 	case u == FAQURL && p.Kind != Section:
 		return "the FAQ hub's (write its text in content/faq/_index.md)"
 	case strings.HasPrefix(u, TagsURL):

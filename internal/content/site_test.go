@@ -146,6 +146,23 @@ func TestReservedURL(t *testing.T) {
 	if strings.Join(got, "; ") != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// /accessibility/ is the accessibility statement's only when
+	// pamphlet.yaml has one; else a site may write its own page there.
+	fsys = fstest.MapFS{"content/accessibility.md": page, "content/accessibility.es.md": page}
+	cfg := DefaultConfig()
+	cfg.Languages = []string{"en", "es"}
+	if _, fs, _ := Load(fsys, cfg); len(fs) != 0 {
+		t.Errorf("without a statement: %v", fs)
+	}
+	cfg.Accessibility = &Accessibility{}
+	_, fs, _ = Load(fsys, cfg)
+	got = nil
+	for _, f := range fs {
+		got = append(got, f.File+" "+f.Rule)
+	}
+	if want := "content/accessibility.es.md content.url; content/accessibility.md content.url"; strings.Join(got, "; ") != want {
+		t.Errorf("with a statement: got %q, want %q", got, want)
+	}
 }
 
 func TestSlugifyHumanize(t *testing.T) {

@@ -4,6 +4,7 @@ package ics
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,14 +12,28 @@ import (
 
 // Event is one VEVENT.
 type Event struct {
-	UID         string    // unique for all time, such as events/flu-clinic@health.example.org
-	Stamp       time.Time // DTSTAMP: when the event was last described; no clock is read
-	Start, End  time.Time // End may be zero
-	AllDay      bool      // Start and End are days; End is the last day, not the day after
+	UID   string    // unique for all time, such as events/flu-clinic@health.example.org
+	Stamp time.Time // DTSTAMP: when the event was last described; no clock is read
+	// Start and End are when it takes place. A zero End of a timed event
+	// writes no DTEND, which RFC 5545 reads as an event of no length: the
+	// caller gives one.
+	Start, End  time.Time
+	AllDay      bool // Start and End are days; End is the last day, not the day after
 	Summary     string
 	Description string
 	Location    string
 	URL         string
+	Organizer   Organizer // ORGANIZER, left out without an e-mail address
+	// Sequence is the event's revision, SEQUENCE: a calendar that has the
+	// event takes a copy with a higher one as its new version.
+	Sequence int
+	Modified time.Time // LAST-MODIFIED: when its description last changed; zero leaves it out
+}
+
+// Organizer is who publishes an event: a name and the e-mail address
+// calendars show as the organizer's.
+type Organizer struct {
+	Name, Email string
 }
 
 // Calendar returns a VCALENDAR holding the events, with CRLF line ends,
@@ -35,6 +50,10 @@ func Calendar(prodID string, events ...Event) []byte {
 		line("BEGIN", "VEVENT")
 		line("UID", text(e.UID))
 		line("DTSTAMP", utc(e.Stamp))
+		line("SEQUENCE", strconv.Itoa(max(e.Sequence, 0)))
+		if !e.Modified.IsZero() {
+			line("LAST-MODIFIED", utc(e.Modified))
+		}
 		if e.AllDay {
 			end := e.End
 			if end.IsZero() {
@@ -55,6 +74,13 @@ func Calendar(prodID string, events ...Event) []byte {
 		if e.Location != "" {
 			line("LOCATION", text(e.Location))
 		}
+		if o := e.Organizer; o.Email != "" {
+			name := ""
+			if o.Name != "" {
+				name = ";CN=" + param(o.Name)
+			}
+			line("ORGANIZER"+name, "mailto:"+strings.Map(noControl, o.Email))
+		}
 		if e.URL != "" {
 			line("URL", e.URL)
 		}
@@ -69,6 +95,25 @@ func utc(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 // text escapes a TEXT value: backslashes, semicolons, commas and line
 // breaks.
 var text = strings.NewReplacer(`\`, `\\`, `;`, `\;`, `,`, `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace
+
+// param writes a parameter value: quoted when it holds a character that
+// would end it (";", ":" or ","), with double quotes, which a parameter
+// value cannot hold, as single ones, and without control characters.
+func param(s string) string {
+	s = strings.ReplaceAll(strings.Map(noControl, s), `"`, "'")
+	if strings.ContainsAny(s, ";:,") {
+		return `"` + s + `"`
+	}
+	return s
+}
+
+// noControl drops control characters, which no value may hold.
+func noControl(r rune) rune {
+	if r < 0x20 || r == 0x7f {
+		return -1
+	}
+	return r
+}
 
 // fold writes a content line, split into lines of at most 75 octets
 // (not counting CRLF), each after the first starting with a space, never

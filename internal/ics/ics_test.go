@@ -19,16 +19,22 @@ func TestCalendar(t *testing.T) {
 		Description: "Line one\nLine two \\ done",
 		Location:    "Clinic hall, 1 High Street",
 		URL:         "https://clinic.example/events/class/",
+		Organizer:   Organizer{Name: `Clinic "North": foot care`, Email: "hello@clinic.example"},
+		Sequence:    3,
+		Modified:    time.Date(2026, 11, 13, 9, 30, 0, 0, est),
 	}, Event{
 		UID: "events/day@clinic.example", AllDay: true,
 		Start: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Summary: "A day",
 	}))
 	want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//pamphlet//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n" +
 		"BEGIN:VEVENT\r\nUID:events/class@clinic.example\r\nDTSTAMP:20261114T000000Z\r\n" +
+		"SEQUENCE:3\r\nLAST-MODIFIED:20261113T143000Z\r\n" +
 		"DTSTART:20261210T230000Z\r\nDTEND:20261211T003000Z\r\n" +
 		"SUMMARY:Foot care\\; a class\\, for you\r\nDESCRIPTION:Line one\\nLine two \\\\ done\r\n" +
-		"LOCATION:Clinic hall\\, 1 High Street\r\nURL:https://clinic.example/events/class/\r\nEND:VEVENT\r\n" +
-		"BEGIN:VEVENT\r\nUID:events/day@clinic.example\r\nDTSTAMP:00010101T000000Z\r\n" +
+		"LOCATION:Clinic hall\\, 1 High Street\r\n" +
+		"ORGANIZER;CN=\"Clinic 'North': foot care\":mailto:hello@clinic.example\r\n" +
+		"URL:https://clinic.example/events/class/\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:events/day@clinic.example\r\nDTSTAMP:00010101T000000Z\r\nSEQUENCE:0\r\n" +
 		"DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\nSUMMARY:A day\r\nEND:VEVENT\r\n" +
 		"END:VCALENDAR\r\n"
 	if got != want {

@@ -14,7 +14,7 @@ func TestWithFindings(t *testing.T) {
 	}
 	warn := finding.Finding{Position: finding.Position{File: "content/a.md", Line: 3, Col: 1}, Rule: "a11y.link-text", Severity: finding.Warning, Message: `the link text <b>"here"</b> says nothing`}
 	got := string(WithFindings(page, []finding.Finding{warn}))
-	if !strings.HasPrefix(got, `<!DOCTYPE html><html><body class="x"><div role="region"`) || !strings.HasSuffix(got, `<main>text</main></body></html>`) {
+	if !strings.HasPrefix(got, `<!DOCTYPE html><html><body class="x"><section aria-label="Findings on this page"`) || !strings.HasSuffix(got, `<main>text</main></body></html>`) {
 		t.Errorf("the box is not right after <body>: %s", got)
 	}
 	if strings.Contains(got, "<b>") || !strings.Contains(got, "1 finding to look at") || strings.Contains(got, "Not publishable") {

@@ -32,10 +32,14 @@ type Site struct {
 	// LanguagesLabel names the links to a page's versions in other
 	// languages, in the site language's words (the word nav.languages).
 	LanguagesLabel string
-	TrustURL       string        // the page "How we make our health information"
-	SearchURL      string        // the search page of the language, its index in index/ below it; "" when the site has no search
-	TrustTitle     string        // its title, in the site language's words
-	Disclaimer     template.HTML // that the information complements care and does not replace it, rendered
+	TrustURL       string // the page "How we make our health information"
+	SearchURL      string // the search page of the language, its index in index/ below it; "" when the site has no search
+	TrustTitle     string // its title, in the site language's words
+	// AccessibilityURL is the accessibility statement's page, "" when
+	// the site has none; AccessibilityTitle its title, in the site
+	// language's words.
+	AccessibilityURL, AccessibilityTitle string
+	Disclaimer                           template.HTML // that the information complements care and does not replace it, rendered
 
 	// MediaContact is who journalists should contact about news; nil
 	// when pamphlet.yaml names nobody.
@@ -83,7 +87,7 @@ type Link struct {
 // promoted fields up far more slowly.)
 type Page struct {
 	// The card.
-	Kind    string // home, section, single, tags, tag, audiences, audience, trust or 404
+	Kind    string // home, section, single, tags, tag, audiences, audience, trust, accessibility or 404
 	Section string
 	Title   string
 	// Description is the page's own, or else the site's, or else made of
@@ -120,6 +124,11 @@ type Page struct {
 	JSONLD template.JS `card:"-"`
 	// Trust is the trust page's statement; nil on other pages.
 	Trust *Trust `card:"-"`
+	// Accessibility is the accessibility statement's; nil on other pages.
+	Accessibility *Accessibility `card:"-"`
+	// Scheduled is the date of a page whose date is after the build date,
+	// which only the preview shows (with a banner); zero on other pages.
+	Scheduled time.Time `card:"-"`
 	// Contents are the sections of a long page, for a contents list; nil
 	// on a page with fewer than three. Like Body, they are made from the
 	// page's text when it is rendered.
@@ -232,6 +241,20 @@ type Trust struct {
 	Reviewers                                                              []Reviewer // the clinical reviewers who sign pages off
 	Interval                                                               string     // the usual time between reviews, such as "12 months"
 	Signatures                                                             bool       // every sign-off must carry an SSH signature
+}
+
+// Accessibility is the accessibility statement of the accessibility
+// page: the parts pamphlet.yaml writes, rendered Markdown, and what the
+// theme adds.
+type Accessibility struct {
+	Organization         string // who runs the site
+	Contact, Enforcement template.HTML
+	TestedBy             template.HTML   // who tested the site and how; "" when not said
+	Limitations          []template.HTML // the known problems; none when the site fully meets the standard
+	Tested, Reviewed     time.Time       // the last test, and the last review of the statement
+	// Custom reports that the site has its own templates or styles,
+	// which the theme's accessibility tests do not cover.
+	Custom bool
 }
 
 // Reviewer is a clinician who may sign pages off.

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -28,6 +29,7 @@ type Options struct {
 	// Reserved reports the IDs the page around the body gives its own
 	// elements, which headings must not take; nil for none. A heading
 	// whose ID would be reserved, such as "Sources", gets "sources-section".
+	// Headings never take the footnotes' IDs (see FootnoteID) either.
 	Reserved func(id string) bool
 }
 
@@ -55,7 +57,7 @@ func New(opts Options) *Markdown {
 		// No html.WithUnsafe: raw HTML is replaced by a comment.
 	)
 	links := newLinkRenderer()
-	gm.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(links, 100)))
+	gm.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(links, 100), util.Prioritized(footnoteRenderer{}, 100)))
 	return &Markdown{gm: gm, links: links, reserved: opts.Reserved}
 }
 
@@ -65,6 +67,7 @@ type Document struct {
 	Source   []byte // the body the offsets point into
 	Links    []Link
 	Headings []Heading
+	Notes    int     // how many footnotes it has, with the IDs FootnoteID(1) to FootnoteID(Notes)
 	Excess   *Excess // where the body goes past the limits, in which case it was not parsed
 
 	rendering sync.Mutex // held by Render while it writes resolved links
@@ -77,7 +80,7 @@ type Document struct {
 // been rendered, at a fraction of the memory.
 func (d *Document) Outline() *Document {
 	d.VisibleSum() // the syntax tree it is worked out from goes
-	return &Document{Source: d.Source, Headings: d.Headings, Excess: d.Excess, visible: d.visible}
+	return &Document{Source: d.Source, Headings: d.Headings, Notes: d.Notes, Excess: d.Excess, visible: d.visible}
 }
 
 // Link is a link, autolink or image in the body.
@@ -100,11 +103,12 @@ type Heading struct {
 
 // Parse parses a page body.
 func (m *Markdown) Parse(src []byte) *Document {
-	var opts []parser.ParseOption
+	reserved := footnoteIDs.MatchString
 	if m.reserved != nil {
-		ids := &headingIDs{IDs: parser.NewContext().IDs(), reserved: m.reserved}
-		opts = append(opts, parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+		reserved = func(id string) bool { return m.reserved(id) || footnoteIDs.MatchString(id) }
 	}
+	ids := &headingIDs{IDs: parser.NewContext().IDs(), reserved: reserved}
+	opts := []parser.ParseOption{parser.WithContext(parser.NewContext(parser.WithIDs(ids)))}
 	// A body past the limits is not parsed at all: it stands as an empty
 	// document, with the excess to report.
 	var root ast.Node
@@ -130,6 +134,8 @@ func (m *Markdown) Parse(src []byte) *Document {
 				dest = "mailto:" + dest
 			}
 			doc.Links = append(doc.Links, Link{Node: n, Dest: dest, Offset: autoLinkStart(n, src, blockStart(n)), Auto: true, Text: string(n.Label(src))})
+		case *east.Footnote:
+			doc.Notes = max(doc.Notes, n.Index)
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: PlainText(n, src)}
 			if id, ok := n.AttributeString("id"); ok {

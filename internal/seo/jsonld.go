@@ -36,22 +36,51 @@ type Ref struct {
 // Organization is who publishes the site. Type is Organization or one of
 // its schema.org subtypes, such as MedicalOrganization.
 type Organization struct {
-	Type      string       `json:"@type"`
-	ID        string       `json:"@id,omitempty"`
-	Name      string       `json:"name"`
-	URL       string       `json:"url,omitempty"`
-	Logo      *ImageObject `json:"logo,omitempty"`
-	Telephone string       `json:"telephone,omitempty"`
-	Email     string       `json:"email,omitempty"`
-	Address   string       `json:"address,omitempty"`
+	Type      string         `json:"@type"`
+	ID        string         `json:"@id,omitempty"`
+	Name      string         `json:"name"`
+	URL       string         `json:"url,omitempty"`
+	Logo      *ImageObject   `json:"logo,omitempty"`
+	Telephone string         `json:"telephone,omitempty"`
+	Email     string         `json:"email,omitempty"`
+	Address   *PostalAddress `json:"address,omitempty"`
+}
+
+// PostalAddress is a mailing address. An address written as one line of
+// text is its StreetAddress alone.
+type PostalAddress struct {
+	Type            string `json:"@type"` // PostalAddress
+	StreetAddress   string `json:"streetAddress,omitempty"`
+	AddressLocality string `json:"addressLocality,omitempty"`
+	AddressRegion   string `json:"addressRegion,omitempty"`
+	PostalCode      string `json:"postalCode,omitempty"`
+	AddressCountry  string `json:"addressCountry,omitempty"`
 }
 
 // ImageObject is an image with its size in pixels when known.
 type ImageObject struct {
-	Type   string `json:"@type"` // ImageObject
-	URL    string `json:"url"`
-	Width  int    `json:"width,omitempty"`
-	Height int    `json:"height,omitempty"`
+	Type   string             `json:"@type"` // ImageObject
+	URL    string             `json:"url"`
+	Width  *QuantitativeValue `json:"width,omitempty"`
+	Height *QuantitativeValue `json:"height,omitempty"`
+}
+
+// QuantitativeValue is a measurement: a number and its unit, as a UN/CEFACT
+// common code. schema.org gives an ImageObject's width and height as a
+// Distance or a QuantitativeValue, not a bare number.
+type QuantitativeValue struct {
+	Type     string `json:"@type"` // QuantitativeValue
+	Value    int    `json:"value"`
+	UnitCode string `json:"unitCode"` // E37, the pixel
+}
+
+// Pixels returns n pixels as a QuantitativeValue, or nil for 0 (not
+// known), which the JSON leaves out.
+func Pixels(n int) *QuantitativeValue {
+	if n <= 0 {
+		return nil
+	}
+	return &QuantitativeValue{Type: "QuantitativeValue", Value: n, UnitCode: "E37"}
 }
 
 // WebSite is the site itself, on the home page.
@@ -180,10 +209,10 @@ type Event struct {
 
 // Place is where an event happens.
 type Place struct {
-	Type    string `json:"@type"` // Place
-	Name    string `json:"name,omitempty"`
-	Address string `json:"address,omitempty"`
-	URL     string `json:"url,omitempty"`
+	Type    string         `json:"@type"` // Place
+	Name    string         `json:"name,omitempty"`
+	Address *PostalAddress `json:"address,omitempty"`
+	URL     string         `json:"url,omitempty"`
 }
 
 // Offer is how to attend an event: where to register and what it costs.

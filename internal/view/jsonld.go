@@ -19,11 +19,12 @@ import (
 // Graph is the site-wide part of every page's JSON-LD: the organization
 // and the website.
 type Graph struct {
-	org     *seo.Organization // in full on the home page; as publisher elsewhere
-	website *seo.WebSite
-	image   layout.Image
-	lang    string
-	absURL  func(string) string
+	org      *seo.Organization // in full on the home page; as publisher elsewhere
+	website  *seo.WebSite
+	image    layout.Image
+	lang     string
+	currency string // of a free event's offer
+	absURL   func(string) string
 }
 
 // imageTypes are the media types of the image files a page may be shared
@@ -76,20 +77,37 @@ func NewGraph(cfg *content.Config, img layout.Image, files map[string][]byte, ab
 	org := &seo.Organization{
 		Type: cmp.Or(o.Type, "Organization"), ID: cfg.BaseURL + "#organization",
 		Name: cmp.Or(o.Name, cfg.Title), URL: cmp.Or(Address(o.URL, absURL), cfg.BaseURL),
-		Telephone: o.Phone, Email: o.Email, Address: o.Address,
+		Telephone: o.Phone, Email: o.Email, Address: postalAddress(o.Address),
 	}
 	if o.Logo != "" {
+		var w, h int
 		org.Logo = &seo.ImageObject{Type: "ImageObject"}
-		org.Logo.URL, org.Logo.Width, org.Logo.Height = siteImage(o.Logo, files, absURL)
+		org.Logo.URL, w, h = siteImage(o.Logo, files, absURL)
+		org.Logo.Width, org.Logo.Height = seo.Pixels(w), seo.Pixels(h)
 	}
 	return &Graph{
 		org: org,
 		website: &seo.WebSite{Type: "WebSite", ID: cfg.BaseURL + "#website", Name: cfg.Title, URL: cfg.BaseURL,
 			Description: cfg.Description, InLanguage: cfg.Language, Publisher: &seo.Ref{ID: org.ID}},
-		image:  img,
-		lang:   cfg.Language,
-		absURL: absURL,
+		image:    img,
+		lang:     cfg.Language,
+		currency: cmp.Or(cfg.Organization.Currency, content.DefaultCurrency),
+		absURL:   absURL,
 	}
+}
+
+// postalAddress is an address of pamphlet.yaml or front matter as a
+// schema.org PostalAddress, or nil when none is given. An address written
+// as one line is its streetAddress.
+func postalAddress(a content.Address) *seo.PostalAddress {
+	if a.IsZero() {
+		return nil
+	}
+	if a.Text != "" {
+		return &seo.PostalAddress{Type: "PostalAddress", StreetAddress: a.String()}
+	}
+	return &seo.PostalAddress{Type: "PostalAddress", StreetAddress: strings.TrimSpace(a.Street), AddressLocality: strings.TrimSpace(a.Locality),
+		AddressRegion: strings.TrimSpace(a.Region), PostalCode: strings.TrimSpace(a.PostalCode), AddressCountry: strings.TrimSpace(a.Country)}
 }
 
 // publisher is the organization as a page's publisher: enough to stand on
@@ -151,6 +169,9 @@ func (sd *Graph) SetJSONLD(d PageData) error {
 	if len(d.FAQ) > 0 {
 		web.Type = "FAQPage"
 		web.MainEntity = d.FAQ
+	}
+	if (d.Page == nil || d.Page.File == "") && !v.Updated.IsZero() {
+		web.DateModified = seo.Date(v.Updated, false) // a page made from pamphlet.yaml, dated there
 	}
 	if d.Page != nil && d.Page.File != "" {
 		pg := d.Page
@@ -221,19 +242,22 @@ func (sd *Graph) event(pg *check.Page, v *layout.Page) *seo.Event {
 	e := &seo.Event{
 		Type: "Event", ID: v.Permalink + "#event", Name: v.Title, Description: v.Description, URL: v.Permalink,
 		InLanguage: sd.language(pg), Image: []string{sd.image.URL},
-		StartDate: seo.Date(m.Starts.Time, m.Starts.HasTime), EndDate: seo.Date(m.Ends.Time, m.Ends.HasTime),
+		StartDate: seo.Date(m.Starts.Time, m.Starts.HasTime), EndDate: seo.Date(EventEnd(m).Time, EventEnd(m).HasTime),
 		EventStatus: "https://schema.org/EventScheduled", EventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
 		Organizer: sd.publisher(),
 	}
 	if l := m.Location; l != nil {
-		if l.Name == "" && l.Address == "" && l.URL != "" {
+		if l.Name == "" && l.Address.IsZero() && l.URL != "" {
 			e.EventAttendanceMode = "https://schema.org/OnlineEventAttendanceMode"
 			e.Location = &seo.Place{Type: "VirtualLocation", URL: Address(l.URL, sd.absURL)}
 		} else {
-			e.Location = &seo.Place{Type: "Place", Name: l.Name, Address: l.Address, URL: Address(l.URL, sd.absURL)}
+			e.Location = &seo.Place{Type: "Place", Name: l.Name, Address: postalAddress(l.Address), URL: Address(l.URL, sd.absURL)}
 		}
 	}
 	price, currency, free := parseCost(m.Cost)
+	if free && currency == "" {
+		currency = sd.currency // a price of 0 needs a currency too
+	}
 	if m.Registration != "" || m.Cost != "" {
 		e.Offers = &seo.Offer{Type: "Offer", URL: cmp.Or(m.Registration, v.Permalink), Price: price, PriceCurrency: currency,
 			Availability: "https://schema.org/InStock"}

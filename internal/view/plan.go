@@ -42,6 +42,9 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 			continue
 		}
 		vs.Pages[pg.Page] = Page(s.Config, pg, relURL, absURL)
+		if pg.ScheduledAfter(today) { // only in the preview: builds leave such pages out
+			vs.Pages[pg.Page].Scheduled = pg.Meta.Date.Time
+		}
 		vs.Published = append(vs.Published, pg)
 		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
 	}
@@ -56,6 +59,9 @@ func Make(s *content.Site, pages []check.Page, today time.Time, site layout.Site
 		ls.Locale = OGLocale(lang)
 		ls.LanguagesLabel = w.Say("nav.languages")
 		ls.TrustTitle = w.Say("trust.title")
+		if s.Config.Accessibility != nil {
+			ls.AccessibilityURL, ls.AccessibilityTitle = relURL(s.Config.Prefix(lang)+content.AccessibilityURL), w.Say("accessibility.title")
+		}
 		vs.Sites[lang] = makeLanguage(sub, byLang[lang], today, &ls, w, vs, relURL, absURL)
 	}
 	vs.Site = vs.Sites[s.Config.Language]

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 )
@@ -91,7 +92,7 @@ func EventView(m content.FrontMatter, today time.Time, w *layout.Words) *layout.
 		Registration: m.Registration, Cost: m.Cost,
 	}
 	if l := m.Location; l != nil {
-		e.Location = &layout.Location{Name: l.Name, Address: l.Address, URL: l.URL}
+		e.Location = &layout.Location{Name: l.Name, Address: l.Address.String(), URL: l.URL}
 	}
 	end := m.Ends
 	if end.IsZero() || !end.HasTime {
@@ -103,6 +104,35 @@ func EventView(m content.FrontMatter, today time.Time, w *layout.Words) *layout.
 	}
 	e.Past = !m.Starts.IsZero() && !end.After(today)
 	return e
+}
+
+// DefaultEventLength is how long calendars and search engines are told a
+// timed event without ends lasts. RFC 5545 reads a start without an end
+// as an event of no length, which calendar apps show as a line or not at
+// all; an hour is what they give a new event.
+const DefaultEventLength = time.Hour
+
+// EventEnd is when an event ends for calendars and search engines: its
+// ends; without one, DefaultEventLength after a timed start, or the day
+// it starts on for an event of whole days.
+func EventEnd(m content.FrontMatter) content.Date {
+	switch {
+	case !m.Ends.IsZero() || m.Starts.IsZero():
+		return m.Ends
+	case m.Starts.HasTime:
+		return content.Date{Time: m.Starts.Add(DefaultEventLength), HasTime: true}
+	}
+	return m.Starts
+}
+
+// EventSequence is an event's revision for calendars (SEQUENCE): the
+// whole days from its date to its last change (see LastChanged), so it
+// grows each day the page is updated, and is 0 for a page never updated.
+func EventSequence(pg *check.Page) int {
+	if pg.Meta.Date.IsZero() {
+		return 0
+	}
+	return max(0, int(LastChanged(pg).Sub(pg.Meta.Date.Time).Hours()/24))
 }
 
 // CalendarFile is the output path of an event's iCalendar file, such as

@@ -54,6 +54,7 @@ func Trust(cfg *content.Config, lang string, markdown func(md string) (template.
 		Kind: "trust", Title: w.Say("trust.title"),
 		Description: w.Say("trust.description", "site", cfg.Title),
 		URL:         relURL(prefix + content.TrustURL), Permalink: absURL(prefix + content.TrustURL),
+		Updated:     cfg.Trust.Updated.Time,
 		Trust:       tr,
 		Breadcrumbs: []layout.Link{{Title: w.Say("nav.home"), URL: relURL(prefix + "/")}},
 	}, nil
