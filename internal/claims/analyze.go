@@ -31,14 +31,19 @@ type healthWord struct {
 
 // analysis is what a sentence holds.
 type analysis struct {
-	toks   []prose.Token // as written
-	stems  []prose.Token // the same, with stems
-	found  map[string][]prose.Match
-	health []healthWord  // free health words: not in a name, not saying who
-	named  []healthWord  // health words that are part of a name or say who
-	on     []bool        // the features of denseNames that are on
-	why    []prose.Match // for each, the words that set it
-	ids    []int32       // the number of each word in the detector's vocabulary, or -1
+	d       *Detector
+	neutral []prose.Match // the phrases of the neutral list; see analyzeStems
+	// patternsFound tells that the lists of promiseOnly are in found;
+	// see findPatterns.
+	patternsFound bool
+	toks          []prose.Token // as written
+	stems         []prose.Token // the same, with stems
+	found         map[string][]prose.Match
+	health        []healthWord  // free health words: not in a name, not saying who
+	named         []healthWord  // health words that are part of a name or say who
+	on            []bool        // the features of denseNames that are on
+	why           []prose.Match // for each, the words that set it
+	ids           []int32       // the number of each word in the detector's vocabulary, or -1
 	// promised marks the words of promises (see promiseWords), set by
 	// promiseFeatures: the promise model weighs them by how they stand
 	// (plain, negated, hedged, in a term), not each word on its own.
@@ -53,7 +58,7 @@ func (d *Detector) analyze(sentence string, toks []prose.Token) *analysis {
 
 // analyzeStems is analyze for tokens already folded by their stems.
 func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *analysis {
-	a := &analysis{toks: toks, stems: stems, found: map[string][]prose.Match{}}
+	a := &analysis{d: d, toks: toks, stems: stems, found: map[string][]prose.Match{}}
 	stemmed, raw := d.stemmed.FindEach(a.stems), d.raw.FindEach(toks)
 	var neutral []prose.Match
 	for i, name := range stemmedLists {
@@ -61,6 +66,7 @@ func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *ana
 			neutral = stemmed[i]
 		}
 	}
+	a.neutral = neutral
 	keep := func(name string, ms []prose.Match) {
 		for _, m := range ms {
 			if name == "statistics" || !overlaps(m, neutral) {
@@ -325,6 +331,9 @@ func (a *analysis) names(promise bool) []string {
 		}
 	}
 	for _, list := range slices.Sorted(maps.Keys(a.found)) {
+		if !promise && slices.Contains(promiseOnly, list) {
+			continue
+		}
 		for _, m := range a.found[list] {
 			add(list + "=" + m.Phrase.Text)
 		}
@@ -423,9 +432,13 @@ var starters = func() map[string]bool {
 	return m
 }()
 
-// inList reports whether the word at i is part of a phrase of any list.
+// inList reports whether the word at i is part of a phrase of any list
+// but those of promiseOnly.
 func (a *analysis) inList(i int) bool {
-	for _, ms := range a.found {
+	for list, ms := range a.found {
+		if slices.Contains(promiseOnly, list) {
+			continue // not a word of what a sentence says of health; see promiseOnly
+		}
 		for _, m := range ms {
 			if m.First <= i && i <= m.Last {
 				return true
@@ -473,4 +486,27 @@ func kindOf(feature string) Kind {
 		}
 	}
 	return Stated
+}
+
+// findPatterns adds to found the phrases of the lists only the promise
+// model weighs (promiseOnly), once: most sentences are never weighed for
+// promises, and are not looked at for them.
+func (a *analysis) findPatterns() {
+	if a.patternsFound {
+		return
+	}
+	a.patternsFound = true
+	stemmed, raw := a.d.patterns.FindEach(a.stems), a.d.reports.Find(a.toks)
+	for i, name := range patternLists {
+		for _, m := range stemmed[i] {
+			if !overlaps(m, a.neutral) {
+				a.found[name] = append(a.found[name], m)
+			}
+		}
+	}
+	for _, m := range raw {
+		if !overlaps(m, a.neutral) {
+			a.found["promise-reports"] = append(a.found["promise-reports"], m)
+		}
+	}
 }

@@ -42,7 +42,9 @@ var ListNames = []string{
 	"outcomes", "weak-outcomes", "comparisons", "weak-comparisons", "screening", "weak-screening", "statistics",
 	"credits", "agents", "services", "logistics", "names", "groups", "neutral",
 	"prohibited", "promise-outcomes", "promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
-	"promise-cleanse", "promise-slimming", "promise-hype", "promise-common", "promise-selling", "hedges", "warnings", "honest-terms", "negations",
+	"promise-cleanse", "promise-slimming", "promise-hype", "promise-common", "promise-selling",
+	"promise-people", "promise-all", "promise-times", "promise-again", "promise-harms", "promise-experts", "promise-withheld", "promise-endorsed", "promise-weights",
+	"promise-reports", "hedges", "warnings", "honest-terms", "negations",
 	// What it says it of (health.txt).
 	"conditions", "body", "medicines", "treatments", "tests", "lifestyle", "terms", "topics",
 	"condition-endings", "medicine-endings", "treatment-endings",
@@ -116,25 +118,31 @@ func isEndings(list string) bool { return strings.HasSuffix(list, "-endings") }
 // Detector finds claims, promises and statistics in sentences. It is safe
 // for concurrent use.
 type Detector struct {
-	sets      map[string]*prose.Set // each list on its own, on stems or as written
-	stemmed   *prose.Set            // the lists of stemmedLists, matched on stems (see prose.Stem) in one pass
-	raw       *prose.Set            // the lists of rawLists, matched as written in one pass
-	gate      *prose.Set            // the lists that tell which sentences may hold a promise; see mayPromise
-	gateWords map[string]uint8      // the first words of the gate's phrases, by what they may be
-	gateForms map[string]uint8      // the forms of those words as written; see mayHaveGateWord
-	gatePairs map[[2]string]bool    // the forms of the first two words of the gate's phrases of promises
-	gateFirst [256]uint64           // for each first byte of gateForms, a bit for each length (mod 64) they have: most words are told apart without a look-up
-	gateSure  [256]uint64           // the same for the forms that are not only common words of promises, one of which a promise needs
-	health    *prose.Set            // the lists of healthLists, for aboutHealth
-	endings   map[string][]string   // list → word endings
-	vocab     vocabulary            // the words the models weigh, by number
-	model     *scorer               // of claims
-	promises  *scorer               // of promises
+	sets         map[string]*prose.Set // each list on its own, on stems or as written
+	stemmed      *prose.Set            // the lists of stemmedLists, matched on stems (see prose.Stem) in one pass
+	raw          *prose.Set            // the lists of rawLists, matched as written in one pass
+	gate         *prose.Set            // the lists that tell which sentences may hold a promise; see mayPromise
+	gateWords    map[string]uint8      // the first words of the gate's phrases, by what they may be
+	gateForms    map[string]uint8      // the forms of those words as written; see mayHaveGateWord
+	gatePairs    map[[2]string]bool    // the forms of the first two words of the gate's phrases of promises
+	gateFirst    [256]uint64           // for each first byte of gateForms, a bit for each length (mod 64) they have: most words are told apart without a look-up
+	gateSure     [256]uint64           // the same for the forms that are not only common words of promises, one of which a promise needs
+	patterns     *prose.Set            // the lists of patternLists, on stems in one pass
+	reports      *prose.Set            // promise-reports, as written
+	patternForms map[string]uint16     // the forms of the first words of the phrases of the patterns' lists, by role; see mayHavePattern
+	patternFirst [256]uint64           // as gateFirst, for patternForms
+	pairs        []patternPair         // pairPatterns, by role
+	health       *prose.Set            // the lists of healthLists, for aboutHealth
+	endings      map[string][]string   // list → word endings
+	vocab        vocabulary            // the words the models weigh, by number
+	model        *scorer               // of claims
+	promises     *scorer               // of promises
 }
 
 // rawLists are the lists matched on words as written: statistics, whose
 // patterns are of signs and numbers, and terms, whose rare words' stems
-// meet everyday words.
+// meet everyday words. So is promise-reports, whose words' forms tell a
+// promise reported from one made (see promiseOnly).
 var rawLists = []string{"statistics", "terms"}
 
 // stemmedLists are the lists matched on the stems of words.
@@ -144,6 +152,16 @@ var stemmedLists = []string{"claims", "effects", "weak-effects", "risks", "weak-
 	"conditions", "body", "medicines", "treatments", "tests", "lifestyle", "topics",
 	"prohibited", "promise-outcomes", "promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
 	"promise-cleanse", "promise-slimming", "promise-hype", "promise-common", "promise-selling", "hedges", "honest-terms", "negations"}
+
+// patternLists are the lists of the patterns of promises made without a
+// promise's word (see analysis.patterns), matched on stems, in one pass,
+// only in sentences weighed for promises (see analysis.findPatterns).
+var patternLists = []string{"promise-people", "promise-all", "promise-times", "promise-again", "promise-harms", "promise-experts", "promise-withheld",
+	"promise-endorsed", "promise-weights"}
+
+// promiseOnly are the lists only the promise model weighs: the claim
+// model knows nothing of them.
+var promiseOnly = append(slices.Clone(patternLists), "promise-reports")
 
 // promiseWords are the lists of the words promises are made of.
 var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
@@ -170,7 +188,7 @@ func New(l Lists) (*Detector, error) {
 			for _, line := range l[name] {
 				d.endings[name] = append(d.endings[name], strings.Split(line, "|")...)
 			}
-		case slices.Contains(stemmedLists, name) || name == "warnings":
+		case slices.Contains(stemmedLists, name) || slices.Contains(patternLists, name) || name == "warnings":
 			d.sets[name], err = prose.NewSetFold(l[name], prose.Stem)
 		default:
 			d.sets[name], err = prose.NewSet(l[name])
@@ -190,6 +208,8 @@ func New(l Lists) (*Detector, error) {
 		l["promise-outcomes"],
 	}, prose.Stem)
 	d.raw, _ = prose.NewSets(l.lists(rawLists), nil)
+	d.patterns, _ = prose.NewSets(l.lists(patternLists), prose.Stem)
+	d.reports = d.sets["promise-reports"]
 	d.health, _ = prose.NewSets(l.lists(healthLists), prose.Stem)
 	d.gateWords = map[string]uint8{}
 	for i := range d.gate.Len() {
@@ -241,6 +261,7 @@ func New(l Lists) (*Detector, error) {
 			d.gateSure[f[0]] |= 1 << (len(f) & 63)
 		}
 	}
+	d.setPatternForms(l)
 	d.setModels(builtinClaimModel, builtinPromiseModel)
 	return d, nil
 }
@@ -256,7 +277,7 @@ func (d *Detector) setModels(claims, promises *model) {
 	d.vocab = vocabulary{}
 	d.vocab.add(claims)
 	d.vocab.add(promises)
-	sets := map[*prose.Set][]string{d.stemmed: stemmedLists, d.raw: rawLists}
+	sets := map[*prose.Set][]string{d.stemmed: stemmedLists, d.raw: rawLists, d.patterns: patternLists, d.reports: {"promise-reports"}}
 	d.model, d.promises = newScorer(claims, d.vocab, sets, false), newScorer(promises, d.vocab, sets, true)
 }
 
@@ -308,19 +329,22 @@ type Verdict struct {
 // Judge looks for a promise in a sentence split into tokens, and for a
 // claim when claims is true, reading the sentence once for both. A
 // promise needs words promises are made of (the lists prohibited and
-// promise-words); most sentences have none, and are read no further
-// when no claim is looked for.
+// promise-words) or a pattern of one (see analysis.patterns); most
+// sentences have neither, and are read no further when no claim is
+// looked for.
 func (d *Detector) Judge(sentence string, toks []prose.Token, claims bool) Verdict {
 	var v Verdict
 	if len(toks) == 0 {
 		return v
 	}
-	if !claims && !d.mayHaveGateWord(sentence, toks) {
+	gateWord := claims || d.mayHaveGateWord(sentence, toks)
+	pattern := d.mayHavePattern(toks)
+	if !gateWord && !pattern {
 		return v
 	}
 	stems := prose.Fold(toks, prose.Stem)
-	promising := d.mayPromise(sentence, stems)
-	if !claims && !promising {
+	promising := gateWord && d.mayPromise(sentence, stems)
+	if !claims && !promising && !pattern {
 		return v
 	}
 	a := d.analyzeStems(sentence, toks, stems)
@@ -331,10 +355,20 @@ func (d *Detector) Judge(sentence string, toks []prose.Token, claims bool) Verdi
 			v.Claim, v.IsClaim = a.match(why), true
 		}
 	}
+	if !promising && pattern {
+		promising = a.patterned(sentence)
+	}
 	if promising {
 		a.promiseFeatures(sentence)
 		// A promise's reason must be a word of a promise.
 		if s, why := d.promises.score(a, true); s >= d.promises.m.threshold && why.rank >= 2 {
+			// The words of a phrase of prohibited are named whole: "guaranteed
+			// to work", not "guaranteed".
+			for _, p := range a.found["prohibited"] {
+				if overlaps(why.words, []prose.Match{p}) {
+					why.words = span(why.words, p)
+				}
+			}
 			v.Promise, v.IsPromise = a.match(why), true
 			v.Promise.Kind = Stated
 		}

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/prose"
@@ -163,3 +164,99 @@ const (
 	gateCommon
 	gateEffect
 )
+
+// mayHavePattern reports whether a sentence may hold a pattern of a
+// promise (see analysis.patterns), by the words as written: the first
+// word of a phrase of each half of a pair pattern near enough (allowing
+// for the length of a phrase), a number before a word of
+// promise-weights, or one of timeWords before a word of promise-times.
+// It lets through every sentence that holds one, and few others.
+func (d *Detector) mayHavePattern(toks []prose.Token) bool {
+	var last [16]int // the last word of each role, see patternRoles
+	for r := range last {
+		last[r] = -100
+	}
+	for i, t := range toks {
+		n := t.Norm
+		if n == "" || d.patternFirst[n[0]]&(1<<(len(n)&63)) == 0 {
+			continue
+		}
+		bits := d.patternForms[n]
+		if bits == 0 {
+			continue
+		}
+		for r := range patternRoles {
+			if bits&(1<<r) != 0 {
+				last[r] = i
+			}
+		}
+		for _, p := range d.pairs {
+			if bits&(1<<p.second) != 0 && i-last[p.first] <= p.window+maxPatternWords && last[p.first] != i ||
+				!p.after && bits&(1<<p.first) != 0 && i-last[p.second] <= p.window+maxPatternWords && last[p.second] != i {
+				return true
+			}
+		}
+		if bits&(1<<roleWeights) != 0 && (i > 0 && counts(toks[i-1]) || strings.HasSuffix(n, "er")) {
+			return true
+		}
+		if bits&(1<<roleTimes) != 0 {
+			if _, ok := timeBefore(toks, i); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// patternRoles are the lists of the patterns, each a bit of the forms in
+// Detector.patternForms.
+var patternRoles = func() []string {
+	var roles []string
+	for _, p := range pairPatterns {
+		for _, l := range []string{p.first, p.second} {
+			if !slices.Contains(roles, l) {
+				roles = append(roles, l)
+			}
+		}
+	}
+	return append(roles, "promise-weights", "promise-times")
+}()
+
+var (
+	roleWeights = slices.Index(patternRoles, "promise-weights")
+	roleTimes   = slices.Index(patternRoles, "promise-times")
+)
+
+// A pair pattern by the bits of its roles.
+type patternPair struct {
+	first, second, window int
+	after                 bool
+}
+
+const maxPatternWords = 3 // the most words of a phrase of the lists of patterns
+
+// setPatternForms works out the forms of the first words of the phrases
+// of the patterns' lists, for mayHavePattern.
+func (d *Detector) setPatternForms(l Lists) {
+	d.patternForms = map[string]uint16{}
+	for r, list := range patternRoles {
+		for _, text := range l[list] {
+			p, err := prose.ParsePhrase(text)
+			if err != nil {
+				continue // New reported it
+			}
+			for _, w := range p.FirstWords() {
+				for _, f := range append(forms(prose.Stem(w)), w) {
+					d.patternForms[f] |= 1 << r
+				}
+			}
+		}
+	}
+	for f := range d.patternForms {
+		d.patternFirst[f[0]] |= 1 << (len(f) & 63)
+	}
+	d.pairs = nil
+	for _, p := range pairPatterns {
+		d.pairs = append(d.pairs, patternPair{slices.Index(patternRoles, p.first), slices.Index(patternRoles, p.second), p.window, p.after})
+	}
+}

@@ -30,17 +30,19 @@ func (d *Detector) ProhibitedIn(sentence string, toks []prose.Token) []Match {
 	return []Match{v.Promise}
 }
 
-// promising reports whether the sentence may hold a promise; see
-// Detector.mayPromise.
+// promising reports whether the sentence may hold a promise: it has the
+// words of one (see Detector.mayPromise) or a pattern of one (see
+// patterns).
 func (a *analysis) promising(d *Detector, sentence string) bool {
-	return d.mayPromise(sentence, a.stems)
+	return d.mayPromise(sentence, a.stems) || a.patterned(sentence)
 }
 
 // promiseFeatures adds the features the promise model weighs to those of
 // a sentence: its promises and the words of promises it holds, by kind;
 // whether they stand after a negation or a hedge or in a medical term;
 // whether they stand near an effect or a health word; how many kinds it
-// holds; and how it is written (exclamation marks, capitals).
+// holds; how it is written (exclamation marks, capitals); and how it is
+// voiced (see voiceFeatures).
 func (a *analysis) promiseFeatures(sentence string) {
 	before := func(m prose.Match, list string, n int) bool {
 		for _, o := range a.found[list] {
@@ -150,6 +152,7 @@ func (a *analysis) promiseFeatures(sentence string) {
 	if strings.Contains(sentence, "!") {
 		a.set("exclamation", all)
 	}
+	a.voiceFeatures(sentence)
 	for i, t := range a.toks {
 		if len(t.Norm) >= 3 && t.Kind == prose.Word && strings.ToUpper(sentence[t.Start:t.End]) == sentence[t.Start:t.End] {
 			a.set("capitals", prose.Match{First: i, Last: i})
@@ -170,8 +173,9 @@ var promiseFeatureNames = func() []string {
 	for _, list := range append([]string{"prohibited", "promise-common"}, promiseWords...) {
 		names = append(names, "outcome+"+strings.TrimPrefix(list, "promise-"))
 	}
-	return append(names, "outcome+list", "promise-kinds-2", "promise-kinds-3", "has-hedges", "has-honest-terms", "has-negations", "exclamation", "capitals",
+	names = append(names, "outcome+list", "promise-kinds-2", "promise-kinds-3", "has-hedges", "has-honest-terms", "has-negations", "exclamation", "capitals",
 		"selling", "selling+promise", "unhedged")
+	return append(names, voiceFeatureNames...)
 }()
 
 // quoted reports whether the byte at i stands inside quotation marks:

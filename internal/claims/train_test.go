@@ -66,6 +66,13 @@ type trainer struct {
 	// lowest at which no more than this share of the sentences of real
 	// pages (testdata's "corpus" kind) scores above it.
 	maxReal float64
+	// maxPlain, with maxReal, raises the threshold until no more than this
+	// share of the sentences labelled claim or none scores above it.
+	maxPlain float64
+	// explained, when set, tells whether a model can give the reason a
+	// decision needs (see Detector.Judge) for a sentence's features, by
+	// its weights: a sentence without one scores below any threshold.
+	explained func(names []string, weights map[string]float64) bool
 }
 
 const folds = 5 // for the threshold, found on the scores of sentences each fold left out
@@ -73,7 +80,8 @@ const folds = 5 // for the threshold, found on the scores of sentences each fold
 // The trainers of the two models.
 var (
 	claimTrainer   = trainer{l2: 0.5, posWeight: 2, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.975, always: featureNames}
-	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.001, always: promiseFeatureNames}
+	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.001, maxPlain: 0.001, always: promiseFeatureNames,
+		explained: explainedPromise}
 )
 
 // vocabulary gives each feature seen in at least minCount training
@@ -219,6 +227,9 @@ func (tr trainer) crossScores(xs [][]string, y []bool) []float64 {
 		for i := range xs {
 			if i%folds == f {
 				scores[i] = scoreNames(m.bias, w, xs[i])
+				if tr.explained != nil && !tr.explained(xs[i], w) {
+					scores[i] = math.Inf(-1)
+				}
 			}
 		}
 	}
@@ -230,17 +241,30 @@ func (tr trainer) crossScores(xs [][]string, y []bool) []float64 {
 // of positives reaches tr.recall.
 func (tr trainer) train(ts trainingSet) *model {
 	scores := tr.crossScores(ts.xs, ts.y)
+	for i := range scores {
+		if ts.weighed != nil && !ts.weighed[i] {
+			scores[i] = math.Inf(-1) // never weighed: below any threshold
+		}
+	}
 	m := tr.fit(ts.xs, ts.y)
 	if tr.maxReal > 0 {
-		var rs []float64
-		for i, s := range scores {
-			if ts.real[i] {
-				rs = append(rs, s)
+		// The lowest threshold with no more than the share allowed of
+		// each kind above it.
+		above := func(of []bool, share float64) float64 {
+			var rs []float64
+			for i, s := range scores {
+				if of[i] {
+					rs = append(rs, s)
+				}
 			}
+			sort.Sort(sort.Reverse(sort.Float64Slice(rs)))
+			k := int(math.Floor(share * float64(len(rs))))
+			return rs[min(k, len(rs)-1)] + 1e-3
 		}
-		sort.Sort(sort.Reverse(sort.Float64Slice(rs)))
-		k := int(math.Floor(tr.maxReal * float64(ts.realAll)))
-		m.threshold = rs[min(k, len(rs)-1)] + 1e-3
+		m.threshold = above(ts.real, tr.maxReal)
+		if tr.maxPlain > 0 {
+			m.threshold = max(m.threshold, above(ts.plain, tr.maxPlain))
+		}
 		return m
 	}
 	var pos []float64
@@ -266,7 +290,8 @@ type trainingSet struct {
 	y       []bool
 	missed  int
 	real    []bool
-	realAll int
+	plain   []bool // labelled claim or none
+	weighed []bool // nil when all are
 }
 
 // claimData returns the features and labels the claim model trains on:
@@ -293,31 +318,37 @@ func claimData(d *Detector, set []sample) trainingSet {
 }
 
 // promiseData returns the features and labels the promise model trains
-// on: the sentences labelled promise (positive), honest, claim or none
-// that may hold a promise (see Detector.mayPromise), and how many
-// promises do not.
+// on: every sentence labelled promise (positive), honest, claim or none,
+// and which of them the model weighs, those that may hold a promise (see
+// analysis.promising). The model learns from them all; the threshold is
+// set on those it weighs.
 func promiseData(d *Detector, set []sample) trainingSet {
 	var ts trainingSet
 	for _, s := range set {
 		if s.label == "info" {
 			continue
 		}
-		if s.kind == "corpus" {
-			ts.realAll++
-		}
 		a := d.analyze(s.text, prose.Tokens(s.text))
-		if !a.promising(d, s.text) {
-			if s.label == "promise" {
-				ts.missed++
-			}
-			continue // never weighed: see Detector.Judge
-		}
+		ts.weighed = append(ts.weighed, a.promising(d, s.text))
 		a.promiseFeatures(s.text)
 		ts.xs = append(ts.xs, a.names(true))
 		ts.y = append(ts.y, s.label == "promise")
 		ts.real = append(ts.real, s.kind == "corpus")
+		ts.plain = append(ts.plain, s.label == "claim" || s.label == "none")
 	}
 	return ts
+}
+
+// explainedPromise reports whether a promise model gives some feature of
+// the sentence that explains a promise (see explainsPromise) a weight for
+// it, as Detector.Judge needs.
+func explainedPromise(names []string, weights map[string]float64) bool {
+	for _, n := range names {
+		if weights[n] > 0 && explainsPromise(n) == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // TestTrain checks that model.txt and promise-model.txt are the models the
