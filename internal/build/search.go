@@ -2,7 +2,6 @@ package build
 
 import (
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
@@ -60,7 +59,7 @@ func (r *Renderer) searchEntry(i int) *search.Entry {
 			}
 		}
 		if sp.SectionTitle == "" {
-			sp.SectionTitle = path.Base(top)
+			sp.SectionTitle = top // the folder's name, as a section without its own page is titled
 		}
 	}
 	sp.Audiences = v.Audience
