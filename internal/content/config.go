@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -38,6 +39,13 @@ type Config struct {
 	// page non-clinical; a page's own clinical: false cannot.
 	ClinicalExceptions []string            `key:"clinical_exceptions"`
 	Reviewers          map[string]Reviewer `key:"reviewers"`
+	// Attestors are the keys CI signs approvals made in pull requests
+	// with (see pamphlet review approve), by id.
+	Attestors map[string]Attestor `key:"attestors"`
+	// TimeZone is the IANA name of the site's time zone, such as
+	// Europe/London: the day of an approval in a pull request is its day
+	// there. Default UTC.
+	TimeZone string `key:"time_zone"`
 	Review             ReviewPolicy        `key:"review"`
 	Readability        ReadabilityPolicy   `key:"readability"`
 	Trust              Trust               `key:"trust"`
@@ -108,6 +116,35 @@ type Reviewer struct {
 	// Languages are the languages the reviewer reads, to sign off
 	// translations in; empty means the site's default language.
 	Languages []string `key:"languages"`
+	// GitHub is the reviewer's GitHub login: their approval of a pull
+	// request signs it off (see pamphlet review approve).
+	GitHub string `key:"github"`
+}
+
+// Attestor is a key holder that vouches for approvals given in pull
+// requests: a CI job holding the private key as a secret.
+type Attestor struct {
+	Name string   `key:"name"`
+	Keys []string `key:"keys"` // SSH public keys, as reviewers' keys are written
+}
+
+// ReviewerByLogin returns the id of the reviewer whose github: login is
+// login (GitHub logins are not case-sensitive), and false when none is.
+func (c *Config) ReviewerByLogin(login string) (string, bool) {
+	for _, id := range slices.Sorted(maps.Keys(c.Reviewers)) {
+		if g := c.Reviewers[id].GitHub; g != "" && strings.EqualFold(g, login) {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// Location returns the site's time zone (time_zone; UTC when unset).
+func (c *Config) Location() (*time.Location, error) {
+	if c.TimeZone == "" {
+		return time.UTC, nil
+	}
+	return time.LoadLocation(c.TimeZone)
 }
 
 // MenuItem is a link in the site's main navigation.
@@ -166,6 +203,10 @@ var (
 	twitterPattern  = regexp.MustCompile(`^@[A-Za-z0-9_]{1,15}$`)
 	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 )
+
+// loginPattern is a GitHub login: letters, digits and single hyphens
+// between them, at most 39 characters.
+var loginPattern = regexp.MustCompile(`^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$`)
 
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
@@ -304,6 +345,28 @@ func (c *Config) validate() []finding.Finding {
 		if strings.TrimSpace(r.Name) == "" {
 			bad("reviewers."+id, "reviewer %s needs a name", id)
 		}
+		if r.GitHub != "" && !loginPattern.MatchString(r.GitHub) {
+			bad("reviewers."+id+".github", "reviewer %s: github %q is not a GitHub login (letters, digits and single hyphens, up to 39)", id, r.GitHub)
+		} else if other, _ := c.ReviewerByLogin(r.GitHub); r.GitHub != "" && other != id {
+			bad("reviewers."+id+".github", "reviewer %s: the GitHub login %s is also %s's; a login maps to one reviewer", id, r.GitHub, other)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.Attestors)) {
+		a := c.Attestors[id]
+		switch {
+		case !slugPattern.MatchString(id):
+			bad("attestors."+id, "attestor id %q may hold only lowercase letters, digits and hyphens, such as site-ci", id)
+		case strings.TrimSpace(a.Name) == "":
+			bad("attestors."+id, "attestor %s needs a name, such as GitHub Actions of riverside-health/site", id)
+		case len(a.Keys) == 0:
+			bad("attestors."+id, "attestor %s needs keys: the SSH public key whose private key CI holds", id)
+		}
+		if _, ok := c.Reviewers[id]; ok {
+			bad("attestors."+id, "%s is both a reviewer and an attestor; give the attestor another id", id)
+		}
+	}
+	if _, err := c.Location(); err != nil {
+		bad("time_zone", "time_zone %q is not a time zone; write an IANA name such as Europe/London or America/New_York", c.TimeZone)
 	}
 	if t := c.Organization.Type; t != "" && !slices.Contains(OrganizationTypes, t) {
 		bad("organization.type", "organization.type %q is not one of %s", t, strings.Join(OrganizationTypes, ", "))

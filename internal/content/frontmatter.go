@@ -89,7 +89,12 @@ type Review struct {
 	// translates as that page was signed off when the translation was:
 	// when the source is signed off again with other text, the
 	// translation is stale.
-	Source    string `key:"source"`
+	Source string `key:"source"`
+	// Approval is, on a sign-off that `pamphlet review approve` wrote in
+	// CI, the address of the pull-request review in which the reviewer
+	// approved the page; its Signature is then an attestor's (see
+	// Config.Attestors), not the reviewer's.
+	Approval  string `key:"approval"`
 	Signature string `key:"signature"`
 }
 

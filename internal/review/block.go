@@ -172,6 +172,9 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	if r.Source != "" {
 		field("source", r.Source)
 	}
+	if r.Approval != "" {
+		field("approval", yamlString(r.Approval))
+	}
 	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString("  signature: |" + nl)
 		for _, l := range lines {
@@ -242,6 +245,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 			if r.Source != "" {
 				fmt.Fprintf(&b, ", source = %s", str(r.Source))
 			}
+			if r.Approval != "" {
+				fmt.Fprintf(&b, ", approval = %s", str(r.Approval))
+			}
 			if r.Signature != "" {
 				fmt.Fprintf(&b, ", signature = %s", str(r.Signature))
 			}
@@ -260,6 +266,9 @@ func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	}
 	if r.Source != "" {
 		fmt.Fprintf(&b, "source = %s%s", str(r.Source), nl)
+	}
+	if r.Approval != "" {
+		fmt.Fprintf(&b, "approval = %s%s", str(r.Approval), nl)
 	}
 	if lines := signatureLines(r.Signature); lines != nil {
 		b.WriteString(`signature = """` + nl)
@@ -323,11 +332,12 @@ type jsonReview struct {
 	Fingerprint   string `json:"fingerprint"`
 	FingerprintV1 string `json:"fingerprint_v1,omitempty"`
 	Source        string `json:"source,omitempty"`
+	Approval      string `json:"approval,omitempty"`
 	Signature     string `json:"signature,omitempty"`
 }
 
 func setJSON(p *content.Page, r *content.Review) ([]byte, error) {
-	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.FingerprintV1, r.Source, r.Signature})
+	val, err := json.Marshal(jsonReview{r.Reviewer, r.Date.String(), r.Next.String(), r.Fingerprint, r.FingerprintV1, r.Source, r.Approval, r.Signature})
 	if err != nil {
 		return nil, err
 	}
@@ -373,7 +383,7 @@ func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
 	}
 	got := q.Meta.Review
 	if got == nil || got.Reviewer != r.Reviewer || got.Date.String() != r.Date.String() || got.Next.String() != r.Next.String() ||
-		got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || got.Source != r.Source || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
+		got.Fingerprint != r.Fingerprint || got.FingerprintV1 != r.FingerprintV1 || got.Source != r.Source || got.Approval != r.Approval || strings.TrimSpace(got.Signature) != strings.TrimSpace(r.Signature) {
 		return errors.New("the review block does not read back as written")
 	}
 	a, b := p.Meta, q.Meta

@@ -8,6 +8,7 @@ package review
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -92,13 +93,14 @@ type Gate struct {
 	// language needs a clinician's sign-off (see Status.NoClaimLists).
 	ClaimLanguages []string
 	keys           map[string][]ssh.PublicKey // reviewer id → registered keys
+	attestors      map[string][]ssh.PublicKey // attestor id → registered keys
 	md             *markdown.Markdown         // to read text as an earlier pamphlet did; see faithful
 }
 
 // NewGate reads the reviewers' public keys. A key that cannot be read is a
 // config.value finding at its line.
 func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
-	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en"}, keys: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
+	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en"}, keys: map[string][]ssh.PublicKey{}, attestors: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
 	var found []finding.Finding
 	for id, r := range cfg.Reviewers {
 		for i, k := range r.Keys {
@@ -115,8 +117,25 @@ func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
 			g.keys[id] = append(g.keys[id], pub)
 		}
 	}
+	for _, id := range sortedKeys(cfg.Attestors) {
+		for i, k := range cfg.Attestors[id].Keys {
+			pub, err := ParseKey(k)
+			if err != nil {
+				pos := cfg.Keys[fmt.Sprintf("attestors.%s.keys.%d", id, i)]
+				if pos.File == "" {
+					pos = finding.Position{File: content.ConfigFile, Line: 1, Col: 1}
+				}
+				found = append(found, finding.Finding{Position: pos, Rule: "config.value", Severity: finding.Error,
+					Message: fmt.Sprintf("attestor %s: %v", id, err)})
+				continue
+			}
+			g.attestors[id] = append(g.attestors[id], pub)
+		}
+	}
 	return g, finding.Sort(found)
 }
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // Keys returns the public keys registered for a reviewer.
 func (g *Gate) Keys(id string) []ssh.PublicKey { return g.keys[id] }
@@ -304,7 +323,10 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 		report("review", "review.changed", sev, "%s changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", what, r.Reviewer, r.Date, p.File, signHint)
 		return st
 	}
-	if r.Signature != "" || g.SignatureRequired(r.Reviewer) {
+	switch {
+	case r.Approval != "":
+		st.Signed = g.checkAttestation(p, r, report, sev)
+	case r.Signature != "" || g.SignatureRequired(r.Reviewer):
 		st.Signed = g.checkSignature(pp, st.Files, r, report, sev)
 	}
 	if len(st.Findings) > 0 {

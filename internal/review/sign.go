@@ -19,6 +19,38 @@ import (
 // required when the reviewer has keys or the policy requires signatures.
 func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next time.Time, signer ssh.Signer) (*content.Review, error) {
 	p := pp.Page
+	rev, err := g.draft(pp, files, reviewer, date, next)
+	if err != nil {
+		return nil, err
+	}
+	keys := g.keys[reviewer]
+	if signer == nil {
+		if g.SignatureRequired(reviewer) {
+			if len(keys) == 0 {
+				return nil, fmt.Errorf("review.require_signatures is on, but %s has no keys in %s; add their SSH public key there first", reviewer, content.ConfigFile)
+			}
+			return nil, fmt.Errorf("%s has SSH keys in %s, so the sign-off must be signed: add -key with the path of their private key (such as ~/.ssh/id_ed25519), or add the key to ssh-agent", reviewer, content.ConfigFile)
+		}
+		return rev, nil
+	}
+	if !g.Registered(reviewer, signer.PublicKey()) {
+		return nil, fmt.Errorf("the key %s is not one of %s's keys in %s; add its public key (%s) there", ssh.FingerprintSHA256(signer.PublicKey()), reviewer, content.ConfigFile, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	}
+	sig, err := Sign(signer, Namespace, Message(p.File, rev))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := Verify(sig, Namespace, Message(p.File, rev)); err != nil {
+		return nil, errors.New("the new signature does not verify: " + err.Error())
+	}
+	rev.Signature = sig
+	return rev, nil
+}
+
+// draft makes the review block of a sign-off without its signature, after
+// checking that the reviewer may sign the page off on date.
+func (g *Gate) draft(pp Parsed, files Files, reviewer string, date, next time.Time) (*content.Review, error) {
+	p := pp.Page
 	r, ok := g.Config.Reviewers[reviewer]
 	switch {
 	case !ok:
@@ -48,27 +80,6 @@ func (g *Gate) NewReview(pp Parsed, files Files, reviewer string, date, next tim
 	}
 	rev.Fingerprint, _ = Fingerprint(pp, files)
 	rev.Source = sourceFingerprint(pp.Source)
-	keys := g.keys[reviewer]
-	if signer == nil {
-		if g.SignatureRequired(reviewer) {
-			if len(keys) == 0 {
-				return nil, fmt.Errorf("review.require_signatures is on, but %s has no keys in %s; add their SSH public key there first", reviewer, content.ConfigFile)
-			}
-			return nil, fmt.Errorf("%s has SSH keys in %s, so the sign-off must be signed: add -key with the path of their private key (such as ~/.ssh/id_ed25519), or add the key to ssh-agent", reviewer, content.ConfigFile)
-		}
-		return rev, nil
-	}
-	if !g.Registered(reviewer, signer.PublicKey()) {
-		return nil, fmt.Errorf("the key %s is not one of %s's keys in %s; add its public key (%s) there", ssh.FingerprintSHA256(signer.PublicKey()), reviewer, content.ConfigFile, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
-	}
-	sig, err := Sign(signer, Namespace, Message(p.File, rev))
-	if err != nil {
-		return nil, err
-	}
-	if _, err := Verify(sig, Namespace, Message(p.File, rev)); err != nil {
-		return nil, errors.New("the new signature does not verify: " + err.Error())
-	}
-	rev.Signature = sig
 	return rev, nil
 }
 
