@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	_ "time/tzdata" // pamphlet.yaml's time_zone, on systems without a zone database
 )
 
 func main() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -23,7 +24,10 @@ func TestMain(m *testing.M) {
 // codes and output.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: *update, Cmds: map[string]func(*testscript.TestScript, bool, []string){
-		"edit": edit,
+		"edit":    edit,
+		"envfile": envfile,
+		"setrev":  setrev,
+		"expand":  expand,
 	}})
 }
 
@@ -37,4 +41,35 @@ func edit(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not contain %q", args[0], args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(src, args[1], args[2], 1)), 0o644))
+}
+
+// envfile sets the environment variable NAME to the text of FILE, which
+// may hold several lines (a private key): envfile NAME FILE.
+func envfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: envfile NAME FILE")
+	}
+	ts.Setenv(args[0], ts.ReadFile(args[1]))
+}
+
+// setrev sets the environment variable NAME to the full hash of the
+// commit REV of the Git repository in the current folder: setrev NAME REV.
+func setrev(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: setrev NAME REV")
+	}
+	cmd := exec.Command("git", "rev-parse", "--verify", args[1]+"^{commit}")
+	cmd.Dir = ts.MkAbs(".")
+	out, err := cmd.Output()
+	ts.Check(err)
+	ts.Setenv(args[0], strings.TrimSpace(string(out)))
+}
+
+// expand writes IN to OUT with ${NAME} replaced by the environment
+// variable NAME: expand IN OUT.
+func expand(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: expand IN OUT")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(os.Expand(ts.ReadFile(args[0]), ts.Getenv)), 0o644))
 }

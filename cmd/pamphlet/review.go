@@ -28,6 +28,8 @@ commands:
   status   show every clinical page's review state
   diff     show what a reader would see changed since a page was signed off
   migrate  carry sign-offs made with an earlier pamphlet over to today's fingerprint
+  approve  in CI, on a pull request review: sign off what an approving clinician approved
+  changes  show what a pull request changes on the pages clinicians sign off
 
 Run "pamphlet review <command> -h" for a command's flags.
 `
@@ -46,12 +48,16 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return runReviewDiff(args[1:], stdout, stderr)
 	case "migrate":
 		return runReviewMigrate(args[1:], stdout, stderr)
+	case "approve":
+		return runReviewApprove(ctx, args[1:], stdout, stderr)
+	case "changes":
+		return runReviewChanges(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		io.WriteString(stdout, reviewUsage)
 		return exitOK
 	}
 	msg(stderr, "unknown review command %q", args[0])
-	hint(stderr, "use pamphlet review sign, status, diff or migrate")
+	hint(stderr, "use pamphlet review sign, status, diff, migrate, approve or changes")
 	return exitUsage
 }
 

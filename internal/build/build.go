@@ -38,6 +38,18 @@ type Options struct {
 	Withhold bool      // publish the rest of the site when single pages are refused
 	Theme    fs.FS     // the built-in theme, holding layouts/ and assets/; may be nil
 	Workers  int       // pages rendered at once; default the number of CPUs
+	// FS, when set, is the site folder to read instead of Source, such as
+	// a commit's tree read from Git (see review.TreeFS); Read and Load
+	// read it, and Build writes to Dest as ever.
+	FS fs.FS
+}
+
+// siteFS returns the site folder the options read.
+func (o Options) siteFS() fs.FS {
+	if o.FS != nil {
+		return o.FS
+	}
+	return os.DirFS(cmp.Or(o.Source, "."))
 }
 
 // ConfigError is a pamphlet.yaml with error-level findings; nothing can be
@@ -99,7 +111,7 @@ func Read(opts Options) (*Project, error) {
 		return nil, err
 	}
 	cfg := gate.Config
-	siteFS := os.DirFS(opts.Source)
+	siteFS := opts.siteFS()
 	site, found, err := content.Load(siteFS, cfg)
 	if err != nil {
 		return nil, err
@@ -208,7 +220,7 @@ func (e *NoConfigError) Unwrap() error { return fs.ErrNotExist }
 // of the checks, and returns the warnings about it.
 func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, error) {
 	source := cmp.Or(opts.Source, ".")
-	cfg, cfgFindings, err := content.LoadConfig(os.DirFS(source))
+	cfg, cfgFindings, err := content.LoadConfig(opts.siteFS())
 	if errors.Is(err, fs.ErrNotExist) {
 		abs, _ := filepath.Abs(source)
 		return nil, nil, nil, &NoConfigError{Dir: abs}

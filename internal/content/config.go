@@ -45,10 +45,10 @@ type Config struct {
 	// TimeZone is the IANA name of the site's time zone, such as
 	// Europe/London: the day of an approval in a pull request is its day
 	// there. Default UTC.
-	TimeZone string `key:"time_zone"`
-	Review             ReviewPolicy        `key:"review"`
-	Readability        ReadabilityPolicy   `key:"readability"`
-	Trust              Trust               `key:"trust"`
+	TimeZone    string            `key:"time_zone"`
+	Review      ReviewPolicy      `key:"review"`
+	Readability ReadabilityPolicy `key:"readability"`
+	Trust       Trust             `key:"trust"`
 	// Accessibility is the accessibility statement, published at
 	// AccessibilityURL; nil when pamphlet.yaml has none, and then no
 	// page is built.
