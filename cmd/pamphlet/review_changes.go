@@ -148,24 +148,30 @@ func changesMarkdown(cs *changeSet) string {
 	}
 	fmt.Fprintf(&b, "%s changed as readers see them between %s and %s. A clinical reviewer who approves the pull request signs off exactly these changes.\n", count(len(cs.Pages), "page", "pages"), finding.CodeSpan(short(cs.Base)), finding.CodeSpan(short(cs.Head)))
 	for _, c := range cs.Pages {
-		fmt.Fprintf(&b, "\n### %s\n\n%s: %s\n\n", finding.EscapeMarkdown(c.Title), finding.CodeSpan(c.Path), finding.EscapeMarkdown(changeLabel(cs, c)))
+		what := "changed"
+		if c.Status == "added" {
+			what = "new page"
+		}
+		if c.Translates != "" {
+			what += fmt.Sprintf(", translation (%s) of %s", finding.EscapeMarkdown(c.Lang), finding.CodeSpan(cs.repo.Path(c.Translates)))
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n%s: %s\n", finding.EscapeMarkdown(c.Title), finding.CodeSpan(c.Path), what)
 		if c.Diff != "" {
 			block := finding.CodeBlock("diff", c.Diff)
 			if n := strings.Count(c.Diff, "\n"); n > foldLines {
-				fmt.Fprintf(&b, "<details><summary>The change (%d lines)</summary>\n\n%s\n</details>\n\n", n, block)
+				fmt.Fprintf(&b, "\n<details><summary>The change (%d lines)</summary>\n\n%s\n</details>\n", n, block)
 			} else {
-				b.WriteString(block + "\n")
+				b.WriteString("\n" + block)
 			}
 		}
 		if len(c.Files) > 0 {
-			b.WriteString("Files it shows or links:\n\n")
+			b.WriteString("\nFiles it shows or links:\n\n")
 			for _, f := range c.Files {
 				fmt.Fprintf(&b, "- %s %s\n", f.Change, finding.CodeSpan(cs.repo.Path(f.Path)))
 			}
-			b.WriteString("\n")
 		}
 		if c.Diff == "" && len(c.Files) == 0 {
-			b.WriteString("The page reads differently to readers, though its text lines are the same (a change of structure, such as a code fence): review the whole page.\n\n")
+			b.WriteString("\nThe page reads differently to readers, though its text lines are the same (a change of structure, such as a code fence): review the whole page.\n")
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n") + "\n"
