@@ -12,6 +12,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -30,7 +31,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	found, silenced := only(p.Findings, keep), only(p.Silenced, keep)
-	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Catalogue(), Version: versionString()}
+	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Catalogue(), Version: versionString(), Root: repoFolder(*source)}
 	if err := finding.Write(stdout, format.value, report); err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
@@ -124,4 +125,29 @@ func appendSummary(path string, report finding.Report) error {
 		return err
 	}
 	return f.Close()
+}
+
+// repoFolder returns the site folder's path from the root of the
+// repository that holds it, as GitHub names files in annotations and
+// code scanning: from Git when the site is in a work tree, else from
+// $GITHUB_WORKSPACE, else from the working folder; "" for the root
+// itself, or a folder outside the one it is taken from.
+func repoFolder(source string) string {
+	if repo, err := review.OpenRepo(source); err == nil {
+		return repo.Site
+	}
+	base := os.Getenv("GITHUB_WORKSPACE")
+	if base == "" {
+		base = "."
+	}
+	from, err1 := filepath.Abs(base)
+	to, err2 := filepath.Abs(source)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(from, to)
+	if err != nil || !filepath.IsLocal(rel) || rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }

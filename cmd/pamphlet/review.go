@@ -427,11 +427,11 @@ func writeStatusMarkdown(w io.Writer, rows []statusRow, counts map[string]int, t
 			if r.ReviewerName != "" {
 				reviewer = r.ReviewerName + " (" + r.Reviewer + ")"
 			}
-			page := "`" + r.File + "`"
+			page := finding.CodeSpan(r.File)
 			if r.Translates != "" {
-				page = "↳ " + r.Lang + ": " + page
+				page = "↳ " + finding.EscapeMarkdown(r.Lang) + ": " + page
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", page, mdCell(stateLabel(r)), mdCell(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), gradeCell(r))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", page, finding.EscapeMarkdown(stateLabel(r)), finding.EscapeMarkdown(reviewer), dash(r.Date), dash(r.Next), yesNo(r.Signed), finding.EscapeMarkdown(gradeCell(r)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -473,8 +473,6 @@ func gradeCell(r statusRow) string {
 	}
 	return g
 }
-
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 func dash(s string) string {
 	if s == "" {

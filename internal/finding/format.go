@@ -18,6 +18,19 @@ type Report struct {
 	Silenced []Finding
 	Rules    []Rule // what the tool knows of its rules
 	Version  string // of the tool, for SARIF
+	// Root is the site's folder from the repository root, with slashes,
+	// such as "site"; "" when the site is the repository. The github and
+	// sarif formats and the job summary name files from the repository
+	// root, as GitHub does; text and json name them from the site root.
+	Root string
+}
+
+// Path returns a finding's file from the repository root (see Root).
+func (r Report) Path(f Finding) string {
+	if r.Root == "" || f.File == "" {
+		return f.File
+	}
+	return strings.TrimSuffix(r.Root, "/") + "/" + f.File
 }
 
 // Write prints a report in the named format: "text" (one line a finding),
@@ -31,7 +44,7 @@ func Write(w io.Writer, format string, r Report) error {
 	case "json":
 		return WriteJSON(w, r)
 	case "github":
-		return WriteGitHub(w, r.Findings)
+		return WriteGitHub(w, r)
 	case "sarif":
 		return WriteSARIF(w, r)
 	}
@@ -93,10 +106,11 @@ func WriteJSON(w io.Writer, r Report) error {
 }
 
 // WriteGitHub prints one GitHub Actions workflow command a finding:
-// "::error file=…,line=…,col=…,title=…::message". Suggestions become notices.
-func WriteGitHub(w io.Writer, fs []Finding) error {
+// "::error file=…,line=…,col=…,title=…::message", the file from the
+// repository root. Suggestions become notices.
+func WriteGitHub(w io.Writer, r Report) error {
 	var b strings.Builder
-	for _, f := range fs {
+	for _, f := range r.Findings {
 		level := "notice"
 		switch f.Severity {
 		case Error:
@@ -104,7 +118,7 @@ func WriteGitHub(w io.Writer, fs []Finding) error {
 		case Warning:
 			level = "warning"
 		}
-		fmt.Fprintf(&b, "::%s file=%s", level, escapeProperty(f.File))
+		fmt.Fprintf(&b, "::%s file=%s", level, escapeProperty(r.Path(f)))
 		if f.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", f.Line)
 		}
@@ -120,21 +134,29 @@ func WriteGitHub(w io.Writer, fs []Finding) error {
 // WriteSummary prints a Markdown summary of a report for a GitHub job
 // summary: the counts, a table that carries every finding (GitHub shows
 // only the first ten annotations of each kind on a pull request), and a
-// table of the silenced findings with their reasons.
+// table of the silenced findings with their reasons. Files are named from
+// the repository root, and every text is escaped (see EscapeMarkdown and
+// CodeSpan), so that a message quoting a page's Markdown or HTML shows as
+// written.
 func WriteSummary(w io.Writer, title string, r Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", title, r.Totals())
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", EscapeMarkdown(title), r.Totals())
+	where := func(f Finding) string {
+		p := f.Position
+		p.File = r.Path(f)
+		return CodeSpan(p.String())
+	}
 	if len(r.Findings) > 0 {
 		b.WriteString("| Where | Severity | Rule | Message |\n|---|---|---|---|\n")
 		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", f.Position, f.Severity, f.Rule, escapeCell(f.Message))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", where(f), f.Severity, CodeSpan(f.Rule), EscapeMarkdown(f.Message))
 		}
 		b.WriteByte('\n')
 	}
 	if len(r.Silenced) > 0 {
 		b.WriteString("### Silenced\n\n| Where | Rule | Message | Reason |\n|---|---|---|---|\n")
 		for _, f := range r.Silenced {
-			fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", f.Position, f.Rule, escapeCell(f.Message), escapeCell(f.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", where(f), CodeSpan(f.Rule), EscapeMarkdown(f.Message), EscapeMarkdown(f.Reason))
 		}
 		b.WriteByte('\n')
 	}
@@ -166,9 +188,4 @@ func escapeData(s string) string {
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-// escapeCell keeps a message inside one Markdown table cell.
-func escapeCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", "").Replace(s)
 }

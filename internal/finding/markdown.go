@@ -5,22 +5,34 @@ import (
 )
 
 // EscapeMarkdown returns s as Markdown text that GitHub shows as s and
-// nothing else: on one line, with every ASCII punctuation character that
-// Markdown or GitHub could read as markup (emphasis, links, code, HTML,
-// tables, mentions' neighbours, autolinks' brackets) escaped with a
-// backslash, and & written as &amp; so that no entity is read.
+// nothing else, wherever in a line or a table cell it stands: on one
+// line, with a backslash before every character that can start markup
+// anywhere (emphasis, code, links, HTML, tables, strikethrough, math,
+// mentions), before what starts a block at its start (a heading, list,
+// quote or rule), and before what makes an autolink (the colon of ://,
+// the dot of www.); & is written as &amp; so that no entity is read. The
+// rest stays as it is, so that the text reads well in the Markdown too.
 func EscapeMarkdown(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
+	digits := 0 // of a number that starts s, which a dot or parenthesis makes a list item
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case r == '&':
+		case c == '&':
 			b.WriteString("&amp;")
-		case strings.ContainsRune("\\`*_{}[]()<>#+-.!|~=:\"'$@%^", r):
+			continue
+		case strings.IndexByte("\\`*_{}[]<>|~$@", c) >= 0,
+			i == 0 && strings.IndexByte("#+-=", c) >= 0,
+			i == digits && digits > 0 && (c == '.' || c == ')') && (i+1 == len(s) || s[i+1] == ' '),
+			c == ':' && strings.HasPrefix(s[i+1:], "//"),
+			c == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
 		}
+		if i == digits && '0' <= c && c <= '9' {
+			digits++
+		}
+		b.WriteByte(c)
 	}
 	return b.String()
 }

@@ -79,7 +79,8 @@ type (
 // WriteSARIF prints a report as SARIF 2.1.0, the format GitHub code
 // scanning reads: one run of the tool "pamphlet" whose results are the
 // findings and, marked as suppressed in source with their reasons, the
-// silenced findings. Paths are relative to %SRCROOT%; columns count
+// silenced findings. Paths are relative to %SRCROOT%, the repository root
+// (see Report.Root), percent-encoded as URI references; columns count
 // Unicode code points, as pamphlet's positions do.
 func WriteSARIF(w io.Writer, r Report) error {
 	all := append(slices.Clone(r.Findings), r.Silenced...)
@@ -113,7 +114,7 @@ func WriteSARIF(w io.Writer, r Report) error {
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message: sarifText{f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: f.File, URIBaseID: "%SRCROOT%"},
+				ArtifactLocation: sarifArtifact{URI: URIPath(r.Path(f)), URIBaseID: "%SRCROOT%"},
 			}}},
 		}
 		if f.Line > 0 {
@@ -160,4 +161,27 @@ func plainText(md string) string {
 		}
 		md = md[:open] + md[open+1:mid] + md[mid+end+1:]
 	}
+}
+
+// URIPath returns a slash path as the path of a relative URI reference,
+// as SARIF's artifact locations hold them: every byte but the unreserved
+// characters of RFC 3986 (letters, digits, -._~) and the slashes between
+// segments percent-encoded, so that spaces, accents, # and ? stay part
+// of the file's name, and a colon in the first segment is not read as a
+// scheme.
+func URIPath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~/", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
