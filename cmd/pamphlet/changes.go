@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -154,31 +155,22 @@ func short(rev string) string {
 
 // revisions returns the base and head commits a command compares: the
 // head as given (default HEAD), and the merge base of the given base
-// (default the event's base, else origin's default branch) with it.
-func revisions(repo review.Repo, baseRev, headRev string, ev *review.Event) (base, head string, err error) {
-	if headRev == "" {
-		headRev = "HEAD"
-		if ev != nil {
-			headRev = ev.PullRequest.Head.SHA
-		}
-	}
-	if head, err = repo.Commit(headRev); err != nil {
+// (default origin's default branch, else main or master) with it, so
+// that what the base branch gained since is not taken for the pull
+// request's.
+func revisions(repo review.Repo, baseRev, headRev string) (base, head string, err error) {
+	if head, err = repo.Commit(cmp.Or(headRev, "HEAD")); err != nil {
 		return "", "", err
 	}
 	if baseRev == "" {
-		switch {
-		case ev != nil:
-			baseRev = ev.PullRequest.Base.SHA
-		default:
-			for _, r := range []string{"origin/HEAD", "origin/main", "main", "origin/master", "master"} {
-				if _, err := repo.Commit(r); err == nil {
-					baseRev = r
-					break
-				}
+		for _, r := range []string{"origin/HEAD", "origin/main", "origin/master", "main", "master"} {
+			if _, err := repo.Commit(r); err == nil {
+				baseRev = r
+				break
 			}
-			if baseRev == "" {
-				return "", "", errors.New("no default branch to compare with (origin/HEAD, main or master); give -base REV")
-			}
+		}
+		if baseRev == "" {
+			return "", "", errors.New("no default branch to compare with (origin/HEAD, main or master); give -base REV")
 		}
 	}
 	b, err := repo.Commit(baseRev)

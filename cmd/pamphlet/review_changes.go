@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -22,7 +23,7 @@ const foldLines = 30
 func runReviewChanges(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("review changes", "", stdout, stderr)
 	source := fs.String("source", ".", "the site `folder`")
-	baseRev := fs.String("base", "", "the base `revision` of the pull request (default the event's, else origin's default branch)")
+	baseRev := fs.String("base", "", "the base `revision` of the pull request (default the event's, else origin/HEAD, main or master)")
 	headRev := fs.String("head", "", "the head `revision` (default the event's, else HEAD)")
 	eventPath := fs.String("event", "", "a pull_request or pull_request_review event `file` to take the revisions from (default $GITHUB_EVENT_PATH when it names one)")
 	format := &formatFlag{value: "text", allowed: []string{"text", "markdown", "json"}}
@@ -36,7 +37,6 @@ func runReviewChanges(ctx context.Context, args []string, stdout, stderr io.Writ
 		hint(stderr, "pamphlet review changes -base origin/main -head HEAD")
 		return exitUsage
 	}
-	var ev *review.Event
 	if *baseRev == "" || *headRev == "" {
 		path := *eventPath
 		if path == "" {
@@ -48,9 +48,12 @@ func runReviewChanges(ctx context.Context, args []string, stdout, stderr io.Writ
 				msg(stderr, "%v", err)
 				return exitUsage
 			}
-			if e, err := review.ParseEvent(data); err == nil {
-				ev = e
-			} else if *eventPath != "" {
+			base, head, err := review.PullRequestRevisions(data)
+			switch {
+			case err == nil:
+				*baseRev = cmp.Or(*baseRev, base)
+				*headRev = cmp.Or(*headRev, head)
+			case *eventPath != "":
 				msg(stderr, "%s: %v", path, err)
 				return exitUsage
 			}
@@ -62,7 +65,7 @@ func runReviewChanges(ctx context.Context, args []string, stdout, stderr io.Writ
 		hint(stderr, "review changes compares two commits; run it in a clone of the site's repository")
 		return exitUsage
 	}
-	base, head, err := revisions(repo, *baseRev, *headRev, ev)
+	base, head, err := revisions(repo, *baseRev, *headRev)
 	if err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage

@@ -48,7 +48,7 @@ var catalogue = []finding.Rule{
 		Description: "a review dated in the future, or a next review before the review"},
 	{ID: "review.signature", Severities: errorOnly, Gate: true, Help: "#the-review-gate",
 		Summary:     "a sign-off whose SSH signature is missing or does not verify",
-		Description: "a required signature is missing, does not verify, or was made with a key not registered for the reviewer"},
+		Description: "a required signature is missing, does not verify, or was made with a key not registered for the reviewer; an approval (`approval:`) without an attestor's signature over exactly this page, fingerprint, reviewer, dates and approval"},
 
 	{ID: "frontmatter.syntax", Severities: errorOnly, Help: "#front-matter",
 		Summary:     "front matter that cannot be read",

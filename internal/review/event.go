@@ -83,3 +83,18 @@ func (e *Event) FromFork() bool {
 	h, b := e.PullRequest.Head.Repo.FullName, e.PullRequest.Base.Repo.FullName
 	return h != "" && b != "" && !strings.EqualFold(h, b)
 }
+
+// PullRequestRevisions returns the base and head commits of the pull
+// request of any event that has one (pull_request, pull_request_review,
+// pull_request_target), or an error when the event has none.
+func PullRequestRevisions(data []byte) (base, head string, err error) {
+	var e Event
+	if err := json.Unmarshal(data, &e); err != nil {
+		return "", "", fmt.Errorf("not a GitHub event: %v", err)
+	}
+	b, h := e.PullRequest.Base.SHA, e.PullRequest.Head.SHA
+	if !commitPattern.MatchString(b) || !commitPattern.MatchString(h) {
+		return "", "", errors.New("not an event of a pull request: it has no valid pull_request.base.sha and pull_request.head.sha")
+	}
+	return b, h, nil
+}
