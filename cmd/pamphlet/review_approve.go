@@ -224,9 +224,11 @@ func registryAt(repo review.Repo, commit string, stderr io.Writer) (*content.Con
 		msg(stderr, "the base branch (%s) has no readable %s, so no reviewer can approve in a pull request yet; a clinician signs with pamphlet review sign", short(commit), content.ConfigFile)
 		return nil, exitRefused
 	}
-	if finding.HasErrors(found) {
-		msg(stderr, "the base branch's %s has errors (%s); fix them on the base branch first", content.ConfigFile, found[0])
-		return nil, exitRefused
+	for _, f := range found {
+		if f.Severity == finding.Error {
+			msg(stderr, "the base branch's %s has errors (%s); fix them on the base branch first", content.ConfigFile, f)
+			return nil, exitRefused
+		}
 	}
 	return cfg, exitOK
 }
