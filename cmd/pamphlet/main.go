@@ -32,7 +32,7 @@ commands:
   check     run every check and print the findings
   new       create a site, or a page with its front matter laid out
   readability  score how easy Markdown files are to read
-  review    sign off pages, show review status, see what changed since sign-off
+  review    sign off pages (or, in CI, approvals), show review status and changes
   serve     preview the site as you write, with every finding on its page
   version   print the version
 
