@@ -9,6 +9,7 @@ package pamphlet_test
 // skips, and under CI=true it fails instead.
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,6 +125,23 @@ func TestActionlint(t *testing.T) {
 	if out, err := actionlint(repo); err != nil {
 		t.Errorf("actionlint: %v\n%s", err, out)
 	}
+	// actionlint reads the workflows' scripts with shellcheck, when it is
+	// installed; the action's own scripts are read here.
+	shellcheck, err := exec.LookPath("shellcheck")
+	switch {
+	case err == nil:
+		for i, script := range runScripts(string(action)) {
+			path := filepath.Join(dir, fmt.Sprintf("action-%d.sh", i))
+			if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command(shellcheck, "-s", "bash", path).CombinedOutput(); err != nil {
+				t.Errorf("shellcheck of action.yml's script %d: %v\n%s\n%s", i, err, out, script)
+			}
+		}
+	case os.Getenv("CI") == "true":
+		t.Error("no shellcheck, for the scripts of the workflows and action.yml")
+	}
 	// And it would have said so: a misspelt input of the action is caught.
 	bad := filepath.Join(repo, ".github/workflows/deploy.yml")
 	text, _ := os.ReadFile(bad)
@@ -133,4 +151,32 @@ func TestActionlint(t *testing.T) {
 	if out, err := actionlint(repo); err == nil || !strings.Contains(string(out), `input "comand" is not defined`) {
 		t.Errorf("actionlint took a misspelt input: %v\n%s", err, out)
 	}
+}
+
+// runScripts returns the scripts of an action's "run: |" steps, with the
+// indentation of their block taken off and GitHub's expressions made
+// plain words.
+func runScripts(action string) []string {
+	var scripts []string
+	lines := strings.Split(action, "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "run: |" {
+			continue
+		}
+		var b strings.Builder
+		indent := ""
+		for i++; i < len(lines); i++ {
+			l := lines[i]
+			if indent == "" {
+				indent = l[:len(l)-len(strings.TrimLeft(l, " "))]
+			}
+			if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, indent) {
+				break
+			}
+			b.WriteString(strings.TrimPrefix(l, indent) + "\n")
+		}
+		i--
+		scripts = append(scripts, regexp.MustCompile(`\$\{\{[^}]*\}\}`).ReplaceAllString(b.String(), "expr"))
+	}
+	return scripts
 }
