@@ -265,6 +265,7 @@ type statusRow struct {
 	Date         string `json:"date,omitempty"`
 	Next         string `json:"next,omitempty"`
 	Signed       bool   `json:"signed"`
+	Approval     string `json:"approval,omitempty"` // the pull-request review whose approval signed it off
 	Fingerprint  string `json:"fingerprint"`
 	// The reading grade by the site's formula (for a Spanish page, its
 	// reading ease by a Spanish formula, where higher is easier), and how
@@ -364,7 +365,7 @@ func rowFor(pg check.Page, cfg *content.Config) statusRow {
 		r.State = "exempt"
 	}
 	if st.Review != nil {
-		r.Reviewer, r.Date = st.Review.Reviewer, st.Review.Date.String()
+		r.Reviewer, r.Date, r.Approval = st.Review.Reviewer, st.Review.Date.String(), st.Review.Approval
 		if !st.Next.IsZero() {
 			r.Next = st.Next.Format("2006-01-02")
 		}

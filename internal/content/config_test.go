@@ -212,3 +212,36 @@ func TestConfigSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigApprovals: github logins, attestors and the time zone.
+func TestConfigApprovals(t *testing.T) {
+	const head = "title: T\nbase_url: https://h.example.org/\n"
+	for _, c := range []struct{ src, want string }{
+		{"reviewers:\n  ada: {name: Ada, clinical: true, github: Ada-Okafor-MD}\nattestors:\n  site-ci: {name: CI, keys: [\"ssh-ed25519 AAAA\"]}\ntime_zone: Europe/London\n", ""},
+		{"reviewers:\n  ada: {name: Ada, github: \"ada okafor\"}\n", "4:20 config.value"},
+		{"reviewers:\n  ada: {name: Ada, github: ada-}\n", "4:20 config.value"},
+		{"reviewers:\n  ada: {name: Ada, github: ada}\n  bo: {name: Bo, github: ADA}\n", "5:18 config.value"},
+		{"attestors:\n  site-ci: {name: CI}\n", "4:3 config.value"},
+		{"attestors:\n  site-ci: {keys: [\"ssh-ed25519 AAAA\"]}\n", "4:3 config.value"},
+		{"attestors:\n  Site_CI: {name: CI, keys: [\"ssh-ed25519 AAAA\"]}\n", "4:3 config.value"},
+		{"reviewers:\n  ci: {name: CI}\nattestors:\n  ci: {name: CI, keys: [\"ssh-ed25519 AAAA\"]}\n", "6:3 config.value"},
+		{"time_zone: Mars/Olympus\n", "3:1 config.value"},
+		{"attestors:\n  site-ci: {name: CI, key: []}\n", "4:3 config.value; 4:23 config.unknown"},
+	} {
+		cfg, found, err := ParseConfig([]byte(head + c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(brief(found), "; "); got != c.want {
+			t.Errorf("%q: %v, want %q", c.src, found, c.want)
+		}
+		if c.want == "" {
+			if id, ok := cfg.ReviewerByLogin("ada-okafor-md"); !ok || id != "ada" {
+				t.Errorf("login ada-okafor-md: %q %v", id, ok)
+			}
+			if loc, err := cfg.Location(); err != nil || loc.String() != "Europe/London" {
+				t.Errorf("time_zone: %v %v", loc, err)
+			}
+		}
+	}
+}

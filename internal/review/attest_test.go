@@ -124,3 +124,16 @@ func TestApprovalMessage(t *testing.T) {
 		t.Error("an attestation's message is a reviewer signature's")
 	}
 }
+
+// TestAttestorKeyNotReviewers: CI's key cannot also be a clinician's.
+func TestAttestorKeyNotReviewers(t *testing.T) {
+	key := newSigner(t)
+	cfg, found, err := content.ParseConfig([]byte(fmt.Sprintf("title: Clinic\nbase_url: https://example.org/\nreviewers:\n  ada-okafor: {name: Ada, clinical: true, keys: [%q]}\nattestors:\n  site-ci: {name: CI, keys: [%q]}\n", authorized(key), authorized(key))))
+	if err != nil || len(found) > 0 {
+		t.Fatalf("config: %v %v", err, found)
+	}
+	_, found = NewGate(cfg, today)
+	if len(found) != 1 || !strings.Contains(found[0].Message, "attestor site-ci's key is also reviewer ada-okafor's") || found[0].Line != 6 {
+		t.Errorf("got %v", found)
+	}
+}

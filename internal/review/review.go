@@ -129,6 +129,12 @@ func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
 					Message: fmt.Sprintf("attestor %s: %v", id, err)})
 				continue
 			}
+			for _, rid := range sortedKeys(g.keys) {
+				if slices.ContainsFunc(g.keys[rid], func(k ssh.PublicKey) bool { return SameKey(k, pub) }) {
+					found = append(found, finding.Finding{Position: cfg.Keys[fmt.Sprintf("attestors.%s.keys.%d", id, i)], Rule: "config.value", Severity: finding.Error,
+						Message: fmt.Sprintf("attestor %s's key is also reviewer %s's; CI's key and a clinician's must differ, so that neither signs as the other", id, rid)})
+				}
+			}
 			g.attestors[id] = append(g.attestors[id], pub)
 		}
 	}
