@@ -228,3 +228,51 @@ func TestTotals(t *testing.T) {
 		}
 	}
 }
+
+// TestRepositoryPaths: with the site in a folder of its repository, the
+// GitHub formats name files from the repository root, SARIF's as URI
+// references; text and JSON keep the site's paths. The summary escapes
+// what a message quotes.
+func TestRepositoryPaths(t *testing.T) {
+	f := Finding{Position{"content/articles/flu shot é#1.md", 3, 2}, "seo.title", Error, "the title <b>*Flu*</b> | [x](y)", ""}
+	r := Report{Findings: []Finding{f}, Root: "site"}
+	var b bytes.Buffer
+	if err := WriteGitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := "::error file=site/content/articles/flu shot é#1.md,line=3,col=2,title=seo.title::"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("github: %q, want %q…", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteSARIF(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"uri": "site/content/articles/flu%20shot%20%C3%A9%231.md"`; !strings.Contains(b.String(), want) {
+		t.Errorf("sarif has no %s:\n%s", want, b.String())
+	}
+	b.Reset()
+	if err := WriteSummary(&b, "pamphlet check", r); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| `site/content/articles/flu shot é#1.md:3:2` | error | `seo.title` | the title \\<b\\>\\*Flu\\*\\</b\\> \\| \\[x\\](y) |"; !strings.Contains(b.String(), want) {
+		t.Errorf("summary: %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteText(&b, r); err != nil || !strings.HasPrefix(b.String(), "content/articles/flu shot é#1.md:3:2:") {
+		t.Errorf("text: %q %v", b.String(), err)
+	}
+}
+
+func TestURIPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"content/a.md":        "content/a.md",
+		"site/a b.md":         "site/a%20b.md",
+		"niño/ñ.md":           "ni%C3%B1o/%C3%B1.md",
+		"a:b/c?d#e%f.md":      "a%3Ab/c%3Fd%23e%25f.md",
+		"x/[1]+(2)&'3'~_-.md": "x/%5B1%5D%2B%282%29%26%273%27~_-.md",
+	} {
+		if got := URIPath(in); got != want {
+			t.Errorf("URIPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
