@@ -78,12 +78,12 @@ func runReviewApprove(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	// Who may approve is read from the base branch: a pull request cannot
 	// make its own approver a clinician.
-	baseRegistry, err := repo.Commit(ev.PullRequest.Base.SHA)
+	baseTip, err := repo.Commit(ev.PullRequest.Base.SHA)
 	if err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
-	baseCfg, code := registryAt(repo, baseRegistry, stderr)
+	baseCfg, code := registryAt(repo, baseTip, stderr)
 	if baseCfg == nil {
 		return code
 	}
@@ -132,7 +132,7 @@ func runReviewApprove(ctx context.Context, args []string, stdout, stderr io.Writ
 	if date.After(today) {
 		today = date // the runner's clock behind GitHub's
 	}
-	base, err := repo.MergeBase(baseRegistry, head)
+	base, err := repo.MergeBase(baseTip, head)
 	if err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
