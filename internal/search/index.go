@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/plain"
 	"github.com/pamphlet-health/pamphlet/internal/prose"
@@ -128,7 +129,21 @@ func pieces(blocks []string, limit int) []string {
 		}
 	}
 	for _, b := range blocks {
-		b = strings.Join(strings.Fields(b), " ")
+		if !spaced(b) {
+			b = strings.Join(strings.Fields(b), " ")
+		}
+		if n := len(b); n > 0 && total+n <= limit && cur.Len()+n < pieceBytes {
+			// The whole block fits: no need to find its sentences.
+			if cur.Len() > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(b)
+			total += n
+			if cur.Len() >= pieceBytes/2 {
+				flush()
+			}
+			continue
+		}
 		for _, s := range prose.Sentences(b) {
 			sentence := b[s.Start:s.End]
 			if total+len(sentence) > limit {
@@ -150,6 +165,21 @@ func pieces(blocks []string, limit int) []string {
 	}
 	flush()
 	return out
+}
+
+// spaced reports whether text is words between single spaces already,
+// as most text blocks are, so that cutting it into fields and joining
+// them again would give the same text.
+func spaced(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // Synonyms are groups of words and phrases that a query for one finds

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -354,4 +355,54 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPieces cuts text blocks for excerpts: the pieces hold the blocks'
+// words in order, between single spaces, no piece much over pieceBytes
+// unless one sentence is, and no more than the limit in all.
+func TestPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields("flu vaccines are free for children at the clinic on Saturdays; ask your pharmacist Dr. Okafor about side effects. café naïve\u00a0text")
+	for range 200 {
+		var blocks []string
+		for range 1 + r.IntN(12) {
+			var b strings.Builder
+			for k := range r.IntN(120) {
+				if k > 0 {
+					b.WriteString([]string{" ", " ", " ", "  ", "\n", ". "}[r.IntN(6)])
+				}
+				b.WriteString(words[r.IntN(len(words))])
+			}
+			blocks = append(blocks, b.String())
+		}
+		limit := 200 + r.IntN(4000)
+		got := pieces(blocks, limit)
+		var all []string
+		for _, b := range blocks {
+			all = append(all, strings.Fields(b)...)
+		}
+		total, spaced := 0, 0
+		var joined []string
+		for _, p := range got {
+			if p == "" || p != strings.Join(strings.Fields(p), " ") {
+				t.Fatalf("piece %q is not words between single spaces", p)
+			}
+			joined = append(joined, strings.Fields(p)...)
+			total += len(strings.ReplaceAll(p, " ", "")) // the limit counts the text, not the spaces between its sentences
+			spaced += len(p)
+		}
+		if len(joined) > len(all) || !slices.Equal(joined, all[:len(joined)]) {
+			t.Fatalf("pieces %q are not the blocks' words in order", got)
+		}
+		if total > limit {
+			t.Fatalf("%d bytes in pieces, over the limit %d", total, limit)
+		}
+		longest := 0 // a sentence that passes the limit ends the pieces
+		for _, b := range blocks {
+			longest = max(longest, len(b))
+		}
+		if len(joined) < len(all) && spaced < limit-longest {
+			t.Fatalf("stopped at %d bytes of %d", spaced, limit)
+		}
+	}
 }
