@@ -198,7 +198,55 @@
           });
         });
       }
-      return { scores: scores, found: found };
+      var result = { scores: scores, found: found };
+      if (found.length > 0 || q.w.length < 5) { return result; }
+      // Nothing yet: a typo in the first letters puts the word in
+      // another shard.
+      return self.nearTerms([q.term, q.w]).then(function (near) {
+        near = near.slice(0, 5);
+        return Promise.all(near.map(function (t) { return self.shard(self.shardOf(t)); })).then(function (more) {
+          near.forEach(function (t, i) { if (more[i][t]) { postings(more[i][t], weightTypo, scores); found.push(t); } });
+          return result;
+        });
+      });
+    });
+  };
+
+  // forms returns a word and the words made by taking out one of its
+  // first five letters, as nearby in index.go files terms.
+  function forms(w) {
+    var r = Array.from(w), out = [w];
+    for (var i = 0; i < Math.min(5, r.length); i++) {
+      var v = r.slice(0, i).concat(r.slice(i + 1)).join('');
+      if (out.indexOf(v) < 0) { out.push(v); }
+    }
+    return out;
+  }
+
+  // nearTerms returns the terms one typo from any of the words ws whose
+  // typo is in their first letters, sorted: the files of near terms of
+  // the words' forms, each under its first two letters, hold them.
+  Index.prototype.nearTerms = function (ws) {
+    var self = this, keys = [], fs = [], have = ' ' + (this.meta.near || '') + ' ';
+    ws.forEach(function (w) {
+      forms(w).forEach(function (v) {
+        if (fs.indexOf(v) < 0) { fs.push(v); }
+        var k = Array.from(v).slice(0, 2).join('');
+        if (keys.indexOf(k) < 0 && have.indexOf(' ' + k + ' ') >= 0) { keys.push(k); }
+      });
+    });
+    keys.sort();
+    return Promise.all(keys.map(function (k) { return self.get('n/' + shardFile(k) + '.json'); })).then(function (files) {
+      var out = [];
+      files.forEach(function (f) {
+        fs.forEach(function (v) {
+          (f[v] ? f[v].split(' ') : []).forEach(function (t) {
+            if (t === '=') { t = v; }
+            if (out.indexOf(t) < 0 && ws.some(function (w) { return editedOnce(w, t); })) { out.push(t); }
+          });
+        });
+      });
+      return out.sort();
     });
   };
 
@@ -332,7 +380,7 @@
     return null;
   }
 
-  root.pamphletSearch = { words: words, fold: fold, stemEnglish: stemEnglish, stemSpanish: stemSpanish, shardFile: shardFile, editedOnce: editedOnce, Index: Index, excerpt: excerpt };
+  root.pamphletSearch = { words: words, fold: fold, stemEnglish: stemEnglish, stemSpanish: stemSpanish, shardFile: shardFile, forms: forms, editedOnce: editedOnce, Index: Index, excerpt: excerpt };
 
   // The page.
   if (typeof document === 'undefined') { return; }

@@ -38,8 +38,16 @@ func forEachWord(text string, f func(start, end int)) {
 	start := -1 // of the word being read, or -1
 	digits := false
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		letter, digit := isLetter(r), unicode.IsDigit(r)
+		var r rune
+		var n int
+		var letter, digit bool
+		if c := text[i]; c < utf8.RuneSelf {
+			r, n = rune(c), 1
+			letter, digit = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			letter, digit = isLetter(r), unicode.IsDigit(r)
+		}
 		switch {
 		case start >= 0 && (letter && !digits || digit && digits):
 		case start >= 0 && isApostrophe(r) && !digits && i+n < len(text) && startsLetter(text[i+n:]):

@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/plain"
 	"github.com/pamphlet-health/pamphlet/internal/prose"
@@ -58,7 +59,12 @@ const (
 	pieceBytes  = 400   // the text is kept in pieces of about this size
 	shardBytes  = 12000 // a shard that would be larger is split by the next letter
 	maxKey      = 4     // letters of the longest shard key
+	nearLetters = 5     // a typo in a word's first letters may move it to another shard (see nearby)
+	nearKey     = 2     // letters of the key of a file of near terms
 )
+
+// shardLimit is shardBytes, which tests lower to split a small index.
+var shardLimit = shardBytes
 
 // Entry is one page made ready for the index: its card and text pieces,
 // and the weighed count of each of its terms.
@@ -73,13 +79,24 @@ type Entry struct {
 // made one by one, on their own (several at once), and indexed together.
 func (a *Analyzer) Analyze(p Page) *Entry {
 	e := &Entry{terms: map[string]float64{}}
+	// A page says most of its words many times: each is folded and
+	// stemmed once.
+	memo := map[string]string{}
 	add := func(text string, weight float64) {
-		for _, w := range Words(text) {
-			if t := a.Term(w); t != "" {
+		forEachWord(text, func(start, end int) {
+			w := text[start:end]
+			t, ok := memo[w]
+			if !ok {
+				if f := Fold(w); f != "" { // marks alone fold to nothing
+					t = strings.Clone(a.Term(f))
+				}
+				memo[strings.Clone(w)] = t
+			}
+			if t != "" {
 				e.terms[t] += weight
 				e.length += weight
 			}
-		}
+		})
 	}
 	add(p.Title, weightTitle)
 	add(p.About, weightAbout)
@@ -112,7 +129,21 @@ func pieces(blocks []string, limit int) []string {
 		}
 	}
 	for _, b := range blocks {
-		b = strings.Join(strings.Fields(b), " ")
+		if !spaced(b) {
+			b = strings.Join(strings.Fields(b), " ")
+		}
+		if n := len(b); n > 0 && total+n <= limit && cur.Len()+n < pieceBytes {
+			// The whole block fits: no need to find its sentences.
+			if cur.Len() > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(b)
+			total += n
+			if cur.Len() >= pieceBytes/2 {
+				flush()
+			}
+			continue
+		}
 		for _, s := range prose.Sentences(b) {
 			sentence := b[s.Start:s.End]
 			if total+len(sentence) > limit {
@@ -134,6 +165,21 @@ func pieces(blocks []string, limit int) []string {
 	}
 	flush()
 	return out
+}
+
+// spaced reports whether text is words between single spaces already,
+// as most text blocks are, so that cutting it into fields and joining
+// them again would give the same text.
+func spaced(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // Synonyms are groups of words and phrases that a query for one finds
@@ -183,6 +229,7 @@ type meta struct {
 	Lang      string       `json:"lang"` // the analyser's language: en, es, or another whose words are not stemmed
 	Pages     int          `json:"pages"`
 	Shards    []string     `json:"shards"` // the shard keys, sorted
+	Near      string       `json:"near"`   // the keys of the files of near terms (see nearby), sorted, between spaces
 	Stop      []string     `json:"stop"`
 	Synonyms  [][][]string `json:"syn"` // groups of phrases, each phrase its terms
 	Sections  [][2]string  `json:"sections"`
@@ -258,7 +305,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		}
 		lists[t] = list
 	}
-	shards := shard(lists)
+	shards := shard(lists, shardLimit)
 	for key, terms := range shards {
 		data, err := marshal(terms)
 		if err != nil {
@@ -267,7 +314,16 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		files["t/"+ShardFile(key)+".json"] = data
 	}
 
-	m := meta{Lang: a.Lang, Pages: n, Shards: slices.Sorted(maps.Keys(shards)), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
+	near := nearby(lists)
+	for key, variants := range near {
+		data, err := marshal(variants)
+		if err != nil {
+			return nil, err
+		}
+		files["n/"+ShardFile(key)+".json"] = data
+	}
+
+	m := meta{Lang: a.Lang, Pages: n, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
 	for _, g := range synonyms {
 		var group [][]string
 		for _, phrase := range g {
@@ -386,7 +442,7 @@ func marshal(v any) ([]byte, error) {
 // for every key, holding the terms that start with it and with no longer
 // key. A shard whose JSON would pass shardBytes is split by the next
 // letter, down to keys of maxKey letters.
-func shard(lists map[string][]int) map[string]map[string][]int {
+func shard(lists map[string][]int, limit int) map[string]map[string][]int {
 	size := func(t string) int { return len(t) + 5 + 4*len(lists[t]) } // about its JSON
 	out := map[string]map[string][]int{}
 	put := func(key string, terms []string) {
@@ -404,7 +460,7 @@ func shard(lists map[string][]int) map[string]map[string][]int {
 		for _, t := range terms {
 			total += size(t)
 		}
-		if total <= shardBytes || letters >= maxKey {
+		if total <= limit || letters >= maxKey {
 			put(key, terms)
 			return
 		}
@@ -430,6 +486,60 @@ func shard(lists map[string][]int) map[string]map[string][]int {
 	}
 	for k, terms := range byFirst {
 		split(k, 1, terms)
+	}
+	return out
+}
+
+// nearby finds the terms of a query word with a typo in its first
+// letters, which put it in another shard than the word it means
+// ("fiabetes", "pnemonia"). Each term of four letters or more is filed
+// under itself and under each form of it with one of its first
+// nearLetters letters taken out; a query word is looked up by the same
+// forms of itself, and one of them meets a form of every term one letter
+// added, dropped, changed or two letters swapped from it within those
+// letters. The forms are filed by their first nearKey letters, each
+// file a map from form to its terms, sorted, between spaces, with "=" for
+// the form itself. Terms with digits are numbers, whose typos are other
+// numbers, and are left out.
+func nearby(lists map[string][]int) map[string]map[string]string {
+	out := map[string]map[string][]string{}
+	for t := range lists {
+		r := []rune(t)
+		if len(r) < 4 || strings.ContainsAny(t, "0123456789") {
+			continue
+		}
+		for _, v := range forms(r) {
+			k, _ := prefix(v, nearKey)
+			if out[k] == nil {
+				out[k] = map[string][]string{}
+			}
+			out[k][v] = append(out[k][v], t)
+		}
+	}
+	files := map[string]map[string]string{}
+	for k, variants := range out {
+		files[k] = map[string]string{}
+		for v, terms := range variants {
+			slices.Sort(terms)
+			if i := slices.Index(terms, v); i >= 0 {
+				terms[i] = "=" // the form is a term itself
+			}
+			files[k][v] = strings.Join(terms, " ")
+		}
+	}
+	return files
+}
+
+// forms returns a word and the words made by taking out one of its first
+// nearLetters letters, without repeats: "sugar", "ugar", "sgar", "suar",
+// "sugr", "suga".
+func forms(r []rune) []string {
+	out := []string{string(r)}
+	for i := range min(nearLetters, len(r)) {
+		v := string(r[:i]) + string(r[i+1:])
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,16 +96,17 @@ func TestScriptAgrees(t *testing.T) {
 	sc.Buffer(nil, 1<<20)
 	n, bad := 0, 0
 	for i := 0; sc.Scan(); i++ {
-		var got struct{ Words, En, Es, Shards []string }
+		var got agreed
 		if err := json.Unmarshal(sc.Bytes(), &got); err != nil {
 			t.Fatal(err)
 		}
 		ws := Words(lines[i])
-		want := struct{ Words, En, Es, Shards []string }{Words: ws}
+		want := agreed{Words: ws}
 		for _, w := range ws {
 			want.En = append(want.En, StemEnglish(w))
 			want.Es = append(want.Es, StemSpanish(w))
 			want.Shards = append(want.Shards, ShardFile(w))
+			want.Forms = append(want.Forms, strings.Join(forms([]rune(w)), " "))
 		}
 		n += len(ws)
 		if !reflect.DeepEqual(normal(got), normal(want)) && bad < 10 {
@@ -116,9 +119,12 @@ func TestScriptAgrees(t *testing.T) {
 	}
 }
 
+// agreed is what the two sides make of one line.
+type agreed struct{ Words, En, Es, Shards, Forms []string }
+
 // normal makes nil and empty lists alike.
-func normal(v struct{ Words, En, Es, Shards []string }) [4][]string {
-	out := [4][]string{v.Words, v.En, v.Es, v.Shards}
+func normal(v agreed) [5][]string {
+	out := [5][]string{v.Words, v.En, v.Es, v.Shards, v.Forms}
 	for i := range out {
 		if len(out[i]) == 0 {
 			out[i] = nil
@@ -200,7 +206,7 @@ func TestShards(t *testing.T) {
 		lists[w] = []int{1, 200, 3, 100}
 	}
 	lists["a"] = []int{1, 1}
-	shards := shard(lists)
+	shards := shard(lists, shardBytes)
 	if len(shards) < 5 {
 		t.Fatalf("only %d shards", len(shards))
 	}
@@ -237,9 +243,24 @@ func TestShards(t *testing.T) {
 // ways and through a site's synonyms, and with filters.
 func TestQueries(t *testing.T) {
 	node := mustNode(t)
+	// In one shard, and in shards of a few terms each, so that a typo in
+	// a word's first letters looks in another shard.
+	for _, limit := range []int{shardBytes, 60} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			defer func(old int) { shardLimit = old }(shardLimit)
+			shardLimit = limit
+			testQueries(t, node)
+		})
+	}
+}
+
+func testQueries(t *testing.T, node string) {
 	list, _ := plain.BuiltinIn("en")
 	syn := append(PlainSynonyms(list), []string{"water tablets", "diuretics"})
 	files := buildTest(t, syn)
+	if shardLimit < shardBytes && len(files) < 40 {
+		t.Fatalf("only %d files: the shards are not split", len(files))
+	}
 	dir := t.TempDir()
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -256,8 +277,14 @@ func TestQueries(t *testing.T) {
 	}{
 		{"blood pressure", "", "/articles/high-blood-pressure/"},
 		{"diabetes ", "", "/articles/diabetes/"},
-		{"diab", "", "/articles/diabetes/"},                     // being typed
-		{"diabtes ", "", "/articles/diabetes/"},                 // one typo
+		{"diab", "", "/articles/diabetes/"},      // being typed
+		{"diabtes ", "", "/articles/diabetes/"},  // one typo
+		{"fiabetes ", "", "/articles/diabetes/"}, // in the first letter
+		{"dabetes ", "", "/articles/diabetes/"},  // a letter dropped
+		{"idabetes ", "", "/articles/diabetes/"}, // two letters swapped
+		{"vacciens ", "", "/articles/vaccines/"}, // after the first letters
+		{"pharmacits ", "", "/articles/diuretics/"},
+		{"fiabetis ", "", ""},                                   // two typos
 		{"hypertension ", "", "/articles/high-blood-pressure/"}, // the plain-language list, medical word to everyday words
 		{"diuretics ", "", "/articles/diuretics/"},              // a site's synonym
 		{"flu vaccination", "", "/news/flu-clinic/"},
@@ -328,4 +355,54 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPieces cuts text blocks for excerpts: the pieces hold the blocks'
+// words in order, between single spaces, no piece much over pieceBytes
+// unless one sentence is, and no more than the limit in all.
+func TestPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields("flu vaccines are free for children at the clinic on Saturdays; ask your pharmacist Dr. Okafor about side effects. café naïve\u00a0text")
+	for range 200 {
+		var blocks []string
+		for range 1 + r.IntN(12) {
+			var b strings.Builder
+			for k := range r.IntN(120) {
+				if k > 0 {
+					b.WriteString([]string{" ", " ", " ", "  ", "\n", ". "}[r.IntN(6)])
+				}
+				b.WriteString(words[r.IntN(len(words))])
+			}
+			blocks = append(blocks, b.String())
+		}
+		limit := 200 + r.IntN(4000)
+		got := pieces(blocks, limit)
+		var all []string
+		for _, b := range blocks {
+			all = append(all, strings.Fields(b)...)
+		}
+		total, spaced := 0, 0
+		var joined []string
+		for _, p := range got {
+			if p == "" || p != strings.Join(strings.Fields(p), " ") {
+				t.Fatalf("piece %q is not words between single spaces", p)
+			}
+			joined = append(joined, strings.Fields(p)...)
+			total += len(strings.ReplaceAll(p, " ", "")) // the limit counts the text, not the spaces between its sentences
+			spaced += len(p)
+		}
+		if len(joined) > len(all) || !slices.Equal(joined, all[:len(joined)]) {
+			t.Fatalf("pieces %q are not the blocks' words in order", got)
+		}
+		if total > limit {
+			t.Fatalf("%d bytes in pieces, over the limit %d", total, limit)
+		}
+		longest := 0 // a sentence that passes the limit ends the pieces
+		for _, b := range blocks {
+			longest = max(longest, len(b))
+		}
+		if len(joined) < len(all) && spaced < limit-longest {
+			t.Fatalf("stopped at %d bytes of %d", spaced, limit)
+		}
+	}
 }
