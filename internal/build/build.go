@@ -38,6 +38,7 @@ type Options struct {
 	Withhold bool      // publish the rest of the site when single pages are refused
 	Theme    fs.FS     // the built-in theme, holding layouts/ and assets/; may be nil
 	Workers  int       // pages rendered at once; default the number of CPUs
+	Progress *Progress // when set, counts the pages read, parsed, checked and the files written
 }
 
 // ConfigError is a pamphlet.yaml with error-level findings; nothing can be
@@ -100,10 +101,11 @@ func Read(opts Options) (*Project, error) {
 	}
 	cfg := gate.Config
 	siteFS := os.DirFS(opts.Source)
-	site, found, err := content.Load(siteFS, cfg)
+	site, found, err := content.LoadCounted(siteFS, cfg, opts.Progress.counter())
 	if err != nil {
 		return nil, err
 	}
+	opts.Progress.loaded(site)
 	// The site's assets/ files win over the theme's.
 	assets, err := layout.Merge("assets", content.Unused, siteFS, opts.Theme)
 	if err != nil {
@@ -141,6 +143,9 @@ func (p *Project) parse(ctx context.Context) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
 	return parallel.For(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
 		p.Pages[i] = p.parsePage(p.Site.Pages[i])
+		if pr := p.Options.Progress; pr != nil {
+			pr.Parsed.Add(1)
+		}
 		return nil
 	})
 }
@@ -148,7 +153,7 @@ func (p *Project) parse(ctx context.Context) error {
 // check runs every check, the last stage of Load, and sorts the findings.
 func (p *Project) check() {
 	found := append(p.Findings, p.imageFindings()...)
-	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words})
+	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
 }
@@ -295,7 +300,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var files atomic.Int64
 	res.Pages, err = p.RenderTo(ctx, func(name string, data []byte) error {
 		files.Add(1)
-		return w.file(name, data)
+		if err := w.file(name, data); err != nil {
+			return err
+		}
+		if pr := opts.Progress; pr != nil {
+			pr.Written.Add(1)
+		}
+		return nil
 	})
 	if err != nil {
 		w.abort()
