@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	_ "time/tzdata" // time_zone in pamphlet.yaml names a zone on any computer, with its database or without
 )
 
 func main() {

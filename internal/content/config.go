@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -53,6 +54,11 @@ type Config struct {
 	ThemeColor    string              `key:"theme_color"`
 	Build         BuildOptions        `key:"build"`
 	Search        SearchOptions       `key:"search"`
+
+	// TimeZone is the IANA name of the site's time zone, such as
+	// America/New_York: pamphlet new writes the times of new events and
+	// alerts in it. Empty means the zone of the computer it runs on.
+	TimeZone string `key:"time_zone"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -228,6 +234,11 @@ func (c *Config) validate() []finding.Finding {
 	} else if err := c.SetBaseURL(c.BaseURL); err != nil {
 		bad("base_url", "%v", err)
 	}
+	if c.TimeZone != "" {
+		if _, err := zone(c.TimeZone); err != nil {
+			bad("time_zone", "time_zone %q is not a time zone; write its IANA name, such as America/New_York or Europe/London", c.TimeZone)
+		}
+	}
 	if !languagePattern.MatchString(c.Language) {
 		bad("language", "language %q must be a language tag such as en or en-GB", c.Language)
 	}
@@ -368,6 +379,28 @@ func (c *Config) SetBaseURL(s string) error {
 	}
 	c.BaseURL = u.String()
 	return nil
+}
+
+// Location returns the site's time zone (time_zone), or nil when
+// pamphlet.yaml names none or one that is not known.
+func (c *Config) Location() *time.Location {
+	if c.TimeZone == "" {
+		return nil
+	}
+	loc, err := zone(c.TimeZone)
+	if err != nil {
+		return nil
+	}
+	return loc
+}
+
+// zone loads the time zone of an IANA name; "Local", which means
+// whichever computer runs pamphlet, is not one.
+func zone(name string) (*time.Location, error) {
+	if name == "Local" {
+		return nil, fmt.Errorf("%q names no time zone", name)
+	}
+	return time.LoadLocation(name)
 }
 
 // BasePath returns the path part of the base URL, such as "/" or
