@@ -87,6 +87,7 @@ var local = []Rule{
 	Headings,
 	LinkText,
 	Tables,
+	RawHTML,
 	Title,
 	Description,
 	FAQQuestions,
