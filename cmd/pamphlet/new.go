@@ -84,12 +84,36 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintln(stdout, filepath.ToSlash(file))
+	if site.cfg != nil && site.cfg.IsClinicalSection(section) {
+		id, first := "ID", ""
+		switch ids := clinicalReviewers(site.cfg); len(ids) {
+		case 0:
+			first = fmt.Sprintf("name a clinical reviewer under reviewers: in %s, then ", content.ConfigFile)
+		case 1:
+			id = ids[0]
+		}
+		hint(stderr, "write the page; %sa clinical reviewer signs it off with pamphlet review sign %s -reviewer %s", first, finding.ShellArg(filepath.ToSlash(file)), id)
+	}
 	return exitOK
+}
+
+// clinicalReviewers returns the ids of the clinical reviewers in cfg,
+// sorted.
+func clinicalReviewers(cfg *content.Config) []string {
+	var ids []string
+	for id, r := range cfg.Reviewers {
+		if r.Clinical {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // siteInfo is what pamphlet new reads of the site in the working folder
 // for a new page: its title and its time zone.
 type siteInfo struct {
+	cfg   *content.Config // nil when there is no pamphlet.yaml that can be read
 	title string
 	zone  *time.Location // time_zone in pamphlet.yaml, else this computer's
 }
@@ -102,7 +126,7 @@ func newSiteInfo() siteInfo {
 	if err != nil || cfg == nil {
 		return info
 	}
-	info.title = cfg.Title
+	info.cfg, info.title = cfg, cfg.Title
 	if loc := cfg.Location(); loc != nil {
 		info.zone = loc
 	}

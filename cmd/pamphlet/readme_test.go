@@ -160,7 +160,7 @@ func scriptCommands(script string) ([][]string, error) {
 }
 
 // scriptWords splits a line of a testscript as testscript does: words
-// apart by spaces, '…' quoting with '' for a quote, # starting a comment.
+// apart by spaces, '…' quoting with ” for a quote, # starting a comment.
 func scriptWords(line string) ([]string, error) {
 	var words []string
 	var w strings.Builder
