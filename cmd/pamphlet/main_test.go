@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"flag"
-	"io"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -48,27 +45,4 @@ func edit(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not contain %q", args[0], args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(src, args[1], args[2], 1)), 0o644))
-}
-
-// serving waits, for up to 30 seconds, until URL answers 200 OK with a
-// page that holds TEXT: serving URL TEXT.
-func serving(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: serving URL TEXT")
-	}
-	var last string
-	for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(50 * time.Millisecond) {
-		resp, err := http.Get(args[0])
-		if err != nil {
-			last = err.Error()
-			continue
-		}
-		body, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err == nil && resp.StatusCode == http.StatusOK && strings.Contains(string(body), args[1]) {
-			return
-		}
-		last = resp.Status
-	}
-	ts.Fatalf("%s did not answer with %q: %s", args[0], args[1], last)
 }
