@@ -30,6 +30,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
+	progress, stopProgress := startProgress(stderr)
 	res, err := build.Build(ctx, build.Options{
 		Source:   *source,
 		Dest:     *dest,
@@ -38,7 +39,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		NoMinify: !*minify,
 		Withhold: *withhold,
 		Theme:    pamphlet.Theme,
+		Progress: progress,
 	})
+	stopProgress()
 	if err != nil {
 		return loadFailed(stderr, err)
 	}

@@ -63,7 +63,9 @@ func loadFailed(stderr io.Writer, err error) int {
 // loadSite loads and checks the site for check and review status; a nil
 // project comes with the exit code.
 func loadSite(ctx context.Context, source string, today time.Time, stderr io.Writer) (*build.Project, int) {
-	p, err := build.Load(ctx, build.Options{Source: source, Today: today, Theme: pamphlet.Theme})
+	progress, stopProgress := startProgress(stderr)
+	p, err := build.Load(ctx, build.Options{Source: source, Today: today, Theme: pamphlet.Theme, Progress: progress})
+	stopProgress()
 	if err != nil {
 		return nil, loadFailed(stderr, err)
 	}

@@ -25,7 +25,7 @@ func TestCount(t *testing.T) {
 }
 
 // TestPreviewCounts checks the preview's line for a build with one error
-// and one warning.
+// and one warning: it counts them and names the error's place.
 func TestPreviewCounts(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -43,8 +43,9 @@ func TestPreviewCounts(t *testing.T) {
 		}
 	}
 	_, log := startPreview(t, dir) // returns once the first build is told
-	if !strings.Contains(log.String(), "; 1 error, 1 warning;") {
-		t.Errorf("the preview says\n%s\nwant a line with \"; 1 error, 1 warning;\"", log)
+	want := "; 1 error, 1 warning: content/_index.md:5:5 (links.broken); "
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("the preview says\n%s\nwant a line with %q", log, want)
 	}
 }
 

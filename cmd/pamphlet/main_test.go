@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"testing"
 
@@ -15,7 +16,13 @@ var update = flag.Bool("update", false, "rewrite the expected files of the scrip
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"pamphlet": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"pamphlet": func() {
+			// As main does: an interrupt (kill -INT in a script) stops serve.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+			stop()
+			os.Exit(code)
+		},
 	})
 }
 
@@ -28,6 +35,7 @@ func TestScripts(t *testing.T) {
 		"envfile": envfile,
 		"setrev":  setrev,
 		"expand":  expand,
+		"serving": serving,
 	}})
 }
 

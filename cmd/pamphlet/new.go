@@ -10,10 +10,16 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -31,6 +37,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", "site DIR | article|faq|news|event|alert|story PATH | translation FILE LANG", stdout, stderr)
 	var date dateFlag
 	fs.Var(&date, "date", "the `date` written into the page (YYYY-MM-DD; default today)")
+	description := fs.String("description", "", "the page's `description`: 50 to 160 characters that say what the reader will learn or do (default: one made from the title)")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return fs.fail(err)
@@ -42,7 +49,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		fmt.Fprintln(stdout, filepath.ToSlash(file))
-		hint(stderr, "translate the page, then a clinical reviewer who reads %s signs it with pamphlet review sign %s -reviewer ID", rest[2], filepath.ToSlash(file))
+		hint(stderr, "translate the page, then a clinical reviewer who reads %s signs it with pamphlet review sign %s -reviewer ID", rest[2], finding.ShellArg(filepath.ToSlash(file)))
 		return exitOK
 	}
 	if len(rest) != 2 {
@@ -57,7 +64,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		msg(stderr, "created a site in %s", target)
-		hint(stderr, "cd %s && pamphlet build", target)
+		hint(stderr, "cd %s && pamphlet build", finding.ShellArg(target))
 		return exitOK
 	}
 	section, ok := pageKinds[kind]
@@ -65,13 +72,65 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		msg(stderr, "cannot make a %q; choose site, article, faq, news, event, alert or story", kind)
 		return exitUsage
 	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(*description)); *description != "" && (n < check.MinDescription || n > check.MaxDescription) {
+		msg(stderr, "-description has %d characters; a description has %d to %d", n, check.MinDescription, check.MaxDescription)
+		return exitUsage
+	}
+	site := newSiteInfo()
 	file := pagePath(target, section)
-	if err := writeNew(file, pageText(kind, titleFrom(file), today)); err != nil {
+	page := newPage{kind: kind, title: titleFrom(file), description: strings.TrimSpace(*description), today: today, zone: site.zone, site: site.title}
+	if err := writeNew(file, page.text()); err != nil {
 		msg(stderr, "%v", err)
 		return exitUsage
 	}
 	fmt.Fprintln(stdout, filepath.ToSlash(file))
+	if site.cfg != nil && site.cfg.IsClinicalSection(section) {
+		id, first := "ID", ""
+		switch ids := clinicalReviewers(site.cfg); len(ids) {
+		case 0:
+			first = fmt.Sprintf("name a clinical reviewer under reviewers: in %s, then ", content.ConfigFile)
+		case 1:
+			id = ids[0]
+		}
+		hint(stderr, "write the page; %sa clinical reviewer signs it off with pamphlet review sign %s -reviewer %s", first, finding.ShellArg(filepath.ToSlash(file)), id)
+	}
 	return exitOK
+}
+
+// clinicalReviewers returns the ids of the clinical reviewers in cfg,
+// sorted.
+func clinicalReviewers(cfg *content.Config) []string {
+	var ids []string
+	for id, r := range cfg.Reviewers {
+		if r.Clinical {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// siteInfo is what pamphlet new reads of the site in the working folder
+// for a new page: its title and its time zone.
+type siteInfo struct {
+	cfg   *content.Config // nil when there is no pamphlet.yaml that can be read
+	title string
+	zone  *time.Location // time_zone in pamphlet.yaml, else this computer's
+}
+
+// newSiteInfo reads pamphlet.yaml in the working folder, if there is one
+// that can be read; a page can be made without.
+func newSiteInfo() siteInfo {
+	info := siteInfo{zone: time.Local}
+	cfg, _, err := content.LoadConfig(os.DirFS("."))
+	if err != nil || cfg == nil {
+		return info
+	}
+	info.cfg, info.title = cfg, cfg.Title
+	if loc := cfg.Location(); loc != nil {
+		info.zone = loc
+	}
+	return info
 }
 
 // pagePath turns what the writer typed into a Markdown file under content/:
@@ -115,14 +174,65 @@ func writeNew(file, text string) error {
 	return f.Close()
 }
 
-func pageText(kind, title string, today time.Time) string {
-	d := today.Format("2006-01-02")
+// newPage is a page pamphlet new writes.
+type newPage struct {
+	kind, title string
+	description string // "" for one made from the title
+	site        string // the site's title, "" when unknown
+	today       time.Time
+	zone        *time.Location // of the times of events and alerts
+}
+
+// defaultDescription is a description made from the page's title, for
+// the writer to make their own: it passes the checks, so that the first
+// build of a new page is not refused for pamphlet's own scaffold.
+func (p newPage) defaultDescription() string {
+	from := "our clinic"
+	if p.site != "" {
+		from = p.site
+	}
+	var d string
+	switch p.kind {
+	case "faq":
+		d = fmt.Sprintf("Questions people ask about %s, with short, plain answers from %s.", strings.ToLower(p.title), from)
+	case "news":
+		d = fmt.Sprintf("%s: news from %s, and what it means for you.", p.title, from)
+	case "event":
+		d = fmt.Sprintf("%s: when and where it is, who it is for and how to come along.", p.title)
+	case "alert":
+		d = fmt.Sprintf("%s: what is changing at %s, for how long, and what to do.", p.title, from)
+	case "story":
+		d = fmt.Sprintf("%s: one person's experience, told in their own words.", p.title)
+	default:
+		d = fmt.Sprintf("%s: what it is, what you can do, and when to get help, in plain words.", p.title)
+	}
+	if utf8.RuneCountInString(d) > check.MaxDescription {
+		d = fmt.Sprintf("What to know about this, from %s, in plain words.", from)
+	}
+	return d
+}
+
+// at is the time of day hh:00 on the day d days from today, in the
+// page's time zone, written with its offset.
+func (p newPage) at(days, hour int) string {
+	t := p.today.AddDate(0, 0, days)
+	return time.Date(t.Year(), t.Month(), t.Day(), hour, 0, 0, 0, p.zone).Format(time.RFC3339)
+}
+
+func (p newPage) text() string {
+	d := p.today.Format("2006-01-02")
+	desc := p.description
+	comment := "# 50 to 160 characters: what the reader will learn or do."
+	if desc == "" {
+		desc = p.defaultDescription()
+		comment = "# Made from the title; say in 50 to 160 characters what the reader will learn or do."
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: %s\n", title)
-	b.WriteString("# 50 to 160 characters: what the reader will learn or do.\n")
-	b.WriteString("description: \n")
+	fmt.Fprintf(&b, "---\ntitle: %s\n", yamlString(p.title))
+	b.WriteString(comment + "\n")
+	fmt.Fprintf(&b, "description: %s\n", yamlString(desc))
 	fmt.Fprintf(&b, "date: %s\n", d)
-	switch kind {
+	switch p.kind {
 	case "article", "faq":
 		b.WriteString("audience: [patients]   # patients, parents, caregivers, seniors, young-people, clinicians\n")
 		b.WriteString("about: \"\"              # the condition or topic, such as Asthma\n")
@@ -132,21 +242,21 @@ func pageText(kind, title string, today time.Time) string {
 	case "news":
 		b.WriteString("tags: []\n")
 	case "event":
-		fmt.Fprintf(&b, "starts: %sT10:00:00Z   # with your time zone, such as -05:00\n", d)
-		fmt.Fprintf(&b, "ends: %sT12:00:00Z\n", d)
+		fmt.Fprintf(&b, "starts: %s   # %s\n", p.at(0, 10), zoneComment(p.zone))
+		fmt.Fprintf(&b, "ends: %s\n", p.at(0, 12))
 		b.WriteString("location: {name: \"\", address: \"\"}\n")
 		b.WriteString("cost: Free\n")
 		b.WriteString("registration: \"\"       # https://... where people book, if they need to\n")
 	case "alert":
 		b.WriteString("severity: warning      # info, warning or urgent\n")
-		fmt.Fprintf(&b, "starts: %sT08:00:00Z\n", d)
-		fmt.Fprintf(&b, "ends: %sT18:00:00Z\n", today.AddDate(0, 0, 7).Format("2006-01-02"))
+		fmt.Fprintf(&b, "starts: %s   # %s\n", p.at(0, 8), zoneComment(p.zone))
+		fmt.Fprintf(&b, "ends: %s\n", p.at(7, 18))
 	case "story":
 		b.WriteString("# The signed consent form: its reference, when it was given and when it runs out.\n")
-		fmt.Fprintf(&b, "consent: {ref: \"\", date: %s, expires: %s, scope: [web]}\n", d, today.AddDate(1, 0, 0).Format("2006-01-02"))
+		fmt.Fprintf(&b, "consent: {ref: \"\", date: %s, expires: %s, scope: [web]}\n", d, p.today.AddDate(1, 0, 0).Format("2006-01-02"))
 	}
 	b.WriteString("---\n\n")
-	switch kind {
+	switch p.kind {
 	case "faq":
 		b.WriteString("Write a short plain answer first, then the detail.\n")
 	case "story":
@@ -157,6 +267,24 @@ func pageText(kind, title string, today time.Time) string {
 	return b.String()
 }
 
+// zoneComment says which time zone a scaffold's times are in.
+func zoneComment(loc *time.Location) string {
+	name := loc.String()
+	if name == "Local" {
+		name = "this computer's time zone"
+	}
+	return "in " + name + "; time_zone in " + content.ConfigFile + " sets the zone of new pages"
+}
+
+// yamlString writes s as a YAML scalar, quoted when it needs to be.
+func yamlString(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
 // newSite makes a site that builds: configuration, a home page, an about
 // page, an empty articles section and a .gitignore for the build.
 func newSite(dir string, today time.Time) error {
@@ -165,7 +293,7 @@ func newSite(dir string, today time.Time) error {
 	}
 	d := today.Format("2006-01-02")
 	files := []struct{ name, text string }{
-		{"pamphlet.yaml", siteConfig},
+		{"pamphlet.yaml", fmt.Sprintf(siteConfig, d)},
 		{"content/_index.md", "---\ntitle: Health information\ndescription: Plain, reviewed health information from our clinic, written for patients, families and carers.\n---\n\nWelcome. Start with the [articles](articles/_index.md), or read [about us](about.md).\n"},
 		{"content/about.md", "---\ntitle: About us\ndescription: Who we are, what this site is for and how to contact us about the health information on it.\ndate: " + d + "\nclinical: false\n---\n\nWe are a community clinic. This site explains health topics in plain language.\n"},
 		{"content/articles/_index.md", "---\ntitle: Health articles\ndescription: Articles about health conditions and treatments, checked by our clinicians before they are published.\n---\n\nArticles about health conditions and treatments.\n"},
@@ -203,7 +331,11 @@ organization:
 #  address: {street: 1 Main Street, locality: Springfield}   # or one line of text
 #  currency: USD                    # of events' costs
 clinical_sections: [articles, faq]
-reviewers: {}
+# time_zone: America/New_York   # of the times pamphlet new writes (default: this computer's)
+# The reviewer registry: who signs off pages, each under an id you choose.
+# No clinical page is published until a clinical reviewer signs it off.
+# Take the # off the lines below, and write your clinician's details:
+reviewers:
 #  ada-okafor:
 #    name: Ada Okafor
 #    credentials: MD
@@ -218,15 +350,16 @@ readability:
   target: 8
   max: 10
 # The page "How we make our health information" is built from the trust
-# statement; pamphlet check warns until it says each of these.
-#trust:
-#  publisher: Who runs this site and who they answer to.
-#  funding: Where the money for this site comes from.
-#  advertising: Whether the site carries advertising, and whose.
-#  process: How a page is written, and from which sources.
-#  review: Who checks a health page, and how often.
-#  feedback: How to tell us about a mistake.
-#  updated: 2026-01-31   # the day you last changed the statement (YYYY-MM-DD)
+# statement. Make each part true of your site, in your own words, and set
+# updated to the day you last changed it.
+trust:
+  publisher: My Community Clinic writes and publishes this site.
+  funding: The clinic pays for this site from its own budget.
+  advertising: This site carries no advertising.
+  process: Our writers draft each page from the sources it lists, in plain words.
+  review: A clinician on our team checks every health page before it is published, and again at least once a year.
+  feedback: "To tell us about a mistake, call us on 555-0100."
+  updated: %s
 # The accessibility statement, built at /accessibility/ and linked from
 # every page's footer; public-sector sites must publish one.
 #accessibility:
@@ -270,7 +403,7 @@ func newTranslation(file, lang string) (string, error) {
 		if len(pf) > 0 {
 			why = pf[0].Message
 		}
-		return "", fmt.Errorf("%s: %s; fix it first (pamphlet check %s)", file, why, file)
+		return "", fmt.Errorf("%s: %s; fix it first (pamphlet check %s)", file, why, finding.ShellArg(file))
 	}
 	text, err := review.WithoutBlock(p)
 	if err != nil {

@@ -122,10 +122,9 @@ func runReviewApprove(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		return exitUsage
 	}
-	loc, err := baseCfg.Location()
-	if err != nil {
-		msg(stderr, "%v", err)
-		return exitUsage
+	loc := baseCfg.Location()
+	if loc == nil {
+		loc = time.UTC
 	}
 	date := ev.Review.SubmittedAt.In(loc)
 	today := time.Now().In(loc)

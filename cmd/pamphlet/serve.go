@@ -83,10 +83,42 @@ func previewBuilder(session *preview.Session) serve.BuildFunc {
 		return &serve.Site{
 			Files:    pv.Files,
 			BasePath: pv.BasePath,
-			Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
-				count(e, "error", "errors"), count(w, "warning", "warnings")),
+			Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s%s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
+				count(e, "error", "errors"), count(w, "warning", "warnings"), firstFindings(pv.Findings, summaryShown)),
 		}, nil
 	}
+}
+
+// summaryShown is how many findings the preview's line on the terminal
+// names; every one is on its page in the browser.
+const summaryShown = 3
+
+// firstFindings names the first n errors, or when there are none the
+// first n warnings, by file:line:column and rule, for the preview's
+// line on the terminal: "" when there are neither.
+func firstFindings(fs []finding.Finding, n int) string {
+	for _, sev := range []finding.Severity{finding.Error, finding.Warning} {
+		var named []string
+		total := 0
+		for _, f := range fs {
+			if f.Severity != sev {
+				continue
+			}
+			total++
+			if len(named) < n {
+				named = append(named, f.Position.String()+" ("+f.Rule+")")
+			}
+		}
+		if total == 0 {
+			continue
+		}
+		text := ": " + strings.Join(named, ", ")
+		if total > len(named) {
+			text += fmt.Sprintf(" and %d more", total-len(named))
+		}
+		return text
+	}
+	return ""
 }
 
 // previewError is a failed update as the preview shows it: for a broken

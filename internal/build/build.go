@@ -42,6 +42,8 @@ type Options struct {
 	// a commit's tree read from Git (see review.TreeFS); Read and Load
 	// read it, and Build writes to Dest as ever.
 	FS fs.FS
+
+	Progress *Progress // when set, counts the pages read, parsed, checked and the files written
 }
 
 // siteFS returns the site folder the options read.
@@ -112,10 +114,11 @@ func Read(opts Options) (*Project, error) {
 	}
 	cfg := gate.Config
 	siteFS := opts.siteFS()
-	site, found, err := content.Load(siteFS, cfg)
+	site, found, err := content.LoadCounted(siteFS, cfg, opts.Progress.counter())
 	if err != nil {
 		return nil, err
 	}
+	opts.Progress.loaded(site)
 	// The site's assets/ files win over the theme's.
 	assets, err := layout.Merge("assets", content.Unused, siteFS, opts.Theme)
 	if err != nil {
@@ -153,6 +156,9 @@ func (p *Project) parse(ctx context.Context) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
 	return parallel.For(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
 		p.Pages[i] = p.parsePage(p.Site.Pages[i])
+		if pr := p.Options.Progress; pr != nil {
+			pr.Parsed.Add(1)
+		}
 		return nil
 	})
 }
@@ -160,7 +166,7 @@ func (p *Project) parse(ctx context.Context) error {
 // check runs every check, the last stage of Load, and sorts the findings.
 func (p *Project) check() {
 	found := append(p.Findings, p.imageFindings()...)
-	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words})
+	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
 }
@@ -307,7 +313,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var files atomic.Int64
 	res.Pages, err = p.RenderTo(ctx, func(name string, data []byte) error {
 		files.Add(1)
-		return w.file(name, data)
+		if err := w.file(name, data); err != nil {
+			return err
+		}
+		if pr := opts.Progress; pr != nil {
+			pr.Written.Add(1)
+		}
+		return nil
 	})
 	if err != nil {
 		w.abort()

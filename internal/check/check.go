@@ -52,6 +52,10 @@ type Input struct {
 	// Pages is every page.
 	All []Page
 
+	// Checked, when set, is told the number of pages in each batch the
+	// local rules have checked, from any goroutine: for a progress line.
+	Checked func(pages int)
+
 	texts [][]Text // of each page, by index; see Texts
 }
 
@@ -83,6 +87,7 @@ var local = []Rule{
 	Headings,
 	LinkText,
 	Tables,
+	RawHTML,
 	Title,
 	Description,
 	FAQQuestions,
@@ -170,6 +175,9 @@ func RunLocal(in *Input) []finding.Finding {
 		sub.prepare()
 		for _, rule := range local {
 			results[b] = append(results[b], rule(sub)...)
+		}
+		if in.Checked != nil {
+			in.Checked(len(sub.Pages))
 		}
 	})
 	return slices.Concat(results...)

@@ -39,7 +39,7 @@ func UnreviewedClaims(in *Input) []finding.Finding {
 				}
 				out = append(out, errorAt(t.Pos(s.Start), "claims.unreviewed", fmt.Sprintf(
 					"%s makes a clinical claim (%s: %s), and no clinician has reviewed this page; have a clinical reviewer check it and sign the page with pamphlet review sign %s -reviewer ID, or take the claim out",
-					quote(s.Text), v.Claim.Kind, quote(s.Text[v.Claim.Start:v.Claim.End]), p.File)))
+					quote(s.Text), v.Claim.Kind, quote(s.Text[v.Claim.Start:v.Claim.End]), finding.ShellArg(p.File))))
 			}
 		}
 	}

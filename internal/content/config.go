@@ -41,14 +41,10 @@ type Config struct {
 	Reviewers          map[string]Reviewer `key:"reviewers"`
 	// Attestors are the keys CI signs approvals made in pull requests
 	// with (see pamphlet review approve), by id.
-	Attestors map[string]Attestor `key:"attestors"`
-	// TimeZone is the IANA name of the site's time zone, such as
-	// Europe/London: the day of an approval in a pull request is its day
-	// there. Default UTC.
-	TimeZone    string            `key:"time_zone"`
-	Review      ReviewPolicy      `key:"review"`
-	Readability ReadabilityPolicy `key:"readability"`
-	Trust       Trust             `key:"trust"`
+	Attestors   map[string]Attestor `key:"attestors"`
+	Review      ReviewPolicy        `key:"review"`
+	Readability ReadabilityPolicy   `key:"readability"`
+	Trust       Trust               `key:"trust"`
 	// Accessibility is the accessibility statement, published at
 	// AccessibilityURL; nil when pamphlet.yaml has none, and then no
 	// page is built.
@@ -61,6 +57,12 @@ type Config struct {
 	ThemeColor    string              `key:"theme_color"`
 	Build         BuildOptions        `key:"build"`
 	Search        SearchOptions       `key:"search"`
+
+	// TimeZone is the IANA name of the site's time zone, such as
+	// America/New_York: pamphlet new writes the times of new events and
+	// alerts in it (empty: the zone of the computer it runs on), and the
+	// day of an approval in a pull request is its day there (empty: UTC).
+	TimeZone string `key:"time_zone"`
 
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
@@ -137,14 +139,6 @@ func (c *Config) ReviewerByLogin(login string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// Location returns the site's time zone (time_zone; UTC when unset).
-func (c *Config) Location() (*time.Location, error) {
-	if c.TimeZone == "" {
-		return time.UTC, nil
-	}
-	return time.LoadLocation(c.TimeZone)
 }
 
 // MenuItem is a link in the site's main navigation.
@@ -269,6 +263,11 @@ func (c *Config) validate() []finding.Finding {
 	} else if err := c.SetBaseURL(c.BaseURL); err != nil {
 		bad("base_url", "%v", err)
 	}
+	if c.TimeZone != "" {
+		if _, err := zone(c.TimeZone); err != nil {
+			bad("time_zone", "time_zone %q is not a time zone; write its IANA name, such as America/New_York or Europe/London", c.TimeZone)
+		}
+	}
 	if !languagePattern.MatchString(c.Language) {
 		bad("language", "language %q must be a language tag such as en or en-GB", c.Language)
 	}
@@ -365,9 +364,6 @@ func (c *Config) validate() []finding.Finding {
 			bad("attestors."+id, "%s is both a reviewer and an attestor; give the attestor another id", id)
 		}
 	}
-	if _, err := c.Location(); err != nil {
-		bad("time_zone", "time_zone %q is not a time zone; write an IANA name such as Europe/London or America/New_York", c.TimeZone)
-	}
 	if t := c.Organization.Type; t != "" && !slices.Contains(OrganizationTypes, t) {
 		bad("organization.type", "organization.type %q is not one of %s", t, strings.Join(OrganizationTypes, ", "))
 	}
@@ -431,6 +427,28 @@ func (c *Config) SetBaseURL(s string) error {
 	}
 	c.BaseURL = u.String()
 	return nil
+}
+
+// Location returns the site's time zone (time_zone), or nil when
+// pamphlet.yaml names none or one that is not known.
+func (c *Config) Location() *time.Location {
+	if c.TimeZone == "" {
+		return nil
+	}
+	loc, err := zone(c.TimeZone)
+	if err != nil {
+		return nil
+	}
+	return loc
+}
+
+// zone loads the time zone of an IANA name; "Local", which means
+// whichever computer runs pamphlet, is not one.
+func zone(name string) (*time.Location, error) {
+	if name == "Local" {
+		return nil, fmt.Errorf("%q names no time zone", name)
+	}
+	return time.LoadLocation(name)
 }
 
 // BasePath returns the path part of the base URL, such as "/" or

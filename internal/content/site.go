@@ -56,6 +56,18 @@ type Site struct {
 // matter) are content.stray warnings. Pages are read and parsed several
 // at a time.
 func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
+	return LoadCounted(fsys, cfg, Counter{})
+}
+
+// Counter is told how far Load has got, for a progress line. Either
+// function may be nil.
+type Counter struct {
+	Listed func(pages int) // once, with the number of page files, before any is read
+	Read   func()          // after each page file is read and parsed, from any goroutine
+}
+
+// LoadCounted is Load, telling count how far it has got.
+func LoadCounted(fsys fs.FS, cfg *Config, count Counter) (*Site, []finding.Finding, error) {
 	files, err := walk(fsys, ContentDir)
 	if err != nil {
 		return nil, nil, err
@@ -78,6 +90,9 @@ func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 			found = append(found, Stray{f, why}.Finding())
 		}
 	}
+	if count.Listed != nil {
+		count.Listed(len(markdown))
+	}
 	pages := make([]*Page, len(markdown))
 	pageFound := make([][]finding.Finding, len(markdown))
 	err = parallel.For(context.Background(), len(markdown), 0, func(i int) error {
@@ -86,6 +101,9 @@ func Load(fsys fs.FS, cfg *Config) (*Site, []finding.Finding, error) {
 			return err
 		}
 		pages[i], pageFound[i] = ParsePage(markdown[i], src)
+		if count.Read != nil {
+			count.Read()
+		}
 		return nil
 	})
 	if err != nil {

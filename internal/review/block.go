@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
 // SetBlock returns the page's source with its review block replaced by r,
@@ -20,7 +21,7 @@ import (
 // can never lose content.
 func SetBlock(p *content.Page, r *content.Review) ([]byte, error) {
 	if p.Unreadable { // before Format, which is "" for front matter that is never closed
-		return nil, fmt.Errorf("%s: the front matter cannot be read; fix it first (pamphlet check %s)", p.File, p.File)
+		return nil, fmt.Errorf("%s: the front matter cannot be read; fix it first (pamphlet check %s)", p.File, finding.ShellArg(p.File))
 	}
 	if p.Format == "" {
 		return nil, fmt.Errorf("%s has no front matter; give it a title and description between --- lines first", p.File)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
 
 // ErrCurrent is returned by Migrate for a sign-off that already records
@@ -34,7 +35,7 @@ func (g *Gate) Migrate(pp Parsed, files Files) (*content.Review, error) {
 	case r.Fingerprint == now:
 		return nil, ErrCurrent
 	case r.Fingerprint != LegacyFingerprint(p):
-		return nil, fmt.Errorf("%s changed after %s signed it off on %s; a clinical reviewer reads the change (pamphlet review diff %s) and signs again", p.File, r.Reviewer, r.Date, p.File)
+		return nil, fmt.Errorf("%s changed after %s signed it off on %s; a clinical reviewer reads the change (pamphlet review diff %s) and signs again", p.File, r.Reviewer, r.Date, finding.ShellArg(p.File))
 	case !g.faithful(pp):
 		return nil, fmt.Errorf("%s reads differently on the page than the earlier fingerprint read its Markdown (a comment, raw HTML or code fence the two tell apart differently), so the sign-off cannot be carried over; a clinical reviewer reads the page again and signs", p.File)
 	case r.Signature != "" && len(covered) > 0:

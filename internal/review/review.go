@@ -214,7 +214,7 @@ func (g *Gate) translation(pp Parsed, st *Status, report reporter, sev finding.S
 		report("review", "review.translation-stale", s, "this translation's sign-off does not record which version of %s it was checked against; a clinical reviewer who reads %s signs it again with %s", pp.Source.File, p.Lang, g.signHint(p))
 		return
 	}
-	report("review", "review.translation-stale", s, "%s was signed off again with other text after this translation was signed on %s; see what changed with pamphlet review diff %s, bring the translation up to date, and a clinical reviewer who reads %s signs it again with %s", pp.Source.File, r.Date, p.File, p.Lang, g.signHint(p))
+	report("review", "review.translation-stale", s, "%s was signed off again with other text after this translation was signed on %s; see what changed with pamphlet review diff %s, bring the translation up to date, and a clinical reviewer who reads %s signs it again with %s", pp.Source.File, r.Date, finding.ShellArg(p.File), p.Lang, g.signHint(p))
 }
 
 // ClinicalReviewers returns the ids of the registered clinical reviewers,
@@ -319,14 +319,14 @@ func (g *Gate) Evaluate(pp Parsed, files Files) (st Status) {
 		st.State = Changed
 		if r.Fingerprint == LegacyFingerprint(p) {
 			st.Legacy = true
-			report("review", "review.changed", sev, "this sign-off records the fingerprint an earlier pamphlet took from the Markdown source; pamphlet now fingerprints what readers get, files included: run pamphlet review migrate %s, which carries the sign-off over when the page is the one %s signed", p.File, r.Reviewer)
+			report("review", "review.changed", sev, "this sign-off records the fingerprint an earlier pamphlet took from the Markdown source; pamphlet now fingerprints what readers get, files included: run pamphlet review migrate %s, which carries the sign-off over when the page is the one %s signed", finding.ShellArg(p.File), r.Reviewer)
 			return st
 		}
 		what := "the text"
 		if len(st.Files) > 0 {
 			what = "the text or a file it shows or links (" + FileNames(st.Files) + ")"
 		}
-		report("review", "review.changed", sev, "%s changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", what, r.Reviewer, r.Date, p.File, signHint)
+		report("review", "review.changed", sev, "%s changed after %s signed it off on %s; see what changed with pamphlet review diff %s, then a clinical reviewer signs again with %s", what, r.Reviewer, r.Date, finding.ShellArg(p.File), signHint)
 		return st
 	}
 	switch {
@@ -401,7 +401,7 @@ func (g *Gate) checkSignature(pp Parsed, files []File, r *content.Review, report
 		if len(keys) == 0 {
 			report("review", "review.signature", sev, "review.require_signatures is on in %s, but reviewer %s has no keys there; add their SSH public key, then sign with -key", content.ConfigFile, r.Reviewer)
 		} else {
-			report("review", "review.signature", sev, "reviewer %s has SSH keys in %s, so the sign-off must be signed; sign with pamphlet review sign %s -reviewer %s -key ~/.ssh/id_ed25519", r.Reviewer, content.ConfigFile, p.File, r.Reviewer)
+			report("review", "review.signature", sev, "reviewer %s has SSH keys in %s, so the sign-off must be signed; sign with pamphlet review sign %s -reviewer %s -key ~/.ssh/id_ed25519", r.Reviewer, content.ConfigFile, finding.ShellArg(p.File), r.Reviewer)
 		}
 		return false
 	}
@@ -423,7 +423,11 @@ func (g *Gate) signHint(p *content.Page) string {
 	if len(ids) == 1 {
 		id = ids[0]
 	}
-	return fmt.Sprintf("pamphlet review sign %s -reviewer %s", p.File, id)
+	hint := fmt.Sprintf("pamphlet review sign %s -reviewer %s", finding.ShellArg(p.File), id)
+	if len(ids) == 0 {
+		hint += " once " + content.ConfigFile + " names them under reviewers: with clinical: true"
+	}
+	return hint
 }
 
 // languageHint is signHint for a page that needs a reviewer who reads
@@ -440,7 +444,7 @@ func (g *Gate) languageHint(p *content.Page, lang string) string {
 	if len(ids) == 1 {
 		id = ids[0]
 	}
-	return fmt.Sprintf("pamphlet review sign %s -reviewer %s", p.File, id)
+	return fmt.Sprintf("pamphlet review sign %s -reviewer %s", finding.ShellArg(p.File), id)
 }
 
 func (g *Gate) known() string {
