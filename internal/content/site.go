@@ -37,6 +37,11 @@ type Site struct {
 	// beside an article, a theme asset) to where it comes from.
 	Static map[string]string
 
+	// Aliases are the old addresses of pages, drafts' too, that lead to
+	// them (see ParseAlias), sorted by path; those that cannot be read
+	// or take another's address are left out, and reported.
+	Aliases []Alias
+
 	byURL  map[string]*Page
 	byFile map[string]*Page
 	// Lang is the language of a site made by Language: its pages are
@@ -116,6 +121,7 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 	s.addMissingLists()
 	s.groupTranslations()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	found = append(found, s.placeAliases()...)
 	return s, finding.Sort(found)
 }
 

@@ -1,0 +1,162 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/pamphlet-health/pamphlet/internal/finding"
+)
+
+// Alias is an old address of a page: the build writes a redirect page
+// there, and a line of the _redirects file, leading to the page.
+type Alias struct {
+	Path string // the site path as written, percent-escapes decoded, such as /flu/ or /leaflets/flu.html
+	Out  string // the file the redirect page is written to, from the destination's root, such as flu/index.html
+	Page *Page
+	Pos  finding.Position // where the alias is written in the page's front matter
+}
+
+// ParseAlias reads one entry of a page's aliases: an address of the site
+// from its root, such as /flu/, /flu or /leaflets/flu.html. It returns
+// the path with percent-escapes decoded and the file its redirect page
+// goes to (flu/index.html, or leaflets/flu.html). The error says what is
+// wrong with an alias that names a host, has a query or fragment, holds
+// . or .. parts, empty parts, spaces or control characters, or ends in a
+// file that is not an HTML page (a redirect page is HTML).
+func ParseAlias(s string) (p, out string, err error) {
+	switch {
+	case s == "":
+		return "", "", errors.New("an alias cannot be empty; write an old address of this page, such as /flu/")
+	case strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\"):
+		return "", "", errors.New("an alias is an address of this site, from its root, such as /flu/; it cannot name a host")
+	case !strings.HasPrefix(s, "/"):
+		return "", "", fmt.Errorf("an alias must start with /, as an address of this site from its root; write /%s", strings.TrimPrefix(s, "./"))
+	case strings.ContainsAny(s, "?#"):
+		return "", "", errors.New("an alias cannot have a query string (?…) or a #fragment: hosts find the redirect page by its path alone")
+	case strings.Contains(s, "\\"):
+		return "", "", errors.New("an alias cannot hold a backslash; separate its parts with /")
+	}
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") {
+		return "", "", errors.New("an alias cannot hold an escaped slash (%2F or %5C)")
+	}
+	p, err = url.PathUnescape(s)
+	if err != nil {
+		return "", "", fmt.Errorf("an alias has a %% that starts no escape such as %%C3%%B3; write the letter itself")
+	}
+	if i := strings.IndexFunc(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar }); i >= 0 {
+		return "", "", errors.New("an alias cannot hold spaces or control characters; write hyphens between words")
+	}
+	parts := strings.Split(p[1:], "/")
+	for i, part := range parts {
+		switch {
+		case part == "." || part == "..":
+			return "", "", errors.New("an alias cannot hold . or .. parts; write the whole address from the site's root")
+		case part == "" && i < len(parts)-1:
+			return "", "", errors.New("an alias cannot hold two slashes in a row")
+		}
+	}
+	last := parts[len(parts)-1]
+	switch ext := strings.ToLower(path.Ext(last)); {
+	case last == "" || last == "index.html" || last == "index.htm":
+		out = path.Join(strings.TrimPrefix(path.Dir(p+"x"), "/"), "index.html")
+	case ext == ".html" || ext == ".htm":
+		out = p[1:]
+	case ext == "":
+		out = path.Join(p[1:], "index.html")
+	default:
+		return "", "", fmt.Errorf("an alias ends in / or .html, such as /flu/ or /leaflets/flu.html: a redirect page is HTML, and a host would serve %s as a %s file; keep such a file at its old address", s, ext)
+	}
+	out = strings.TrimPrefix(out, "/")
+	return p, out, nil
+}
+
+// placeAliases reads every page's aliases, in the order of the site's
+// pages and of each page's list, and reports content.alias errors for an
+// alias that cannot be read (see ParseAlias) or that takes an address
+// something else has: a page, an earlier alias, an address pamphlet
+// builds itself, or a file of content/. Drafts' aliases are checked too,
+// though builds write only those of published pages.
+func (s *Site) placeAliases() []finding.Finding {
+	var found []finding.Finding
+	taken := map[string]string{} // output file → what has it
+	for _, p := range s.Pages {
+		taken[outFile(p.URL)] = "the page " + cmp.Or(p.File, p.URL) + "'s"
+	}
+	for u, src := range s.Static {
+		taken[strings.TrimPrefix(u, "/")] = "the file " + src + "'s"
+	}
+	s.Aliases = nil
+	for _, p := range s.Pages {
+		for i, a := range p.Meta.Aliases {
+			pos := p.KeyPos(fmt.Sprintf("aliases.%d", i))
+			bad := func(format string, args ...any) {
+				found = append(found, finding.Finding{Position: pos, Rule: "content.alias", Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+			}
+			ap, out, err := ParseAlias(a)
+			if err != nil {
+				bad("%v", err)
+				continue
+			}
+			if what := s.reservedAddress(out); what != "" {
+				bad("the alias %s is %s, which pamphlet builds; choose another old address", a, what)
+				continue
+			}
+			if outFile(p.URL) == out {
+				bad("the alias %s is this page's own address; an alias is an old address that leads here", a)
+				continue
+			}
+			if other, ok := taken[out]; ok {
+				bad("the alias %s is already %s address; an address leads to one page", a, other)
+				continue
+			}
+			taken[out] = "an alias of " + p.File + ", and so"
+			s.Aliases = append(s.Aliases, Alias{Path: ap, Out: out, Page: p, Pos: pos})
+		}
+	}
+	slices.SortFunc(s.Aliases, func(a, b Alias) int { return cmp.Compare(a.Path, b.Path) })
+	return found
+}
+
+// outFile returns the file a page's site path is written to, such as
+// articles/flu/index.html for /articles/flu/.
+func outFile(u string) string { return path.Join(strings.TrimPrefix(u, "/"), "index.html") }
+
+// reservedAddress names the address pamphlet builds that an alias
+// written to the file out would take, or returns "".
+func (s *Site) reservedAddress(out string) string {
+	for _, lang := range s.Config.Langs() {
+		rel := out
+		if prefix := strings.TrimPrefix(s.Config.Prefix(lang), "/"); prefix != "" {
+			var ok bool
+			if rel, ok = strings.CutPrefix(out, prefix+"/"); !ok {
+				continue
+			}
+		}
+		dir := "/"
+		if d := path.Dir(rel); d != "." {
+			dir = "/" + d + "/"
+		}
+		switch {
+		case rel == "404.html":
+			return "the 404 page's address"
+		case dir == TrustURL:
+			return "the trust page's address"
+		case dir == AccessibilityURL && s.Config.Accessibility != nil:
+			return "the accessibility statement's address"
+		case strings.HasPrefix(dir, TagsURL):
+			return "a topic page's address"
+		case strings.HasPrefix(dir, AudiencesURL):
+			return "an audience page's address"
+		case strings.HasPrefix(dir, SearchURL) && s.Config.Build.SearchOn():
+			return "the search page's address"
+		}
+	}
+	return ""
+}
