@@ -201,7 +201,9 @@ type RevisionError struct {
 	Msg string
 }
 
-func (e *RevisionError) Error() string { return fmt.Sprintf("Git does not know the revision %q: %s", e.Rev, e.Msg) }
+func (e *RevisionError) Error() string {
+	return fmt.Sprintf("Git does not know the revision %q: %s", e.Rev, e.Msg)
+}
 
 func open(src string) (*repo, error) {
 	abs, err := filepath.Abs(src)
