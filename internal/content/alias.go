@@ -77,12 +77,12 @@ func ParseAlias(s string) (p, out string, err error) {
 	return p, out, nil
 }
 
-// placeAliases reads every page's aliases, in the order of the site's
-// pages and of each page's list, and reports content.alias errors for an
-// alias that cannot be read (see ParseAlias) or that takes an address
-// something else has: a page, an earlier alias, an address pamphlet
-// builds itself, or a file of content/. Drafts' aliases are checked too,
-// though builds write only those of published pages.
+// placeAliases reads every page's aliases and reports content.alias
+// errors for an alias that cannot be read (see ParseAlias) or that takes
+// an address something else has: a page, an address pamphlet builds
+// itself, a file of content/, or another alias (each of the aliases is
+// reported, naming the others). Drafts' aliases are checked too, though
+// builds write only those of published pages.
 func (s *Site) placeAliases() []finding.Finding {
 	var found []finding.Finding
 	taken := map[string]string{} // output file → what has it
@@ -92,32 +92,45 @@ func (s *Site) placeAliases() []finding.Finding {
 	for u, src := range s.Static {
 		taken[strings.TrimPrefix(u, "/")] = "the file " + src + "'s"
 	}
-	s.Aliases = nil
+	bad := func(pos finding.Position, format string, args ...any) {
+		found = append(found, finding.Finding{Position: pos, Rule: "content.alias", Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+	}
+	claims := map[string][]Alias{} // output file → the aliases written to it
 	for _, p := range s.Pages {
-		for i, a := range p.Meta.Aliases {
+		for i, written := range p.Meta.Aliases {
 			pos := p.KeyPos(fmt.Sprintf("aliases.%d", i))
-			bad := func(format string, args ...any) {
-				found = append(found, finding.Finding{Position: pos, Rule: "content.alias", Severity: finding.Error, Message: fmt.Sprintf(format, args...)})
+			if v, ok := p.Values[fmt.Sprintf("aliases.%d", i)]; ok {
+				pos = v
 			}
-			ap, out, err := ParseAlias(a)
-			if err != nil {
-				bad("%v", err)
-				continue
+			ap, out, err := ParseAlias(written)
+			switch {
+			case err != nil:
+				bad(pos, "%v", err)
+			case s.reservedAddress(out) != "":
+				bad(pos, "the alias %s is %s, which pamphlet builds; choose another old address", written, s.reservedAddress(out))
+			case outFile(p.URL) == out:
+				bad(pos, "the alias %s is this page's own address; an alias is an old address that leads here", written)
+			case taken[out] != "":
+				bad(pos, "the alias %s is already %s address; an address leads to one page", written, taken[out])
+			default:
+				claims[out] = append(claims[out], Alias{Path: ap, Out: out, Page: p, Pos: pos})
 			}
-			if what := s.reservedAddress(out); what != "" {
-				bad("the alias %s is %s, which pamphlet builds; choose another old address", a, what)
-				continue
+		}
+	}
+	s.Aliases = nil
+	for _, as := range claims {
+		if len(as) == 1 {
+			s.Aliases = append(s.Aliases, as[0])
+			continue
+		}
+		for _, a := range as {
+			var others []string
+			for _, o := range as {
+				if o != a {
+					others = append(others, fmt.Sprintf("%s of %s (line %d)", o.Path, o.Page.File, o.Pos.Line))
+				}
 			}
-			if outFile(p.URL) == out {
-				bad("the alias %s is this page's own address; an alias is an old address that leads here", a)
-				continue
-			}
-			if other, ok := taken[out]; ok {
-				bad("the alias %s is already %s address; an address leads to one page", a, other)
-				continue
-			}
-			taken[out] = "an alias of " + p.File + ", and so"
-			s.Aliases = append(s.Aliases, Alias{Path: ap, Out: out, Page: p, Pos: pos})
+			bad(a.Pos, "the alias %s is the same address as the alias %s; an address leads to one page, so keep one", a.Path, strings.Join(others, " and the alias "))
 		}
 	}
 	slices.SortFunc(s.Aliases, func(a, b Alias) int { return cmp.Compare(a.Path, b.Path) })
