@@ -137,7 +137,10 @@ func report(a build.Address, now *content.Site, renames map[string]string, rev s
 	}
 	if to := replacement(a.Page, now, renames); to != nil {
 		how := "its address changed"
-		if to.File != a.Page.File {
+		switch {
+		case a.Alias && to.File == a.Page.File:
+			how = "the alias is no longer there"
+		case to.File != a.Page.File:
 			how = "Git says " + a.Page.File + " was renamed to " + to.File
 		}
 		return finding.Finding{Position: to.KeyPos("aliases"),
@@ -243,21 +246,25 @@ func (r *repo) commit(rev string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// extract writes the files of the site folder as commit had them under
-// dir, at the same path from the repository's top, and reports whether
-// the folder had a pamphlet.yaml then. Only regular files are written
-// (pamphlet follows no symlinks in a site), and only inside dir.
+// siteFiles are the files and folders of a site that a build reads.
+var siteFiles = []string{content.ConfigFile, content.ContentDir, "layouts", "assets"}
+
+// extract writes the files of the site folder that a build reads as
+// commit had them under dir, at the same path from the repository's top,
+// and reports whether the folder had a pamphlet.yaml then. Only regular
+// files are written (pamphlet follows no symlinks in a site), and only
+// inside dir.
 func (r *repo) extract(commit, dir string) (bool, error) {
-	spec := content.ConfigFile
-	if r.prefix != "." {
-		spec = r.prefix + "/" + content.ConfigFile
-	}
-	if _, err := git(r.root, "cat-file", "-e", commit+":"+spec); err != nil {
-		return false, nil
-	}
-	args := []string{"archive", "--format=tar", commit}
-	if r.prefix != "." {
-		args = append(args, "--", r.prefix)
+	args := []string{"archive", "--format=tar", commit, "--"}
+	for _, name := range siteFiles {
+		spec := path.Join(r.prefix, name)
+		if _, err := git(r.root, "cat-file", "-e", commit+":"+spec); err != nil {
+			if name == content.ConfigFile {
+				return false, nil // no site there then
+			}
+			continue
+		}
+		args = append(args, spec)
 	}
 	data, err := git(r.root, args...)
 	if err != nil {
