@@ -7,18 +7,30 @@ import (
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // Address is a site path that a build publishes, and what is there.
 type Address struct {
 	Path string // such as /articles/flu/, /leaflets/flu.html, /articles/img/chart.png or /feed.xml
-	// Page is the page at the address, or the page an alias there leads
-	// to; nil for a file that is not a page, or a page pamphlet makes
-	// from pamphlet.yaml (the trust page, the search page, the 404 page).
-	Page  *content.Page
-	Alias bool   // a redirect page, written for an alias of Page
-	File  string // the file of content/ or assets/ at the address; "" for a page
+	Kind AddressKind
+	// Page is the page at the address, the page an alias there leads
+	// to, or the event whose calendar file it is; nil otherwise.
+	Page *content.Page
+	File string // the file of content/ or assets/ at the address, for a FileAddress
 }
+
+// AddressKind says what an Address is.
+type AddressKind int
+
+// The kinds of address.
+const (
+	PageAddress     AddressKind = iota // a page of content/, or a list page made for a folder
+	AliasAddress                       // the redirect page of an alias of Page
+	FileAddress                        // a file of content/ or assets/
+	CalendarAddress                    // the calendar file of the event Page
+	BuiltAddress                       // what pamphlet makes of pamphlet.yaml and the whole site: the trust, accessibility, search and 404 pages, the feeds, the sitemap, robots.txt
+)
 
 // Addresses lists the site paths a build of the project publishes, sorted,
 // without rendering a page: each page and each alias's redirect page, the
@@ -40,37 +52,40 @@ func (p *Project) Addresses() ([]Address, error) {
 		if j.view.Kind == "tag" || j.view.Kind == "tags" || j.view.Kind == "audience" || j.view.Kind == "audiences" || j.view.Kind == "redirect" {
 			continue
 		}
-		a := Address{Path: "/" + strings.TrimSuffix(j.out, "index.html")}
+		a := Address{Path: "/" + strings.TrimSuffix(j.out, "index.html"), Kind: BuiltAddress}
 		if j.page != nil {
-			a.Page = j.page.Page
+			a.Page, a.Kind = j.page.Page, PageAddress
 		}
 		byPath[a.Path] = a
 	}
 	for _, al := range p.Site.Aliases {
 		if r.views[al.Page] != nil && al.Page.Published() {
 			u := "/" + strings.TrimSuffix(al.Out, "index.html")
-			byPath[u] = Address{Path: u, Page: al.Page, Alias: true}
+			byPath[u] = Address{Path: u, Kind: AliasAddress, Page: al.Page}
 		}
 	}
 	for name := range r.static {
 		u := "/" + name
 		if src, ok := p.Site.Static[u]; ok { // not a fingerprinted name
 			if _, page := byPath[u]; !page {
-				byPath[u] = Address{Path: u, File: src}
+				byPath[u] = Address{Path: u, Kind: FileAddress, File: src}
 			}
 		}
 	}
-	for name := range p.calendars(r.views) {
-		byPath["/"+name] = Address{Path: "/" + name}
+	for pg, v := range r.views {
+		if v.Event != nil && v.Event.Calendar != "" {
+			u := "/" + view.CalendarFile(pg)
+			byPath[u] = Address{Path: u, Kind: CalendarAddress, Page: pg}
+		}
 	}
 	for _, lang := range p.Site.Config.Langs() {
 		if p.hasFeed(lang) {
-			byPath[p.feedPath(lang)] = Address{Path: p.feedPath(lang)}
+			byPath[p.feedPath(lang)] = Address{Path: p.feedPath(lang), Kind: BuiltAddress}
 		}
 	}
 	for _, name := range []string{SitemapFile, RobotsFile} {
 		if _, ok := byPath["/"+name]; !ok {
-			byPath["/"+name] = Address{Path: "/" + name}
+			byPath["/"+name] = Address{Path: "/" + name, Kind: BuiltAddress}
 		}
 	}
 	out := slices.Collect(maps.Values(byPath))

@@ -9,6 +9,7 @@ package gone
 import (
 	"archive/tar"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -115,8 +116,8 @@ func Since(ctx context.Context, now *build.Project, opts Options) ([]finding.Fin
 // is not a page, to put the file back.
 func report(a build.Address, now *content.Site, renames map[string]string, rev string) finding.Finding {
 	was := a.Path + " was published at " + rev
-	switch {
-	case a.File != "":
+	switch a.Kind {
+	case build.FileAddress:
 		moved := renames[a.File]
 		if moved != "" {
 			return finding.Finding{Position: finding.Position{File: moved},
@@ -124,12 +125,15 @@ func report(a build.Address, now *content.Site, renames map[string]string, rev s
 		}
 		return finding.Finding{Position: finding.Position{File: a.File},
 			Message: fmt.Sprintf("%s (the file %s) and nothing serves it now; put the file back, as links to it may be printed", was, a.File)}
-	case a.Page == nil:
+	case build.BuiltAddress:
 		return finding.Finding{Position: finding.Position{File: content.ConfigFile},
-			Message: fmt.Sprintf("%s and nothing serves it now; pamphlet made it from %s, so look for what changed there", was, content.ConfigFile)}
+			Message: fmt.Sprintf("%s and nothing serves it now; pamphlet made it from %s and the site's pages, so look for what changed there", was, content.ConfigFile)}
+	case build.CalendarAddress:
+		return finding.Finding{Position: finding.Position{File: cmp.Or(a.Page.File, content.ConfigFile)},
+			Message: fmt.Sprintf("%s (the calendar file of %s) and nothing serves it now; calendars that readers added the event to keep asking for it there, and an alias does not move a calendar file, so keep the event's page at its address", was, a.Page.File)}
 	}
 	what := "the page " + a.Page.File
-	if a.Alias {
+	if a.Kind == build.AliasAddress {
 		what = "an alias of " + a.Page.File
 	}
 	if a.Page.File == "" {
@@ -138,7 +142,7 @@ func report(a build.Address, now *content.Site, renames map[string]string, rev s
 	if to := replacement(a.Page, now, renames); to != nil {
 		how := "its address changed"
 		switch {
-		case a.Alias && to.File == a.Page.File:
+		case a.Kind == build.AliasAddress && to.File == a.Page.File:
 			how = "the alias is no longer there"
 		case to.File != a.Page.File:
 			how = "Git says " + a.Page.File + " was renamed to " + to.File
