@@ -64,7 +64,7 @@ func ParseAlias(s string) (p, out string, err error) {
 	}
 	last := parts[len(parts)-1]
 	switch ext := strings.ToLower(path.Ext(last)); {
-	case last == "" || last == "index.html" || last == "index.htm":
+	case last == "" || last == "index.html":
 		out = path.Join(strings.TrimPrefix(path.Dir(p+"x"), "/"), "index.html")
 	case ext == ".html" || ext == ".htm":
 		out = p[1:]

@@ -13,6 +13,7 @@ func TestParseAlias(t *testing.T) {
 		{in: "/flu/", path: "/flu/", out: "flu/index.html"},
 		{in: "/flu", path: "/flu", out: "flu/index.html"},
 		{in: "/flu/index.html", path: "/flu/index.html", out: "flu/index.html"},
+		{in: "/flu/index.htm", path: "/flu/index.htm", out: "flu/index.htm"},
 		{in: "/leaflets/flu.html", path: "/leaflets/flu.html", out: "leaflets/flu.html"},
 		{in: "/Leaflets/FLU.HTM", path: "/Leaflets/FLU.HTM", out: "Leaflets/FLU.HTM"},
 		{in: "/", path: "/", out: "index.html"},
