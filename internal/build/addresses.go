@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"context"
 	"maps"
 	"slices"
 	"strings"
@@ -31,6 +32,21 @@ const (
 	CalendarAddress                    // the calendar file of the event Page
 	BuiltAddress                       // what pamphlet makes of pamphlet.yaml and the whole site: the trust, accessibility, search and 404 pages, the feeds, the sitemap, robots.txt
 )
+
+// LoadUnchecked reads the site and parses every page as Load does, but
+// runs no check: enough to list what a build would publish (Addresses),
+// not to say whether it may, and so faster. Its Findings are only those
+// about pamphlet.yaml and the files.
+func LoadUnchecked(ctx context.Context, opts Options) (*Project, error) {
+	p, err := Read(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.parse(ctx); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
 
 // Addresses lists the site paths a build of the project publishes, sorted,
 // without rendering a page: each page and each alias's redirect page, the

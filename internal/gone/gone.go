@@ -73,7 +73,7 @@ func Since(ctx context.Context, now *build.Project, opts Options) ([]finding.Fin
 	if !had {
 		return nil, nil
 	}
-	then, err := build.Load(ctx, build.Options{Source: filepath.Join(tmp, filepath.FromSlash(repo.prefix)), Today: opts.Today, Theme: opts.Theme})
+	then, err := build.LoadUnchecked(ctx, build.Options{Source: filepath.Join(tmp, filepath.FromSlash(repo.prefix)), Today: opts.Today, Theme: opts.Theme})
 	if err != nil {
 		return nil, fmt.Errorf("cannot build the site as %s had it: %w", opts.Rev, err)
 	}
