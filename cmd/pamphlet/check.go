@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +35,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if *since != "" {
 		lost, err := gone.Since(ctx, p, gone.Options{Source: *source, Rev: *since, Today: date.today(), Theme: pamphlet.Theme})
-		if err != nil {
+		var none *gone.NoSiteError
+		switch {
+		case errors.As(err, &none):
+			msg(stderr, "-since: %v", err)
+		case err != nil:
 			msg(stderr, "-since: %v", err)
 			return exitUsage
 		}

@@ -46,7 +46,8 @@ type Options struct {
 // replaced the address, when one is obvious (the page's own file, or the
 // file Git says it was renamed to), and what aliases line to write there.
 // A site folder that had no pamphlet.yaml at the revision published
-// nothing then. Errors are for a folder outside Git, a revision Git does
+// nothing then: Since returns no findings and a *NoSiteError, which
+// callers may tell and go on. Other errors are for a folder outside Git, a revision Git does
 // not know, and a site that cannot be built as the revision had it.
 func Since(ctx context.Context, now *build.Project, opts Options) ([]finding.Finding, error) {
 	src := opts.Source
@@ -71,7 +72,7 @@ func Since(ctx context.Context, now *build.Project, opts Options) ([]finding.Fin
 		return nil, err
 	}
 	if !had {
-		return nil, nil
+		return nil, &NoSiteError{Rev: opts.Rev, Dir: repo.prefix}
 	}
 	then, err := build.LoadUnchecked(ctx, build.Options{Source: filepath.Join(tmp, filepath.FromSlash(repo.prefix)), Today: opts.Today, Theme: opts.Theme})
 	if err != nil {
@@ -200,6 +201,21 @@ type NotGitError struct{ Dir string }
 
 func (e *NotGitError) Error() string {
 	return fmt.Sprintf("%s is not in a Git work tree, so there is no revision to compare with", e.Dir)
+}
+
+// NoSiteError is a revision at which the site folder had no
+// pamphlet.yaml, and so published nothing.
+type NoSiteError struct {
+	Rev string
+	Dir string // the site folder from the repository's top; "." for the top
+}
+
+func (e *NoSiteError) Error() string {
+	where := "the repository's top folder"
+	if e.Dir != "." {
+		where = e.Dir + "/"
+	}
+	return fmt.Sprintf("%s has no %s in %s, so it published nothing there and nothing is gone", e.Rev, content.ConfigFile, where)
 }
 
 // RevisionError is a revision Git does not know.
