@@ -117,10 +117,11 @@ func (s *Site) placeAliases() []finding.Finding {
 			}
 		}
 	}
-	s.Aliases = nil
-	for _, as := range claims {
+	s.Aliases, s.byAlias = nil, map[string]*Page{}
+	for out, as := range claims {
 		if len(as) == 1 {
 			s.Aliases = append(s.Aliases, as[0])
+			s.byAlias[out] = as[0].Page
 			continue
 		}
 		for _, a := range as {
@@ -135,6 +136,16 @@ func (s *Site) placeAliases() []finding.Finding {
 	}
 	slices.SortFunc(s.Aliases, func(a, b Alias) int { return cmp.Compare(a.Path, b.Path) })
 	return found
+}
+
+// aliasAt returns the page an alias at the site path u (cleaned, such as
+// /flu or /leaflets/flu.html) leads to, or nil.
+func (s *Site) aliasAt(u string) *Page {
+	rel := strings.TrimPrefix(u, "/")
+	if p := s.byAlias[path.Join(rel, "index.html")]; p != nil {
+		return p
+	}
+	return s.byAlias[rel]
 }
 
 // outFile returns the file a page's site path is written to, such as
