@@ -17,8 +17,10 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -218,6 +220,9 @@ func TestAxe(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range pages(t, dir) {
+			if redirectTarget(t, dir, p) != "" {
+				continue // the browser leaves it at once; see TestRedirectPages
+			}
 			where := fmt.Sprintf("%s at %dpx, %s", p, mode.width, mode.scheme)
 			steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(mode.width, 800), chromedp.Navigate(base + p)}
 			if q, ok := searchQueries[p]; ok {
@@ -270,6 +275,101 @@ func TestAxe(t *testing.T) {
 	}
 	if a := away(); len(a) > 0 {
 		t.Errorf("pages asked for addresses beyond 127.0.0.1: %v", a)
+	}
+}
+
+// redirectTarget returns the site path of the page that the redirect page
+// at site path p of the built site in dir stands for, by its canonical
+// link, or "" when p is not a redirect page.
+func redirectTarget(t *testing.T, dir, p string) string {
+	t.Helper()
+	f := filepath.Join(dir, filepath.FromSlash(p))
+	if strings.HasSuffix(p, "/") {
+		f = filepath.Join(f, "index.html")
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), refresh) {
+		return ""
+	}
+	_, canonical, _ := strings.Cut(string(data), `<link rel="canonical" href="`)
+	canonical, _, _ = strings.Cut(canonical, `"`)
+	u, err := url.Parse(canonical)
+	if err != nil || u.Path == "" {
+		t.Fatalf("%s: a redirect page with the canonical link %q", p, canonical)
+	}
+	return u.Path
+}
+
+// refresh is how a redirect page's meta refresh starts, before the
+// address it leads to.
+const refresh = `<meta http-equiv="refresh" content="0; url=`
+
+// TestRedirectPages: the browser follows each alias's redirect page to
+// its page at once, and the redirect page itself, as a browser that does
+// not follow it shows it, has no axe-core violations.
+func TestRedirectPages(t *testing.T) {
+	axePath := need(t, "axe-core", "testdata/browser/node_modules/axe-core/axe.min.js")
+	ctx, _ := browser(t)
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := exampleSite(t)
+	base := serve(t, dir)
+	tags, _ := json.Marshal(WCAGTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}})`, tags)
+	n := 0
+	for _, p := range pages(t, dir) {
+		to := redirectTarget(t, dir, p)
+		if to == "" {
+			continue
+		}
+		n++
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		// The page the browser shows is replaced as it goes on: ask again
+		// until it is there.
+		at := ""
+		for end := time.Now().Add(5 * time.Second); at != to && time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+			at, _ = chromedp.Run(ctx, chromedp.Evaluate[string]("location.pathname"))
+		}
+		if at != to {
+			t.Errorf("%s: the browser is at %q, not %s", p, at, to)
+		}
+		// The page as a browser that does not follow it shows it.
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			f = filepath.Join(f, "index.html")
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		still := strings.Replace(string(data), refresh, `<meta name="x-refresh" content="`, 1)
+		stay := path.Join(path.Dir(p+"x"), "stay-"+strconv.Itoa(n)+".html")
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(stay)), []byte(still), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+stay), chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: axe: %v", p, err)
+		}
+		if len(res.Passes) == 0 {
+			t.Errorf("%s: axe ran no checks", p)
+		}
+		for _, v := range res.Violations {
+			t.Errorf("%s: %s (%s): %s", p, v.ID, v.Impact, v.Help)
+		}
+	}
+	if n == 0 {
+		t.Error("the example site has no redirect page")
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,9 +10,11 @@ import (
 	"strings"
 	"time"
 
+	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/gone"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -22,6 +25,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.Var(format, "format", "output `format`: text, json, github or sarif")
 	var date dateFlag
 	fs.Var(&date, "date", "judge reviews, alerts and events as on this `date` (YYYY-MM-DD; default today)")
+	since := fs.String("since", "", "also report every address published at this Git `revision` that nothing serves now (links.gone)")
 	paths, err := fs.parse(args)
 	if err != nil {
 		return fs.fail(err)
@@ -29,6 +33,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	p, keep, code := loadSiteFiles(ctx, *source, date.today(), paths, stderr)
 	if p == nil {
 		return code
+	}
+	if *since != "" {
+		lost, err := gone.Since(ctx, p, gone.Options{Source: *source, Rev: *since, Today: date.today(), Theme: pamphlet.Theme})
+		var none *gone.NoSiteError
+		switch {
+		case errors.As(err, &none):
+			msg(stderr, "-since: %v", err)
+		case err != nil:
+			msg(stderr, "-since: %v", err)
+			return exitUsage
+		}
+		p.Findings = finding.Sort(append(p.Findings, lost...))
 	}
 	found, silenced := only(p.Findings, keep), only(p.Silenced, keep)
 	report := finding.Report{Findings: found, Silenced: silenced, Rules: check.Catalogue(), Version: versionString(), Root: repoFolder(*source)}

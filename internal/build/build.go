@@ -125,6 +125,7 @@ func Read(opts Options) (*Project, error) {
 		return nil, err
 	}
 	addAssets(site, assets)
+	found = append(found, assetAliases(site)...)
 	strays, err := content.ThemeStrays(siteFS)
 	if err != nil {
 		return nil, err

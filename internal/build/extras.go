@@ -43,7 +43,7 @@ func (r *Renderer) shadowed() []finding.Finding {
 
 // extras adds to the output the files made from the views: each event's
 // calendar file, the search indexes, the sitemap, robots.txt and the
-// feed, and the marker.
+// feed, the _redirects file, and the marker.
 func (r *Renderer) extras(files map[string][]byte) error {
 	maps.Copy(files, r.p.calendars(r.views))
 	if err := r.searchIndexes(files); err != nil {
@@ -51,6 +51,9 @@ func (r *Renderer) extras(files map[string][]byte) error {
 	}
 	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min, r.words); err != nil {
 		return err
+	}
+	if data := r.redirects(files[RedirectsFile]); data != nil {
+		files[RedirectsFile] = data
 	}
 	files[Marker] = []byte{}
 	return nil

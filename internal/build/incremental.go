@@ -55,6 +55,10 @@ func NewProject(opts Options, set *Settings, siteFS fs.FS, site *content.Site, a
 // as Load does every page. It is safe to call from several goroutines.
 func (p *Project) ParsePage(pg *content.Page) check.Page { return p.parsePage(pg) }
 
+// AssetAliasFindings are the content.alias errors of aliases that take
+// an asset's address, which Load reports once the assets are known.
+func (p *Project) AssetAliasFindings() []finding.Finding { return assetAliases(p.Site) }
+
 // ImageFindings are the findings about the images pages show.
 func (p *Project) ImageFindings() []finding.Finding { return p.imageFindings() }
 

@@ -16,7 +16,8 @@ import (
 // plan has internal/view make the view of every published page, with the
 // lists, related pages and breadcrumbs that join them, and lists the HTML
 // files to render: the pages, the tag and audience pages, the trust page,
-// the accessibility statement and the 404 page, each with its template.
+// the accessibility statement, the 404 page and the redirect page of
+// each alias, each with its template.
 func (r *Renderer) plan() {
 	p := r.p
 	vs := view.Make(p.Site, p.Pages, p.Options.Today, *r.site, r.words, r.relURL, r.absURL)
@@ -39,6 +40,7 @@ func (r *Renderer) plan() {
 		jobs = append(jobs, job{out: strings.TrimPrefix(prefix+"/404.html", "/"), template: "404.html", view: vs.NotFounds[lang], site: site})
 	}
 	jobs = r.searchJobs(jobs, vs.Sites)
+	jobs = r.redirectJobs(jobs, vs.Pages, vs.Sites)
 	r.entries = nil
 	if r.analyzers != nil {
 		r.entries = make([]*search.Entry, len(jobs))

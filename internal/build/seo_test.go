@@ -303,6 +303,13 @@ func checkSite(t *testing.T, files map[string]string, base string) map[string][]
 			}
 			continue
 		}
+		if _, to, ok := strings.Cut(page, `<meta http-equiv="refresh" content="0; url=`); ok { // an alias's redirect page
+			to, _, _ = strings.Cut(to, `"`)
+			if meta["robots"] != "noindex" || strings.Contains(page, "application/ld+json") || meta["canonical"] != base+strings.TrimPrefix(to, "/") {
+				t.Errorf("%s: a redirect page to %s with robots %q, canonical %q: want noindex, no JSON-LD and the page's canonical address", name, to, meta["robots"], meta["canonical"])
+			}
+			continue
+		}
 		permalink := base + strings.TrimSuffix(name, "index.html")
 		for _, key := range []string{"title", "description", "canonical", "theme-color", "og:title", "og:description", "og:url", "og:type", "og:site_name", "og:image", "og:image:alt", "twitter:card"} {
 			if meta[key] == "" {

@@ -57,6 +57,7 @@ type Config struct {
 	ThemeColor    string              `key:"theme_color"`
 	Build         BuildOptions        `key:"build"`
 	Search        SearchOptions       `key:"search"`
+	Links         LinksPolicy         `key:"links"`
 
 	// TimeZone is the IANA name of the site's time zone, such as
 	// America/New_York: pamphlet new writes the times of new events and
@@ -154,6 +155,13 @@ type BuildOptions struct {
 	Search *bool `key:"search"`
 }
 
+// LinksPolicy says how addresses that lead nowhere are reported.
+type LinksPolicy struct {
+	// Gone is how `check -since` reports an address published then that
+	// nothing serves now (links.gone): "error" or "warning".
+	Gone string `key:"gone"`
+}
+
 // SearchOptions tune the site's search.
 type SearchOptions struct {
 	// Synonyms are words readers search by, each with the words pages
@@ -181,6 +189,7 @@ func DefaultConfig() *Config {
 		Social:       Social{Image: DefaultImage},
 		Organization: Organization{Currency: DefaultCurrency},
 		ThemeColor:   DefaultThemeColor,
+		Links:        LinksPolicy{Gone: "error"},
 		Keys:         map[string]finding.Position{},
 	}
 }
@@ -315,6 +324,9 @@ func (c *Config) validate() []finding.Finding {
 	}
 	if c.Review.Translations != "error" && c.Review.Translations != "warning" {
 		bad("review.translations", "review.translations must be error or warning, not %q", c.Review.Translations)
+	}
+	if c.Links.Gone != "error" && c.Links.Gone != "warning" {
+		bad("links.gone", "links.gone must be error or warning, not %q", c.Links.Gone)
 	}
 	if c.Review.Overdue != "error" && c.Review.Overdue != "warning" {
 		bad("review.overdue", "review.overdue must be error or warning, not %q", c.Review.Overdue)

@@ -23,6 +23,7 @@ type FrontMatter struct {
 	Audience     []string     `key:"audience"`
 	About        string       `key:"about"`
 	Tags         []string     `key:"tags"`
+	Aliases      []string     `key:"aliases"` // old addresses that lead here (see ParseAlias)
 	Clinical     *bool        `key:"clinical"`
 	Readability  *Readability `key:"readability"`
 	Sources      []Source     `key:"sources"`

@@ -37,8 +37,14 @@ type Site struct {
 	// beside an article, a theme asset) to where it comes from.
 	Static map[string]string
 
-	byURL  map[string]*Page
-	byFile map[string]*Page
+	// Aliases are the old addresses of pages, drafts' too, that lead to
+	// them (see ParseAlias), sorted by path; those that cannot be read
+	// or take another's address are left out, and reported.
+	Aliases []Alias
+
+	byURL   map[string]*Page
+	byAlias map[string]*Page // the page each alias leads to, by the file its redirect page is written to
+	byFile  map[string]*Page
 	// Lang is the language of a site made by Language: its pages are
 	// those of that language alone. "" for the whole site.
 	Lang string
@@ -134,6 +140,7 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 	s.addMissingLists()
 	s.groupTranslations()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	found = append(found, s.placeAliases()...)
 	return s, finding.Sort(found)
 }
 
@@ -352,7 +359,8 @@ func (t Target) URL() string {
 // name a Markdown file relative to the page's file (flu.md, ../faq/flu.md,
 // the way GitHub previews them), a Markdown file from the site root
 // (/content/faq/flu.md), a site path (/articles/flu/) or a file beside the
-// page (images/chart.png).
+// page (images/chart.png); a site path that is an alias of a page leads
+// to the page.
 func (s *Site) Resolve(from *Page, dest string) (Target, bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || dest == "" {
@@ -391,6 +399,10 @@ func (s *Site) Resolve(from *Page, dest string) (Target, bool) {
 		c = path.Clean(c)
 		if _, ok := s.Static[c]; ok {
 			t.Static = c
+			return t, true
+		}
+		if page := s.aliasAt(c); page != nil {
+			t.Page = page // an old address: the link leads to the page as it is now
 			return t, true
 		}
 		c = strings.TrimSuffix(strings.TrimSuffix(c, "/index.html"), "/")

@@ -349,7 +349,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 		}
 		p.Pages[i] = p.ParsePage(pg) // a list page made up for a folder
 	}
-	p.Findings = append(placed, s.set.Findings...)
+	p.Findings = append(append(placed, p.AssetAliasFindings()...), s.set.Findings...)
 	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
 		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
 	}
