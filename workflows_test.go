@@ -53,7 +53,7 @@ func readmeWorkflows(t *testing.T) map[string]string {
 func TestREADMEWorkflows(t *testing.T) {
 	wf := readmeWorkflows(t)
 	for path, wants := range map[string][]string{
-		".github/workflows/pull-request.yml": {"pull_request:", "command: check -format github", "command: review changes -format markdown", "command: \"build -withhold", "upload-sarif", "fetch-depth: 0"},
+		".github/workflows/pull-request.yml": {"pull_request:", "command: \"check -format github -since origin/${{ github.base_ref }}\"", "command: review changes -format markdown", "command: \"build -withhold", "upload-sarif", "fetch-depth: 0"},
 		".github/workflows/review-event.yml": {"pull_request_review:", "permissions: {}", "upload-artifact"},
 		".github/workflows/approve.yml":      {"workflow_run:", "environment: clinical-approval", "command: review approve -event", "PAMPHLET_ATTESTOR_KEY: ${{ secrets.PAMPHLET_ATTESTOR_KEY }}", "gh api"},
 		".github/workflows/deploy.yml":       {"branches: [main]", "command: build", "deploy-pages"},
