@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"internal/seo":         {},
 	"internal/ics":         {},
 	"internal/parallel":    {},
+	"internal/images":      {},
 	"internal/testsite":    {},
 	"internal/content":     {"internal/finding", "internal/parallel"},
 	"internal/review":      {"internal/content", "internal/finding", "internal/markdown"},
@@ -38,7 +39,7 @@ var allowed = map[string][]string{
 	"bench/pagefind":       {"internal/sitegen"},
 	"internal/serve":       {},
 	"internal/view":        {"internal/check", "internal/content", "internal/layout", "internal/markdown", "internal/seo"},
-	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/search", "internal/seo", "internal/view"},
+	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/images", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/search", "internal/seo", "internal/view"},
 	"internal/preview":     {"internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/parallel", "internal/review"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/markdown", "internal/preview", "internal/readability", "internal/review", "internal/serve"},
 }
