@@ -84,7 +84,9 @@ var svgUnits = map[string]float64{"": 1, "px": 1, "in": 96, "cm": 96 / 2.54, "mm
 // positive length in an absolute unit.
 func svgLength(s string) float64 {
 	s = strings.TrimSpace(s)
-	i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' && r != '+' && r != 'e' && r != 'E' })
+	i := strings.IndexFunc(s, func(r rune) bool {
+		return (r < '0' || r > '9') && r != '.' && r != '-' && r != '+' && r != 'e' && r != 'E'
+	})
 	num, unit := s, ""
 	if i >= 0 {
 		num, unit = s[:i], strings.ToLower(strings.TrimSpace(s[i:]))
