@@ -80,6 +80,11 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	// The rest: an HTML page wins over a file of content/ at its path,
 	// and the sitemap, feed and calendars over both.
 	files := maps.Clone(r.static)
+	for name, data := range p.imageCopies() {
+		if _, taken := files[name]; !taken {
+			files[name] = data
+		}
+	}
 	for _, j := range r.jobs {
 		delete(files, j.out)
 	}
@@ -263,17 +268,21 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.Contents = view.Contents(j.page.Doc, len(j.page.Meta.FAQ) > 0, words)
 			}
 			resolve := p.resolver(j.page.Page, r.relURL, "")
-			body, err := p.md.Render(j.page.Doc, resolve)
+			var seen pageImages
+			body, err := p.md.RenderWith(j.page.Doc, resolve, r.pictures(j.page, j.page.Doc, &seen))
 			if err != nil {
 				return err
 			}
+			seen.done(j.page.Doc)
 			j.view.Body = r.backlinks(body, j.page.Lang)
 			j.view.FAQ = nil
 			for k, qa := range j.page.Meta.FAQ {
-				a, err := p.md.Render(j.page.Answers[k], resolve)
+				doc := j.page.Answers[k]
+				a, err := p.md.RenderWith(doc, resolve, r.pictures(j.page, doc, &seen))
 				if err != nil {
 					return err
 				}
+				seen.done(doc)
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if r.searchable(i) {
@@ -286,6 +295,11 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			}
 			if r.spend {
 				j.page.Doc, j.page.Answers = j.page.Doc.Outline(), nil
+			}
+		}
+		if j.page != nil {
+			if j.view.Image = r.shareImage(j.page); j.view.Image != nil {
+				j.view.TwitterCard = view.TwitterCard(*j.view.Image)
 			}
 		}
 		if j.view.NoIndex || slices.Contains(r.hubs, i) {
