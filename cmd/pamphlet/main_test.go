@@ -3,7 +3,14 @@ package main
 import (
 	"context"
 	"flag"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +30,8 @@ func TestMain(m *testing.M) {
 // codes and output.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: *update, Cmds: map[string]func(*testscript.TestScript, bool, []string){
-		"edit": edit,
+		"edit":  edit,
+		"image": makeImage,
 	}})
 }
 
@@ -37,4 +45,38 @@ func edit(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not contain %q", args[0], args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(src, args[1], args[2], 1)), 0o644))
+}
+
+// makeImage writes an image of a gradient, as PNG, JPEG or GIF by the
+// file's extension: image FILE WIDTH HEIGHT.
+func makeImage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: image FILE WIDTH HEIGHT")
+	}
+	w, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	h, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{uint8(x * 255 / w), uint8(y * 255 / h), 128, 255})
+		}
+	}
+	file := ts.MkAbs(args[0])
+	ts.Check(os.MkdirAll(filepath.Dir(file), 0o755))
+	f, err := os.Create(file)
+	ts.Check(err)
+	switch filepath.Ext(file) {
+	case ".png":
+		err = png.Encode(f, img)
+	case ".jpg", ".jpeg":
+		err = jpeg.Encode(f, img, nil)
+	case ".gif":
+		err = gif.Encode(f, img, nil)
+	default:
+		ts.Fatalf("image: %s is not .png, .jpg or .gif", file)
+	}
+	ts.Check(err)
+	ts.Check(f.Close())
 }

@@ -28,7 +28,8 @@ import (
 const ColumnWidth = 704
 
 // CopyWidths are the widths of the smaller copies of a PNG or JPEG image
-// wider than the column: those narrower than the image itself.
+// wider than the column: those narrower than the image itself, and of
+// those only the copies whose files are smaller than the image's.
 var CopyWidths = []int{480, 800, 2 * ColumnWidth}
 
 // copySizes is the sizes attribute of an image with copies: the width
@@ -147,6 +148,9 @@ func (p *Project) makeCopies(pic *picture) {
 				}
 				_ = p.imageCache.Put(key, data) // a copy not kept is made again next time
 				p.imageStats.made.Add(1)
+			}
+			if len(data) >= len(src) {
+				continue // no smaller to fetch than the image itself
 			}
 			out := dir + strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(w) + "w." + key[:10] + ext
 			pic.copies = append(pic.copies, imageCopy{width: w, out: out, data: data})

@@ -25,7 +25,7 @@ const MaxPixels = 40_000_000
 
 // encoder names how Resize makes copies, so that a change to it makes
 // new copies and new names rather than reusing old ones.
-const encoder = "catmullrom;png-best;jpeg-q" + "82"
+const encoder = "catmullrom;png-best,palette;jpeg-q82"
 
 // Resizable reports whether Resize makes copies of images of a format:
 // PNG and JPEG. GIF images may be animated and WebP images are already
@@ -44,8 +44,9 @@ func Key(src []byte, width int) string {
 
 // Resize decodes a PNG or JPEG image and returns a copy width pixels
 // wide, its height in proportion, scaled with Catmull-Rom and encoded in
-// the source's format: PNG at best compression, JPEG at JPEGQuality. The
-// same source and width give the same bytes.
+// the source's format: PNG at best compression, with the source's palette
+// when it has one, JPEG at JPEGQuality. The same source and width give
+// the same bytes.
 func Resize(src []byte, info Info, width int) ([]byte, error) {
 	if !Resizable(info.Format) {
 		return nil, fmt.Errorf("images: %s images are not resized", info.Format)
@@ -65,8 +66,15 @@ func Resize(src []byte, info Info, width int) ([]byte, error) {
 	var buf bytes.Buffer
 	switch info.Format {
 	case "png":
-		dst := image.NewNRGBA(image.Rect(0, 0, width, height))
+		var dst draw.Image = image.NewNRGBA(image.Rect(0, 0, width, height))
 		draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+		if p, ok := img.(*image.Paletted); ok {
+			// A drawing with few colours stays so, each pixel taking the
+			// nearest, which keeps the copy small.
+			pal := image.NewPaletted(dst.Bounds(), p.Palette)
+			draw.Draw(pal, pal.Bounds(), dst, image.Point{}, draw.Src)
+			dst = pal
+		}
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
 	case "jpeg":
 		dst := image.NewRGBA(image.Rect(0, 0, width, height))
