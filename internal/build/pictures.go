@@ -289,6 +289,21 @@ func (r *Renderer) shareImage(pg *check.Page) *layout.Image {
 	return &li
 }
 
+// answersShowImages reports whether a page's FAQ answers show an image.
+func (p *Project) answersShowImages(pg *check.Page) bool {
+	for _, qa := range pg.Meta.FAQ {
+		if !strings.Contains(qa.A, "![") {
+			continue
+		}
+		for _, l := range p.md.Parse([]byte(qa.A)).Links {
+			if l.Image {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pageImages is what one page's render has seen of its images so far.
 type pageImages struct {
 	images int // images rendered

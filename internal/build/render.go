@@ -344,13 +344,31 @@ func (r *Renderer) faqHub(ctx context.Context, hub int) error {
 	p := r.p
 	parts := make([]*view.Asked, len(r.jobs))
 	lang := r.jobs[hub].page.Lang
+	asks := func(j job) bool {
+		return j.page != nil && j.page.Doc != nil && j.page.Lang == lang && view.Asks(j.page)
+	}
+	// The hub's first image, in the first answer that has one, loads at
+	// once; the others, below many questions, load lazily.
+	first := slices.IndexFunc(r.jobs, func(j job) bool { return asks(j) && p.answersShowImages(j.page) })
 	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
 		j := r.jobs[i]
-		if j.page == nil || j.page.Doc == nil || j.page.Lang != lang || !view.Asks(j.page) {
+		if !asks(j) {
 			return nil
 		}
+		seen := &pageImages{images: 1, words: EagerWords}
+		if i == first {
+			seen = &pageImages{}
+		}
+		var prev *markdown.Document // the answer rendered before, whose words come first
+		pictures := func(doc *markdown.Document) markdown.Pictures {
+			if prev != nil {
+				seen.done(prev)
+			}
+			prev = doc
+			return r.pictures(j.page, doc, seen)
+		}
 		var err error
-		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL)
+		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL, pictures)
 		return err
 	})
 	if err != nil {
