@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -139,6 +140,11 @@ func (p *Project) makeCopies(pic *picture) {
 			}
 			key := images.Key(src, w)
 			data, ok := p.imageCache.Get(key)
+			if ok {
+				// A file of the cache someone changed is made again.
+				got, err := images.Size(name, bytes.NewReader(data))
+				ok = err == nil && got.Width == w && got.Format == pic.info.Format
+			}
 			if ok {
 				p.imageStats.reused.Add(1)
 			} else {
