@@ -263,11 +263,15 @@ func (r *Renderer) pictures(pg *check.Page, doc *markdown.Document, state *pageI
 		words := state.words + doc.WordsBefore(l.Offset)
 		first := state.images == 0
 		state.images++
+		lazy := !first && words >= EagerWords
 		pic := r.p.picture(pg.Page, l.Dest)
-		if pic == nil || pic.err != nil || !images.IsImage(pic.file) {
-			return markdown.Picture{}, false
+		if pic == nil {
+			return markdown.Picture{}, false // not a file of the site
 		}
-		out := markdown.Picture{Width: pic.info.Width, Height: pic.info.Height, Lazy: !first && words >= EagerWords}
+		if pic.err != nil || !images.IsImage(pic.file) {
+			return markdown.Picture{Lazy: lazy}, true // of a size pamphlet cannot read
+		}
+		out := markdown.Picture{Width: pic.info.Width, Height: pic.info.Height, Lazy: lazy}
 		r.p.makeCopies(pic)
 		if len(pic.copies) > 0 && pic.copyErr == nil {
 			var set []string

@@ -94,6 +94,8 @@ func TestSVGSize(t *testing.T) {
 		{`<svg width="2em" height="1em" viewBox="0 0 16 8"/>`, 16, 8},
 		{`<?xml version="1.0"?><!DOCTYPE svg><!-- c --><svg viewBox="0 0 1.4 1.6"/>`, 1, 2},
 		{`<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="3" height="4"/>`, 3, 4},
+		{"\xef\xbb\xbf<svg width=\"5\" height=\"6\"/>", 5, 6},
+		{`<?xml version="1.0" encoding="ISO-8859-1"?><svg width="7" height="8"/>`, 7, 8},
 		{`<svg width="100"/>`, 0, 0},
 		{`<svg viewBox="0 0 0 10"/>`, 0, 0},
 		{`<svg width="-10" height="10"/>`, 0, 0},

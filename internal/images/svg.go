@@ -26,6 +26,9 @@ const maxSide = 1 << 20
 func SVGSize(r io.Reader) (width, height int, err error) {
 	d := xml.NewDecoder(io.LimitReader(r, svgProlog))
 	d.Strict = true
+	// The root element's attributes are ASCII in any encoding a file
+	// declares that browsers read.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var root xml.StartElement
 	for {
 		tok, err := d.RawToken()
@@ -39,7 +42,7 @@ func SVGSize(r io.Reader) (width, height int, err error) {
 			root = se
 			break
 		}
-		if cd, ok := tok.(xml.CharData); ok && strings.TrimSpace(string(cd)) != "" {
+		if cd, ok := tok.(xml.CharData); ok && strings.TrimSpace(strings.TrimPrefix(string(cd), "\ufeff")) != "" { // a byte order mark is not text
 			return 0, 0, errors.New("it has text before its <svg> element")
 		}
 	}
