@@ -304,24 +304,27 @@ func (p *Project) targets(pg *check.Page) []string {
 			u, ok := resolve(l.Dest)
 			out = append(out, fmt.Sprint(ok, " ", u))
 			if l.Image {
-				out = append(out, p.pictureKey(pg, l.Dest))
+				out = append(out, p.pictureKey(pg, l.Dest, true))
 			}
 		}
 	}
 	if img := pg.Meta.Image; img != nil && img.Path != "" {
-		out = append(out, p.pictureKey(pg, img.Path))
+		out = append(out, p.pictureKey(pg, img.Path, false))
 	}
 	return out
 }
 
 // pictureKey is what a page shows of an image file beyond its address:
-// its size and its copies, which change when the file does.
-func (p *Project) pictureKey(pg *check.Page, dest string) string {
+// its size and, for an image in its text (shown), its copies, which
+// change when the file does.
+func (p *Project) pictureKey(pg *check.Page, dest string, shown bool) string {
 	pic := p.picture(pg.Page, dest)
 	if pic == nil {
 		return ""
 	}
-	p.makeCopies(pic)
+	if shown {
+		p.makeCopies(pic)
+	}
 	key := fmt.Sprint(pic.info, pic.err)
 	for _, c := range pic.copies {
 		key += " " + c.out
