@@ -25,7 +25,7 @@ const MaxPixels = 40_000_000
 
 // encoder names how Resize makes copies, so that a change to it makes
 // new copies and new names rather than reusing old ones.
-const encoder = "catmullrom;png-best,palette;jpeg-q82"
+const encoder = "catmullrom;png-best,palette;jpeg-q82,oriented"
 
 // Resizable reports whether Resize makes copies of images of a format:
 // PNG and JPEG. GIF images may be animated and WebP images are already
@@ -43,7 +43,8 @@ func Key(src []byte, width int) string {
 }
 
 // Resize decodes a PNG or JPEG image and returns a copy width pixels
-// wide, its height in proportion, scaled with Catmull-Rom and encoded in
+// wide as shown (see Info.Orientation), its height in proportion, turned
+// as the image is shown, scaled with Catmull-Rom and encoded in
 // the source's format: PNG at best compression, with the source's palette
 // when it has one, JPEG at JPEGQuality. The same source and width give
 // the same bytes.
@@ -62,7 +63,7 @@ func Resize(src []byte, info Info, width int) ([]byte, error) {
 		return nil, err
 	}
 	b := img.Bounds()
-	height := max(1, (b.Dy()*width+b.Dx()/2)/b.Dx())
+	height := max(1, (info.Height*width+info.Width/2)/info.Width)
 	var buf bytes.Buffer
 	switch info.Format {
 	case "png":
@@ -77,9 +78,15 @@ func Resize(src []byte, info Info, width int) ([]byte, error) {
 		}
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
 	case "jpeg":
-		dst := image.NewRGBA(image.Rect(0, 0, width, height))
+		// Scaled as stored, then turned as shown: a copy has no EXIF
+		// data to say how to turn it.
+		sw, sh := width, height
+		if turned(info.Orientation) {
+			sw, sh = height, width
+		}
+		dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
 		draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: JPEGQuality})
+		err = jpeg.Encode(&buf, orient(dst, info.Orientation), &jpeg.Options{Quality: JPEGQuality})
 	}
 	if err != nil {
 		return nil, err

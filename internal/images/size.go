@@ -24,6 +24,10 @@ type Info struct {
 	// Format is png, jpeg, gif, webp or svg: what the bytes are, which
 	// need not be what the file's extension says.
 	Format string
+	// Orientation is a JPEG photo's EXIF orientation, 1 to 8, or 0 for
+	// other formats. Width and Height are the image's as shown, turned
+	// as the orientation says, as browsers show it.
+	Orientation int
 }
 
 // Extensions are the extensions of the files Size reads, lowercase.
@@ -43,17 +47,18 @@ func IsImage(name string) bool {
 // Size reads the width and height in pixels of the image in r, a file
 // named name: an SVG file (by its extension) from the width and height
 // of its root element, or its viewBox; a PNG, JPEG, GIF or WebP file from
-// its header, whatever its extension. It reads no more of r than the
-// header needs.
+// its header, whatever its extension, turned as a JPEG photo's EXIF
+// orientation says. It reads no more of r than the header (at most 64 KB).
 func Size(name string, r io.Reader) (Info, error) {
 	if strings.EqualFold(path.Ext(name), ".svg") {
 		w, h, err := SVGSize(r)
 		return Info{Width: w, Height: h, Format: "svg"}, err
 	}
-	br := bufio.NewReaderSize(r, 512)
+	br := bufio.NewReaderSize(r, headSize)
 	if _, err := br.Peek(1); errors.Is(err, io.EOF) {
 		return Info{}, errors.New("the file is empty")
 	}
+	head, _ := br.Peek(headSize) // all there is of a shorter file
 	c, format, err := image.DecodeConfig(br)
 	if errors.Is(err, image.ErrFormat) {
 		return Info{}, errors.New("it is not a PNG, JPEG, GIF or WebP image")
@@ -64,5 +69,15 @@ func Size(name string, r io.Reader) (Info, error) {
 	if c.Width <= 0 || c.Height <= 0 {
 		return Info{}, fmt.Errorf("its header gives a size of %d by %d pixels", c.Width, c.Height)
 	}
-	return Info{Width: c.Width, Height: c.Height, Format: format}, nil
+	info := Info{Width: c.Width, Height: c.Height, Format: format}
+	if format == "jpeg" {
+		if info.Orientation = jpegOrientation(head); turned(info.Orientation) {
+			info.Width, info.Height = info.Height, info.Width
+		}
+	}
+	return info, nil
 }
+
+// headSize is how much of a file Size reads at most: the header, and a
+// JPEG file's EXIF data, which comes before the image.
+const headSize = 64 << 10

@@ -55,13 +55,13 @@ func TestSize(t *testing.T) {
 		want   Info
 		errHas string
 	}{
-		{name: "a.png", data: encoded(t, "png", 7, 3), want: Info{7, 3, "png"}},
-		{name: "a.jpg", data: encoded(t, "jpeg", 9, 4), want: Info{9, 4, "jpeg"}},
-		{name: "a.gif", data: encoded(t, "gif", 5, 8), want: Info{5, 8, "gif"}},
-		{name: "a.webp", data: fixture("solid-3x2.webp"), want: Info{3, 2, "webp"}},
-		{name: "viewbox.svg", data: fixture("viewbox.svg"), want: Info{640, 360, "svg"}},
-		{name: "sized.SVG", data: fixture("sized.svg"), want: Info{120, 80, "svg"}},
-		{name: "wrong-extension.jpg", data: encoded(t, "png", 2, 6), want: Info{2, 6, "png"}},
+		{name: "a.png", data: encoded(t, "png", 7, 3), want: Info{7, 3, "png", 0}},
+		{name: "a.jpg", data: encoded(t, "jpeg", 9, 4), want: Info{9, 4, "jpeg", 1}},
+		{name: "a.gif", data: encoded(t, "gif", 5, 8), want: Info{5, 8, "gif", 0}},
+		{name: "a.webp", data: fixture("solid-3x2.webp"), want: Info{3, 2, "webp", 0}},
+		{name: "viewbox.svg", data: fixture("viewbox.svg"), want: Info{640, 360, "svg", 0}},
+		{name: "sized.SVG", data: fixture("sized.svg"), want: Info{120, 80, "svg", 0}},
+		{name: "wrong-extension.jpg", data: encoded(t, "png", 2, 6), want: Info{2, 6, "png", 0}},
 		{name: "text.png", data: []byte("not an image at all"), errHas: "not a PNG, JPEG, GIF or WebP"},
 		{name: "cut.png", data: encoded(t, "png", 7, 3)[:20], errHas: "header cannot be read"},
 		{name: "empty.jpg", data: nil, errHas: "empty"},
@@ -159,15 +159,15 @@ func TestResize(t *testing.T) {
 			t.Errorf("%s: two copies of the same image differ", format)
 		}
 		got, err := Size("x", bytes.NewReader(a))
-		if err != nil || got != (Info{40, 24, format}) {
+		if err != nil || got.Width != 40 || got.Height != 24 || got.Format != format {
 			t.Errorf("%s: the copy is %+v, %v; want 40 by 24 in %s", format, got, err, format)
 		}
 	}
-	gifInfo := Info{100, 60, "gif"}
+	gifInfo := Info{Width: 100, Height: 60, Format: "gif"}
 	if _, err := Resize(encoded(t, "gif", 100, 60), gifInfo, 40); err == nil {
 		t.Error("a GIF image was resized")
 	}
-	if _, err := Resize(encoded(t, "png", 100, 60), Info{100, 60, "png"}, 100); err == nil {
+	if _, err := Resize(encoded(t, "png", 100, 60), Info{Width: 100, Height: 60, Format: "png"}, 100); err == nil {
 		t.Error("a copy as wide as the image was made")
 	}
 }
