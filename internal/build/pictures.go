@@ -258,13 +258,13 @@ func (p *Project) CopyFindings(ctx context.Context) []finding.Finding {
 // for one page rendered: width and height, copies in srcset, and lazy
 // loading for the images below the first screen (see EagerWords). state
 // carries the count of images and words from the body to the answers.
-func (r *Renderer) pictures(pg *check.Page, doc *markdown.Document, state *pageImages) markdown.Pictures {
+func (r *Renderer) pictures(pg *content.Page, doc *markdown.Document, state *pageImages) markdown.Pictures {
 	return func(l markdown.Link, _ int) (markdown.Picture, bool) {
 		words := state.words + doc.WordsBefore(l.Offset)
 		first := state.images == 0
 		state.images++
 		lazy := !first && words >= EagerWords
-		pic := r.p.picture(pg.Page, l.Dest)
+		pic := r.p.picture(pg, l.Dest)
 		if pic == nil {
 			return markdown.Picture{}, false // not a file of the site
 		}

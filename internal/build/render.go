@@ -209,7 +209,12 @@ func (p *Project) newRenderer() (*Renderer, error) {
 
 	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
 	home := p.Site.PageByURL("/")
-	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
+	// Text of pamphlet.yaml, such as the trust statement's, shows images
+	// as pages do, resolved from the home page.
+	renderMD := func(md string) (template.HTML, error) {
+		doc := p.md.Parse([]byte(md))
+		return p.md.RenderWith(doc, p.resolver(home, relURL, ""), r.pictures(home, doc, &pageImages{}))
+	}
 	r.trusts = map[string]*layout.Page{}
 	for _, lang := range cfg.Langs() {
 		if r.trusts[lang], err = view.Trust(cfg, lang, renderMD, r.words[lang], relURL, absURL); err != nil {
@@ -269,7 +274,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			}
 			resolve := p.resolver(j.page.Page, r.relURL, "")
 			var seen pageImages
-			body, err := p.md.RenderWith(j.page.Doc, resolve, r.pictures(j.page, j.page.Doc, &seen))
+			body, err := p.md.RenderWith(j.page.Doc, resolve, r.pictures(j.page.Page, j.page.Doc, &seen))
 			if err != nil {
 				return err
 			}
@@ -278,7 +283,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			j.view.FAQ = nil
 			for k, qa := range j.page.Meta.FAQ {
 				doc := j.page.Answers[k]
-				a, err := p.md.RenderWith(doc, resolve, r.pictures(j.page, doc, &seen))
+				a, err := p.md.RenderWith(doc, resolve, r.pictures(j.page.Page, doc, &seen))
 				if err != nil {
 					return err
 				}
@@ -365,7 +370,7 @@ func (r *Renderer) faqHub(ctx context.Context, hub int) error {
 				seen.done(prev)
 			}
 			prev = doc
-			return r.pictures(j.page, doc, seen)
+			return r.pictures(j.page.Page, doc, seen)
 		}
 		var err error
 		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL, pictures)
