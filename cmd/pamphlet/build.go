@@ -63,6 +63,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, f := range res.Withheld {
 		msg(stderr, "withheld %s: it fails the checks above and is left out of the site", f)
 	}
+	if made, reused := res.Copies.Made(), res.Copies.Reused(); made+reused > 0 {
+		msg(stderr, "smaller copies of images: %d made, %d from the cache", made, reused)
+	}
 	msg(stderr, "built %s (%s) into %s in %s", count(res.Pages, "page", "pages"), count(res.Files, "file", "files"), rel, time.Since(start).Round(time.Millisecond))
 	return exitOK
 }

@@ -3,9 +3,16 @@ package main
 import (
 	"context"
 	"flag"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,6 +43,7 @@ func TestScripts(t *testing.T) {
 		"setrev":  setrev,
 		"expand":  expand,
 		"serving": serving,
+		"image":   makeImage,
 	}})
 }
 
@@ -80,4 +88,38 @@ func expand(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: expand IN OUT")
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(os.Expand(ts.ReadFile(args[0]), ts.Getenv)), 0o644))
+}
+
+// makeImage writes an image of a gradient, as PNG, JPEG or GIF by the
+// file's extension: image FILE WIDTH HEIGHT.
+func makeImage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: image FILE WIDTH HEIGHT")
+	}
+	w, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	h, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{uint8(x * 255 / w), uint8(y * 255 / h), 128, 255})
+		}
+	}
+	file := ts.MkAbs(args[0])
+	ts.Check(os.MkdirAll(filepath.Dir(file), 0o755))
+	f, err := os.Create(file)
+	ts.Check(err)
+	switch filepath.Ext(file) {
+	case ".png":
+		err = png.Encode(f, img)
+	case ".jpg", ".jpeg":
+		err = jpeg.Encode(f, img, nil)
+	case ".gif":
+		err = gif.Encode(f, img, nil)
+	default:
+		ts.Fatalf("image: %s is not .png, .jpg or .gif", file)
+	}
+	ts.Check(err)
+	ts.Check(f.Close())
 }

@@ -307,12 +307,14 @@ func newSite(dir string, today time.Time) error {
 	return nil
 }
 
-// siteIgnore is a new site's .gitignore: the build, and the folders that a
+// siteIgnore is a new site's .gitignore: the build, the folders that a
 // build writes into before they take the place of public/, which a build
-// killed halfway leaves behind (the next build removes them).
+// killed halfway leaves behind (the next build removes them), and the
+// cache of smaller copies of images.
 const siteIgnore = `# Written by pamphlet build; never commit them.
 /public/
 /.public.new-*
+/.pamphlet/
 `
 
 const siteConfig = `# pamphlet site settings. Every key is described in pamphlet's README.

@@ -106,7 +106,7 @@ func BenchmarkStages(b *testing.B) {
 	}
 	checked := func(b *testing.B) *Project {
 		p := parsed(b)
-		p.check()
+		p.check(ctx)
 		return p
 	}
 	stage("read", func(*testing.B) *Project { return nil }, func(b *testing.B, _ *Project) { read(b) })
@@ -115,7 +115,7 @@ func BenchmarkStages(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
-	stage("check", parsed, func(b *testing.B, p *Project) { p.check() })
+	stage("check", parsed, func(b *testing.B, p *Project) { p.check(ctx) })
 	stage("render", func(b *testing.B) *Project {
 		p := checked(b)
 		p.Options.NoMinify = true

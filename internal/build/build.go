@@ -22,6 +22,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/images"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
@@ -42,6 +43,11 @@ type Options struct {
 	// a commit's tree read from Git (see review.TreeFS); Read and Load
 	// read it, and Build writes to Dest as ever.
 	FS fs.FS
+	// ImageCache is the folder that keeps the smaller copies of images
+	// between builds; default .pamphlet/cache/images in Source.
+	ImageCache string
+	// NoImageCache keeps no copies between builds: each build makes them.
+	NoImageCache bool
 
 	Progress *Progress // when set, counts the pages read, parsed, checked and the files written
 }
@@ -53,6 +59,10 @@ func (o Options) siteFS() fs.FS {
 	}
 	return os.DirFS(cmp.Or(o.Source, "."))
 }
+
+// DefaultImageCache is where, in the site folder, the smaller copies of
+// images are kept between builds.
+const DefaultImageCache = ".pamphlet/cache/images"
 
 // ConfigError is a pamphlet.yaml with error-level findings; nothing can be
 // built until they are fixed.
@@ -81,6 +91,32 @@ type Project struct {
 	siteFS   fs.FS
 	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
 	sums     *FileSums        // of the files pages show or link
+
+	imageCache images.Cache // where the smaller copies of images are kept
+	imageStats *CopyStats
+}
+
+// CopyStats count the smaller copies of images a build made and those it
+// took from the cache.
+type CopyStats struct {
+	made, reused atomic.Int64
+}
+
+// Made is how many copies were made.
+func (s *CopyStats) Made() int { return int(s.made.Load()) }
+
+// Reused is how many copies came from the cache.
+func (s *CopyStats) Reused() int { return int(s.reused.Load()) }
+
+// imageCache is the cache of image copies the options ask for.
+func imageCache(opts Options) images.Cache {
+	if opts.NoImageCache {
+		return images.Cache{}
+	}
+	if opts.ImageCache != "" {
+		return images.Cache{Dir: opts.ImageCache}
+	}
+	return images.Cache{Dir: filepath.Join(cmp.Or(opts.Source, "."), filepath.FromSlash(DefaultImageCache))}
 }
 
 // Load reads the site, parses every page and runs every check. A broken
@@ -93,7 +129,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if err := p.parse(ctx); err != nil {
 		return nil, err
 	}
-	p.check()
+	p.check(ctx)
 	return p, nil
 }
 
@@ -148,6 +184,9 @@ func Read(opts Options) (*Project, error) {
 		Gate:     gate,
 		Words:    words,
 		sums:     &FileSums{},
+
+		imageCache: imageCache(opts),
+		imageStats: &CopyStats{},
 	}, nil
 }
 
@@ -165,8 +204,8 @@ func (p *Project) parse(ctx context.Context) error {
 }
 
 // check runs every check, the last stage of Load, and sorts the findings.
-func (p *Project) check() {
-	found := append(p.Findings, p.imageFindings()...)
+func (p *Project) check(ctx context.Context) {
+	found := append(append(p.Findings, p.imageFindings()...), p.pictureFindings(ctx, false)...)
 	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
@@ -277,6 +316,7 @@ type Result struct {
 	Pages     int               // HTML pages written
 	Files     int               // files written in all
 	Dest      string
+	Copies    *CopyStats // the smaller copies of images made, and taken from the cache
 }
 
 // Build loads, checks and renders the site and replaces the destination
@@ -291,7 +331,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest}
+	// Making the copies of large images decodes them whole, which may
+	// find them broken: that refuses the build as any error does.
+	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
+	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
 	if finding.HasErrors(p.Findings) {
 		if !opts.Withhold {
 			_, res.Blocking = p.refused()

@@ -199,13 +199,19 @@ func TestExampleSiteSigned(t *testing.T) {
 }
 
 // TestDeterministic builds the example site twice, with one worker and
-// with many, and requires identical bytes.
+// with many, the first making the copies of images and the second taking
+// them from the cache, and requires identical bytes.
 func TestDeterministic(t *testing.T) {
 	dir := exampleSite(t)
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	cache := filepath.Join(t.TempDir(), "cache")
 	for i, dest := range []string{a, b} {
-		if _, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, Workers: 1 + i*7}); err != nil {
+		res, err := Build(context.Background(), Options{Source: dir, Dest: dest, Today: today, Theme: pamphlet.Theme, Workers: 1 + i*7, ImageCache: cache})
+		if err != nil {
 			t.Fatal(err)
+		}
+		if made, reused := res.Copies.Made(), res.Copies.Reused(); (i == 0) != (made > 0 && reused == 0) || (i == 1) != (made == 0 && reused > 0) {
+			t.Errorf("build %d made %d copies of images and took %d from the cache", i+1, made, reused)
 		}
 	}
 	ta, tb := tree(t, a), tree(t, b)

@@ -15,6 +15,10 @@ import (
 type FileSums struct {
 	mu   sync.Mutex
 	sums map[string]review.File
+	// pictures are what the build knows of the images pages show, by
+	// path from the site root: their sizes and smaller copies (see
+	// picture), forgotten with the sums.
+	pictures map[string]*picture
 }
 
 // Forget drops the sums of files that may have changed.
@@ -23,6 +27,7 @@ func (c *FileSums) Forget(paths ...string) {
 	defer c.mu.Unlock()
 	for _, p := range paths {
 		delete(c.sums, p)
+		delete(c.pictures, p)
 	}
 }
 
@@ -34,6 +39,11 @@ func (c *FileSums) ForgetUnder(dir string) {
 	for p := range c.sums {
 		if strings.HasPrefix(p, dir) {
 			delete(c.sums, p)
+		}
+	}
+	for p := range c.pictures {
+		if strings.HasPrefix(p, dir) {
+			delete(c.pictures, p)
 		}
 	}
 }

@@ -48,7 +48,8 @@ func ReadSettings(opts Options) (*Settings, error) {
 // parsed yet: parse each with ParsePage and set Pages and Findings.
 func NewProject(opts Options, set *Settings, siteFS fs.FS, site *content.Site, assets map[string]fs.FS, sums *FileSums) *Project {
 	addAssets(site, assets)
-	return &Project{Options: opts, Site: site, md: set.md, siteFS: siteFS, assets: assets, Gate: set.Gate, Words: set.Words, sums: sums}
+	return &Project{Options: opts, Site: site, md: set.md, siteFS: siteFS, assets: assets, Gate: set.Gate, Words: set.Words, sums: sums,
+		imageCache: imageCache(opts), imageStats: &CopyStats{}}
 }
 
 // ParsePage parses one page's Markdown and judges it with the review gate,
@@ -59,8 +60,12 @@ func (p *Project) ParsePage(pg *content.Page) check.Page { return p.parsePage(pg
 // an asset's address, which Load reports once the assets are known.
 func (p *Project) AssetAliasFindings() []finding.Finding { return assetAliases(p.Site) }
 
-// ImageFindings are the findings about the images pages show.
-func (p *Project) ImageFindings() []finding.Finding { return p.imageFindings() }
+// ImageFindings are the findings about the images pamphlet.yaml names
+// and those pages show, whose smaller copies it makes (see CopyFindings).
+func (p *Project) ImageFindings() []finding.Finding {
+	ctx := context.Background()
+	return append(append(p.imageFindings(), p.pictureFindings(ctx, false)...), p.CopyFindings(ctx)...)
+}
 
 // Banners returns the findings each page's preview shows, by the page's
 // site path: its own, and on the home page those of pamphlet.yaml.
@@ -108,13 +113,23 @@ func (r *Renderer) Render(ctx context.Context, which []int) ([][]byte, error) {
 }
 
 // Files returns the other files of the output: the assets and content/'s
-// other files, and the files made from the views (calendar files, the
+// other files, the smaller copies of images, and the files made from the views (calendar files, the
 // sitemap, robots.txt, the feed, the marker).
 func (r *Renderer) Files() (map[string][]byte, error) {
 	files := maps.Clone(r.static)
+	for name, data := range r.p.imageCopies() {
+		if _, taken := files[name]; !taken {
+			files[name] = data
+		}
+	}
 	err := r.extras(files)
 	return files, err
 }
+
+// ImageCopies returns the smaller copies of images made so far, by output
+// path: after an edit that renders only some pages, those their images
+// may have added.
+func (r *Renderer) ImageCopies() map[string][]byte { return r.p.imageCopies() }
 
 // SearchFiles returns the files of the search indexes, made again from
 // each page as last rendered, and the folders they go in, which hold no
@@ -280,7 +295,8 @@ func (r *Renderer) Keys(ctx context.Context, source func(file string) uint64, ba
 }
 
 // targets lists where the links of a page's body and answers lead, as
-// the page shows them: its resolver's answers.
+// the page shows them: its resolver's answers, with the size and copies
+// of each image.
 func (p *Project) targets(pg *check.Page) []string {
 	resolve := p.resolver(pg.Page, func(u string) string { return u }, "")
 	var out []string
@@ -291,7 +307,31 @@ func (p *Project) targets(pg *check.Page) []string {
 		for _, l := range d.Links {
 			u, ok := resolve(l.Dest)
 			out = append(out, fmt.Sprint(ok, " ", u))
+			if l.Image {
+				out = append(out, p.pictureKey(pg, l.Dest, true))
+			}
 		}
 	}
+	if img := pg.Meta.Image; img != nil && img.Path != "" {
+		out = append(out, p.pictureKey(pg, img.Path, false))
+	}
 	return out
+}
+
+// pictureKey is what a page shows of an image file beyond its address:
+// its size and, for an image in its text (shown), its copies, which
+// change when the file does.
+func (p *Project) pictureKey(pg *check.Page, dest string, shown bool) string {
+	pic := p.picture(pg.Page, dest)
+	if pic == nil {
+		return ""
+	}
+	if shown {
+		p.makeCopies(pic)
+	}
+	key := fmt.Sprint(pic.info, pic.err)
+	for _, c := range pic.copies {
+		key += " " + c.out
+	}
+	return key
 }

@@ -6,15 +6,22 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/seo"
 	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
-// hubPart renders a page's questions for the FAQ hub.
-func (p *Project) hubPart(pg *check.Page, v *layout.Page, relURL, absURL func(string) string) (*view.Asked, error) {
+// hubPart renders a page's questions for the FAQ hub, each answer's
+// images with what pictures gives them (nil for nothing).
+func (p *Project) hubPart(pg *check.Page, v *layout.Page, relURL, absURL func(string) string, pictures func(*markdown.Document) markdown.Pictures) (*view.Asked, error) {
 	a := &view.Asked{Page: pg, View: v}
 	for _, qa := range pg.Meta.FAQ {
-		answer, err := p.md.RenderString(qa.A, p.resolver(pg.Page, relURL, v.URL))
+		doc := p.md.Parse([]byte(qa.A))
+		var pics markdown.Pictures
+		if pictures != nil {
+			pics = pictures(doc)
+		}
+		answer, err := p.md.RenderWith(doc, p.resolver(pg.Page, relURL, v.URL), pics)
 		if err != nil {
 			return nil, err
 		}

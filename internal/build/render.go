@@ -80,6 +80,11 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	// The rest: an HTML page wins over a file of content/ at its path,
 	// and the sitemap, feed and calendars over both.
 	files := maps.Clone(r.static)
+	for name, data := range p.imageCopies() {
+		if _, taken := files[name]; !taken {
+			files[name] = data
+		}
+	}
 	for _, j := range r.jobs {
 		delete(files, j.out)
 	}
@@ -204,7 +209,12 @@ func (p *Project) newRenderer() (*Renderer, error) {
 
 	r.sd = view.NewGraph(cfg, site.Image, files, absURL)
 	home := p.Site.PageByURL("/")
-	renderMD := func(md string) (template.HTML, error) { return p.md.RenderString(md, p.resolver(home, relURL, "")) }
+	// Text of pamphlet.yaml, such as the trust statement's, shows images
+	// as pages do, resolved from the home page.
+	renderMD := func(md string) (template.HTML, error) {
+		doc := p.md.Parse([]byte(md))
+		return p.md.RenderWith(doc, p.resolver(home, relURL, ""), r.pictures(home, doc, &pageImages{}))
+	}
 	r.trusts = map[string]*layout.Page{}
 	for _, lang := range cfg.Langs() {
 		if r.trusts[lang], err = view.Trust(cfg, lang, renderMD, r.words[lang], relURL, absURL); err != nil {
@@ -263,17 +273,21 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.Contents = view.Contents(j.page.Doc, len(j.page.Meta.FAQ) > 0, words)
 			}
 			resolve := p.resolver(j.page.Page, r.relURL, "")
-			body, err := p.md.Render(j.page.Doc, resolve)
+			var seen pageImages
+			body, err := p.md.RenderWith(j.page.Doc, resolve, r.pictures(j.page.Page, j.page.Doc, &seen))
 			if err != nil {
 				return err
 			}
+			seen.done(j.page.Doc)
 			j.view.Body = r.backlinks(body, j.page.Lang)
 			j.view.FAQ = nil
 			for k, qa := range j.page.Meta.FAQ {
-				a, err := p.md.Render(j.page.Answers[k], resolve)
+				doc := j.page.Answers[k]
+				a, err := p.md.RenderWith(doc, resolve, r.pictures(j.page.Page, doc, &seen))
 				if err != nil {
 					return err
 				}
+				seen.done(doc)
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if r.searchable(i) {
@@ -286,6 +300,11 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			}
 			if r.spend {
 				j.page.Doc, j.page.Answers = j.page.Doc.Outline(), nil
+			}
+		}
+		if j.page != nil {
+			if j.view.Image = r.shareImage(j.page); j.view.Image != nil {
+				j.view.TwitterCard = view.TwitterCard(*j.view.Image)
 			}
 		}
 		if j.view.NoIndex || slices.Contains(r.hubs, i) {
@@ -330,13 +349,31 @@ func (r *Renderer) faqHub(ctx context.Context, hub int) error {
 	p := r.p
 	parts := make([]*view.Asked, len(r.jobs))
 	lang := r.jobs[hub].page.Lang
+	asks := func(j job) bool {
+		return j.page != nil && j.page.Doc != nil && j.page.Lang == lang && view.Asks(j.page)
+	}
+	// The hub's first image, in the first answer that has one, loads at
+	// once; the others, below many questions, load lazily.
+	first := slices.IndexFunc(r.jobs, func(j job) bool { return asks(j) && p.answersShowImages(j.page) })
 	err := parallel.For(ctx, len(r.jobs), p.Options.Workers, func(i int) error {
 		j := r.jobs[i]
-		if j.page == nil || j.page.Doc == nil || j.page.Lang != lang || !view.Asks(j.page) {
+		if !asks(j) {
 			return nil
 		}
+		seen := &pageImages{images: 1, words: EagerWords}
+		if i == first {
+			seen = &pageImages{}
+		}
+		var prev *markdown.Document // the answer rendered before, whose words come first
+		pictures := func(doc *markdown.Document) markdown.Pictures {
+			if prev != nil {
+				seen.done(prev)
+			}
+			prev = doc
+			return r.pictures(j.page.Page, doc, seen)
+		}
 		var err error
-		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL)
+		parts[i], err = p.hubPart(j.page, j.view, r.relURL, r.absURL, pictures)
 		return err
 	})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
@@ -55,8 +56,23 @@ func Images(in *Input) []finding.Finding {
 				out = append(out, warningAt(pos, "a11y.alt", fmt.Sprintf("the alt text %q says there is an image but not what it shows; describe it", alt)))
 			}
 		}
+		if img := p.Meta.Image; img != nil && img.Path != "" && strings.TrimSpace(img.Alt) == "" {
+			out = append(out, errorAt(ShareImagePos(p.Page), "a11y.alt", fmt.Sprintf("the sharing image %s has no alt text; write what it shows, as image: {path: %s, alt: ...}, for people who cannot see it", img.Path, img.Path)))
+		}
 	}
 	return out
+}
+
+// ShareImagePos is where a page's front matter names its sharing image:
+// the value of image.path, or of image when it is written as the path
+// alone.
+func ShareImagePos(p *content.Page) finding.Position {
+	for _, key := range []string{"image.path", "image"} {
+		if pos, ok := p.Values[key]; ok {
+			return pos
+		}
+	}
+	return p.KeyPos("image")
 }
 
 // Headings reports an H1 in the body (a11y.h1, error: the layout shows the

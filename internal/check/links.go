@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -35,6 +36,11 @@ func BrokenLinks(in *Input) []finding.Finding {
 	for _, p := range in.Pages {
 		if p.Doc == nil {
 			continue
+		}
+		if img := p.Meta.Image; img != nil && img.Path != "" && !strings.Contains(img.Path, "://") {
+			if t, internal := in.Site.Resolve(p.Page, img.Path); !internal || t.Static == "" {
+				out = append(out, errorAt(ShareImagePos(p.Page), "links.broken", fmt.Sprintf("the sharing image %q is not a file of the site; check the path, relative to the page or from the site root", img.Path)))
+			}
 		}
 		for _, l := range p.Doc.Links {
 			t, internal := in.Site.Resolve(p.Page, l.Dest)

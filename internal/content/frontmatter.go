@@ -36,7 +36,19 @@ type FrontMatter struct {
 	Registration string       `key:"registration"`
 	Cost         string       `key:"cost"`
 	Review       *Review      `key:"review"`
+	Image        *ShareImage  `key:"image"`
 }
+
+// ShareImage is the picture a page is shared with, which Open Graph and
+// Twitter cards show in place of the site's (social.image): written as
+// {path: ..., alt: ...}, or as the path alone, which lacks the alt text
+// the checks ask for.
+type ShareImage struct {
+	Path string `key:"path"` // a file of the site, relative to the page or from the site root, as links are
+	Alt  string `key:"alt"`  // what the image shows, for people who cannot see it
+}
+
+func (i *ShareImage) decodeText(s string) { *i = ShareImage{Path: s} }
 
 // Readability holds a page's own readability targets: target and max
 // are reading grades for an English page; target and min are a reading
@@ -160,6 +172,15 @@ func (fm *FrontMatter) validate(file string, keys map[string]finding.Position) [
 		if strings.TrimSpace(qa.Q) == "" || strings.TrimSpace(qa.A) == "" {
 			bad(fmt.Sprintf("faq.%d", i), "question %d needs both q (the question) and a (its answer)", i+1)
 		}
+	}
+	if img := fm.Image; img != nil && strings.TrimSpace(img.Path) == "" {
+		bad("image", "image needs a path: the image file, such as {path: img/chart.png, alt: What the chart shows}")
+	} else if img != nil && strings.Contains(img.Path, "://") {
+		key := "image.path"
+		if _, ok := keys[key]; !ok {
+			key = "image" // written as the path alone
+		}
+		bad(key, "image.path %q must be a file of the site, relative to the page or from the site root, not a web address", img.Path)
 	}
 	if fm.Registration != "" && !isWebURL(fm.Registration) {
 		bad("registration", "registration %q must be a web address starting with https:// or http://", fm.Registration)

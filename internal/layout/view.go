@@ -133,6 +133,11 @@ type Page struct {
 	// on a page with fewer than three. Like Body, they are made from the
 	// page's text when it is rendered.
 	Contents []Link `card:"-"`
+	// Image is the page's own sharing image (image: in its front
+	// matter), which Open Graph and Twitter cards show in place of the
+	// site's; nil for none. TwitterCard is then the card it makes.
+	Image       *Image `card:"-"`
+	TwitterCard string `card:"-"`
 
 	// What other pages feed it: the lists it shows and the way to it from
 	// the home page.

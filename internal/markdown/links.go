@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strconv"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -16,7 +17,13 @@ import (
 // document can be rendered any number of times, with other resolutions.
 type linkRenderer struct {
 	link, image renderer.NodeRendererFunc // goldmark's own
-	renders     sync.Map                  // *ast.Document → resolutions, while it renders
+	renders     sync.Map                  // *ast.Document → *rendering, while it renders
+}
+
+// rendering is what one Render call writes in place of what was parsed.
+type rendering struct {
+	links    resolutions
+	pictures map[ast.Node]Picture
 }
 
 // resolutions are the destinations one Render call writes, by node: ""
@@ -47,17 +54,27 @@ func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.renderImage)
 }
 
-// resolved returns the destination this render gives a node, if any.
-func (r *linkRenderer) resolved(n ast.Node) (string, bool) {
+// current returns what this render writes in place of what was parsed,
+// or nil when it writes the document as parsed.
+func (r *linkRenderer) current(n ast.Node) *rendering {
 	root := n
 	for root.Parent() != nil {
 		root = root.Parent()
 	}
 	res, ok := r.renders.Load(root)
 	if !ok {
+		return nil
+	}
+	return res.(*rendering)
+}
+
+// resolved returns the destination this render gives a node, if any.
+func (r *linkRenderer) resolved(n ast.Node) (string, bool) {
+	cur := r.current(n)
+	if cur == nil {
 		return "", false
 	}
-	u, ok := res.(resolutions)[n]
+	u, ok := cur.links[n]
 	return u, ok
 }
 
@@ -75,11 +92,44 @@ func (r *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 }
 
 func (r *linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	u, ok := r.resolved(node)
-	if !ok {
+	cur := r.current(node)
+	if cur == nil {
 		return r.image(w, source, node, entering)
 	}
 	c := *node.(*ast.Image)
-	c.Destination = []byte(u)
+	if u, ok := cur.links[node]; ok {
+		c.Destination = []byte(u)
+	}
+	if pic, ok := cur.pictures[node]; ok {
+		c.RemoveAttributes() // the copy's own, not the parsed node's
+		pic.set(&c)
+	}
 	return r.image(w, source, &c, entering)
+}
+
+// Picture is what Render writes on an image's <img> besides its src, alt
+// and title.
+type Picture struct {
+	Width, Height int    // in pixels; 0 writes neither
+	SrcSet        string // the srcset attribute, "" for none
+	Sizes         string // the sizes attribute, written with a srcset
+	Lazy          bool   // loading="lazy" and decoding="async"
+}
+
+// set gives an image node the attributes of p, in a fixed order.
+func (p Picture) set(n *ast.Image) {
+	if p.Width > 0 && p.Height > 0 {
+		n.SetAttributeString("width", strconv.Itoa(p.Width))
+		n.SetAttributeString("height", strconv.Itoa(p.Height))
+	}
+	if p.SrcSet != "" {
+		n.SetAttributeString("srcset", p.SrcSet)
+		if p.Sizes != "" {
+			n.SetAttributeString("sizes", p.Sizes)
+		}
+	}
+	if p.Lazy {
+		n.SetAttributeString("loading", "lazy")
+		n.SetAttributeString("decoding", "async")
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,6 +74,19 @@ type Document struct {
 	rendering sync.Mutex // held by Render while it writes resolved links
 
 	visible *lazySum // see VisibleSum
+}
+
+// WordsBefore counts the words of the body's source before a byte
+// offset, such as a Link's: runs of text holding a letter or a digit,
+// Markdown's marks aside.
+func (d *Document) WordsBefore(offset int) int {
+	n := 0
+	for _, f := range bytes.Fields(d.Source[:min(max(offset, 0), len(d.Source))]) {
+		if bytes.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // Outline returns the document without its syntax tree and its links: its
@@ -242,20 +256,39 @@ type Resolver func(dest string) (string, bool)
 // safe because goldmark escapes all text, drops raw HTML (no WithUnsafe) and
 // refuses dangerous link schemes such as javascript:.
 func (m *Markdown) Render(doc *Document, resolve Resolver) (template.HTML, error) {
-	if resolve != nil {
-		res := resolutions{}
-		for _, l := range doc.Links {
+	return m.RenderWith(doc, resolve, nil)
+}
+
+// Pictures tells RenderWith what to write on an image's <img>: it gets
+// the image's link and its number among the document's images, from 0,
+// and returns false to write the image as Render does.
+type Pictures func(l Link, n int) (Picture, bool)
+
+// RenderWith renders a document as Render does, and writes on each image
+// the attributes pictures gives it (see Picture), which are escaped as
+// any attribute is. pictures may be nil.
+func (m *Markdown) RenderWith(doc *Document, resolve Resolver, pictures Pictures) (template.HTML, error) {
+	cur := &rendering{links: resolutions{}, pictures: map[ast.Node]Picture{}}
+	images := 0
+	for _, l := range doc.Links {
+		if resolve != nil {
 			if u, ok := resolve(l.Dest); ok {
-				res[l.Node] = u
+				cur.links[l.Node] = u
 			}
 		}
-		if len(res) > 0 {
-			// One render of a document at a time reads its resolutions.
-			doc.rendering.Lock()
-			defer doc.rendering.Unlock()
-			m.links.renders.Store(doc.Root, res)
-			defer m.links.renders.Delete(doc.Root)
+		if l.Image && pictures != nil {
+			if pic, ok := pictures(l, images); ok {
+				cur.pictures[l.Node] = pic
+			}
+			images++
 		}
+	}
+	if len(cur.links) > 0 || len(cur.pictures) > 0 {
+		// One render of a document at a time reads its resolutions.
+		doc.rendering.Lock()
+		defer doc.rendering.Unlock()
+		m.links.renders.Store(doc.Root, cur)
+		defer m.links.renders.Delete(doc.Root)
 	}
 	var buf bytes.Buffer
 	if err := m.gm.Renderer().Render(&buf, doc.Source, doc.Root); err != nil {

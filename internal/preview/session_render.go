@@ -36,6 +36,11 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 	if err != nil {
 		return nil, err
 	}
+	for name, data := range s.r.ImageCopies() {
+		if _, taken := s.files[name]; !taken {
+			s.files[name] = data // of an image the edit added
+		}
+	}
 	banners := p.Banners()
 	for _, i := range which {
 		out := s.r.Out(i)

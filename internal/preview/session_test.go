@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/color"
+	"image/png"
 	"io/fs"
 	"maps"
 	"os"
@@ -143,6 +146,16 @@ func TestSessionEdits(t *testing.T) {
 		{"the file put back", func() {
 			replace("content/articles/img/handwashing-steps.svg", "10 seconds", "20 seconds")
 		}, []string{"content/articles/img/handwashing-steps.svg"}, -1, "", nil},
+		{"an image of another page shown", func() {
+			replace(news, "A sentence added while writing.", "A sentence added while writing.\n\n![A diagram of an article](../articles/img/article-layout.png)")
+		}, []string{news}, 1, "", map[string]string{"news/evening-appointments/index.html": `srcset="/articles/img/article-layout-480w.`}},
+		{"a wide image of its own", func() {
+			writePNG(t, filepath.Join(dir, "content/news/img/wide.png"), 900, 300)
+			replace(news, "../articles/img/article-layout.png", "img/wide.png")
+		}, []string{news, "content/news/img/wide.png"}, -1, "", map[string]string{"news/evening-appointments/index.html": `width="900" height="300" srcset="/news/img/wide-480w.`}},
+		{"the image made narrower", func() {
+			writePNG(t, filepath.Join(dir, "content/news/img/wide.png"), 600, 300)
+		}, []string{"content/news/img/wide.png"}, -1, "", map[string]string{"news/evening-appointments/index.html": `alt="A diagram of an article" width="600" height="300">`}},
 		{"a title", func() {
 			replace(news, "title: ", "title: Late ")
 		}, []string{news}, -1, "", map[string]string{"news/index.html": "Late "}},
@@ -260,6 +273,27 @@ func TestSessionEdits(t *testing.T) {
 }
 
 var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+// writePNG writes a PNG image of a gradient, width by height pixels.
+func writePNG(t *testing.T, file string, width, height int) {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, width, height))
+	for y := range height {
+		for x := range width {
+			img.Set(x, y, color.NRGBA{uint8(x * 255 / width), uint8(y * 255 / height), 128, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // TestSessionWords: the preview reports a language with no words, as the
 // build does, and stops when the words file is added.

@@ -58,13 +58,19 @@ type Files interface {
 type visible struct {
 	Text
 	Files []File `json:"files"`
+	// ShareAlt is the alt text of the page's sharing image (image: in
+	// its front matter), whose file is one of Files; "" for a page
+	// without one, which leaves the fingerprints of such pages as they
+	// were before pages had sharing images.
+	ShareAlt string `json:"share_alt,omitempty"`
 }
 
 // Fingerprint returns "sha256:" and the SHA-256 of what a reader gets from
 // the page, and the local files that it covers, sorted by path. It covers
 // the title, description, about, sources, the questions of the faq, the
 // body and the answers as parsed for rendering, and the bytes of every
-// local file the body or an answer shows or links. It leaves out the
+// local file the body or an answer shows or links, and of the page's
+// sharing image (image: in its front matter) with its alt text. It leaves out the
 // review block, tags, dates, audience and layout settings, and everything
 // in the Markdown that readers do not get (raw HTML, comments, spaces at
 // line ends, the way lines are wrapped).
@@ -90,6 +96,14 @@ func Fingerprint(pp Parsed, files Files) (string, []File) {
 				if f, ok := files.Local(pp.Page, l.Dest); ok {
 					v.Files = append(v.Files, f)
 				}
+			}
+		}
+	}
+	if img := pp.Page.Meta.Image; img != nil && img.Path != "" {
+		v.ShareAlt = cmp.Or(strings.TrimSpace(img.Alt), " ") // an image without alt text still counts
+		if files != nil {
+			if f, ok := files.Local(pp.Page, img.Path); ok {
+				v.Files = append(v.Files, f)
 			}
 		}
 	}

@@ -52,6 +52,12 @@ func ShareImage(cfg *content.Config, files map[string][]byte, absURL func(string
 	return img
 }
 
+// PageImage returns a page's own sharing image, at an absolute URL, of a
+// file whose size the caller read (0, 0 when it could not).
+func PageImage(url, alt string, width, height int) layout.Image {
+	return layout.Image{URL: url, Alt: alt, Width: width, Height: height, Type: imageTypes[strings.ToLower(path.Ext(url))]}
+}
+
 // TwitterCard is the card a page shares as: a large image when the image
 // is big enough for one (at least 300 by 157 pixels), a summary otherwise.
 func TwitterCard(img layout.Image) string {
@@ -108,6 +114,15 @@ func postalAddress(a content.Address) *seo.PostalAddress {
 	}
 	return &seo.PostalAddress{Type: "PostalAddress", StreetAddress: strings.TrimSpace(a.Street), AddressLocality: strings.TrimSpace(a.Locality),
 		AddressRegion: strings.TrimSpace(a.Region), PostalCode: strings.TrimSpace(a.PostalCode), AddressCountry: strings.TrimSpace(a.Country)}
+}
+
+// imageOf is the URL of the image a page is shared with: its own, or
+// the site's.
+func (sd *Graph) imageOf(v *layout.Page) string {
+	if v.Image != nil {
+		return v.Image.URL
+	}
+	return sd.image.URL
 }
 
 // publisher is the organization as a page's publisher: enough to stand on
@@ -230,7 +245,7 @@ func (sd *Graph) newsArticle(pg *check.Page, v *layout.Page) *seo.NewsArticle {
 	modified := cmp.Or(m.Updated, m.Date)
 	return &seo.NewsArticle{
 		Type: "NewsArticle", ID: v.Permalink + "#article", Headline: v.Title, Description: v.Description,
-		URL: v.Permalink, MainEntityOfPage: v.Permalink, InLanguage: sd.language(pg), Image: []string{sd.image.URL},
+		URL: v.Permalink, MainEntityOfPage: v.Permalink, InLanguage: sd.language(pg), Image: []string{sd.imageOf(v)},
 		DatePublished: seo.Date(m.Date.Time, m.Date.HasTime), DateModified: seo.Date(modified.Time, modified.HasTime),
 		Author: sd.publisher(), Publisher: sd.publisher(), Keywords: strings.Join(m.Tags, ", "),
 	}
@@ -241,7 +256,7 @@ func (sd *Graph) event(pg *check.Page, v *layout.Page) *seo.Event {
 	m := pg.Meta
 	e := &seo.Event{
 		Type: "Event", ID: v.Permalink + "#event", Name: v.Title, Description: v.Description, URL: v.Permalink,
-		InLanguage: sd.language(pg), Image: []string{sd.image.URL},
+		InLanguage: sd.language(pg), Image: []string{sd.imageOf(v)},
 		StartDate: seo.Date(m.Starts.Time, m.Starts.HasTime), EndDate: seo.Date(EventEnd(m).Time, EventEnd(m).HasTime),
 		EventStatus: "https://schema.org/EventScheduled", EventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
 		Organizer: sd.publisher(),
