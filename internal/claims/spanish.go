@@ -195,7 +195,6 @@ type esSignal struct {
 var esSignals = []esSignal{
 	{"claims", Stated, 0, nil},
 	{"side-effects", Safety, 0, nil},
-	{"statistics", Statistic, -1, nil}, // any free health word in the sentence
 	{"dosing", Dose, 8, []string{"medicines", "treatments"}},
 	{"schedules", Dose, 10, []string{"medicines", "treatments"}},
 	{"effects", Effect, 6, nil},
@@ -204,6 +203,7 @@ var esSignals = []esSignal{
 	{"outcomes", Outcome, 8, nil},
 	{"comparisons", Comparison, 8, nil},
 	{"screening", Screening, 8, []string{"tests", "conditions"}},
+	{"statistics", Statistic, -1, nil}, // any free health word in the sentence
 	{"weak-effects", Effect, 4, nil}, // and not in service text
 }
 
