@@ -194,9 +194,9 @@ func primary(lang string) string {
 // checks cannot read (config.language, warning), at the languages key
 // of pamphlet.yaml (language when the site has one): those pamphlet has
 // no readability formula for, whose pages are not scored, and those with
-// no plain-language list. Pages in such a language are not English, so
-// the claim detector cannot read them either, and the gate asks a
-// clinician's sign-off of each (review.language).
+// no plain-language list. Pages in such a language are neither English
+// nor Spanish, so the claim detector cannot read them either, and the
+// gate asks a clinician's sign-off of each (review.language).
 func languageWarning(cfg *content.Config, w *Words) (finding.Finding, bool) {
 	var unscored, noPlain, all []string
 	for _, lang := range cfg.Langs() {
