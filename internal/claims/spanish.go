@@ -41,7 +41,7 @@ var SpanishListNames = []string{
 	"negations", "hedges", "debunk", "honest-terms", "warnings",
 	// What it says it of (health.es.txt).
 	"conditions", "body", "medicines", "treatments", "tests", "lifestyle",
-	"medicine-endings",
+	"medicine-endings", "condition-endings",
 }
 
 // SpanishLists are the Spanish detector's word lists by name.
@@ -110,9 +110,9 @@ func (l SpanishLists) Edit(name string, add, remove []string) error {
 // Spanish finds claims, promises and statistics in Spanish sentences. It
 // is safe for concurrent use.
 type Spanish struct {
-	set      *prose.Set // every list but the endings, on stems, in one pass
-	warnings *prose.Set // the warnings list alone
-	endings  []string   // of medicine names, accents folded
+	set      *prose.Set  // every list but the endings, on stems, in one pass
+	warnings *prose.Set  // the warnings list alone
+	endings  [2][]string // of medicine and condition names, accents folded
 }
 
 // esList is the index of each list in Spanish.set.
@@ -136,8 +136,12 @@ func NewSpanish(l SpanishLists) (*Spanish, error) {
 	var errs []string
 	for i, name := range SpanishListNames {
 		if isEndings(name) {
+			k := 0
+			if name == "condition-endings" {
+				k = 1
+			}
 			for _, line := range l[name] {
-				d.endings = append(d.endings, strings.Split(foldPhrase(line), "|")...)
+				d.endings[k] = append(d.endings[k], strings.Split(foldPhrase(line), "|")...)
 			}
 			continue
 		}
@@ -204,7 +208,7 @@ var esSignals = []esSignal{
 	{"comparisons", Comparison, 8, nil},
 	{"screening", Screening, 8, []string{"tests", "conditions"}},
 	{"statistics", Statistic, -1, nil}, // any free health word in the sentence
-	{"weak-effects", Effect, 4, nil}, // and not in service text
+	{"weak-effects", Effect, 4, nil},   // and not in service text
 }
 
 // analyze finds the lists' phrases and the health words of a sentence.
@@ -241,10 +245,13 @@ func (d *Spanish) analyze(sentence string, toks []prose.Token) *esAnalysis {
 			continue
 		}
 		w := prose.FoldAccents(t.Norm)
-		for _, e := range d.endings {
-			if len(w) >= len(e)+3 && strings.HasSuffix(w, e) {
-				words = append(words, esHealth{Match: prose.Match{First: i, Last: i, Phrase: &prose.Phrase{Text: w}}, kind: "medicines"})
-				break
+	ends:
+		for k, kind := range []string{"medicines", "conditions"} {
+			for _, e := range d.endings[k] {
+				if len(w) >= len(e)+3 && strings.HasSuffix(w, e) {
+					words = append(words, esHealth{Match: prose.Match{First: i, Last: i, Phrase: &prose.Phrase{Text: w}}, kind: kind})
+					break ends
+				}
 			}
 		}
 	}
@@ -318,6 +325,12 @@ func (a *esAnalysis) near(m prose.Match, n int, kinds []string) (prose.Match, bo
 // of esSignals that stands near enough to a health word.
 func (a *esAnalysis) claim() (Match, bool) {
 	service := len(a.found["services"]) > 0
+	// Two signals of a dose say how to take something even where it is
+	// not named: "use tres veces al día durante cinco días".
+	if d, s := a.found["dosing"], a.found["schedules"]; len(d)+len(s) >= 2 {
+		ms := slices.Concat(d, s)
+		return a.match(span(ms[0], ms[len(ms)-1]), Dose), true
+	}
 	for _, sg := range esSignals {
 		if sg.list == "weak-effects" && service {
 			continue
@@ -407,11 +420,11 @@ func (a *esAnalysis) promise() (Match, bool) {
 		}
 	}
 	// A cure for everything: what a promise promises, or an effect,
-	// before a list of health words (with a comma in it).
-	for _, o := range slices.Concat(a.found["promise-outcomes"], a.found["effects"]) {
+	// before a list of illnesses (with a comma in it).
+	for _, o := range slices.Concat(a.found["promise-outcomes"], a.found["effects"], a.found["weak-effects"]) {
 		n := 0
 		for _, h := range a.health {
-			if h.First > o.Last && h.First-o.Last <= 15 {
+			if h.kind == "conditions" && h.First > o.Last && h.First-o.Last <= 15 {
 				n++
 			}
 		}
