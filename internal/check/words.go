@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -138,9 +139,19 @@ func (w *Words) claimsIn(lang string) claimReader {
 		if w.Spanish != nil {
 			return w.Spanish
 		}
+		return builtinSpanish() // Words made without LoadWords still read Spanish: the gate lets its pages through unsigned
 	}
 	return nil
 }
+
+// builtinSpanish is the Spanish detector of the built-in lists, made once.
+var builtinSpanish = sync.OnceValue(func() *claims.Spanish {
+	d, err := claims.NewSpanish(claims.BuiltinSpanish())
+	if err != nil {
+		panic(err) // the built-in lists are tested to compile
+	}
+	return d
+})
 
 // plainList builds the plain-language list of one of the site's
 // languages: its built-in list with pamphlet.yaml's edits for it (see

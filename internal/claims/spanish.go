@@ -325,9 +325,11 @@ func (a *esAnalysis) near(m prose.Match, n int, kinds []string) (prose.Match, bo
 // of esSignals that stands near enough to a health word.
 func (a *esAnalysis) claim() (Match, bool) {
 	service := len(a.found["services"]) > 0
-	// Two signals of a dose say how to take something even where it is
-	// not named: "use tres veces al día durante cinco días".
-	if d, s := a.found["dosing"], a.found["schedules"]; len(d)+len(s) >= 2 {
+	// A schedule with another signal of a dose says how to take something
+	// even where it is not named: "úselo tres veces al día durante cinco
+	// días". Two dose verbs alone may be directions: "use la puerta
+	// lateral y tome el ascensor".
+	if d, s := a.found["dosing"], a.found["schedules"]; len(s) > 0 && len(d)+len(s) >= 2 {
 		ms := slices.Concat(d, s)
 		return a.match(span(ms[0], ms[len(ms)-1]), Dose), true
 	}
@@ -363,13 +365,13 @@ func (a *esAnalysis) match(m prose.Match, k Kind) Match {
 	return Match{Span: prose.Span{Start: a.toks[m.First].Start, End: a.toks[m.Last].End}, Kind: k, Phrase: text}
 }
 
-// The weights of promises: a sentence makes one at promiseAt.
+// The weights of promises: a sentence makes one at esPromiseAt.
 const (
 	esStrong    = 2 // a phrase of prohibited
 	esWeak      = 1 // a phrase of promise-words
 	esOutcome   = 1 // what a promise promises, beside a word of promises
 	esPromiseAt = 2
-	esCureAll   = 3 // health words after what a promise promises that make it a cure-all
+	esCureAll   = 3 // illnesses after what a promise promises that make it a cure-all
 )
 
 // promise reports the promise the sentence makes, if any, and the words

@@ -223,6 +223,7 @@ func TestSpanishScope(t *testing.T) {
 		{"Ningún producto es 100 % natural.", "", "", ""},
 		{"Pida cita en recepción para la vacuna.", "", "", ""},
 		{"La consulta de diabetes abre los martes.", "", "", ""},
+		{"Use la puerta lateral y tome el ascensor.", "", "", ""},
 	} {
 		v := d.Judge(c.sentence, prose.Tokens(c.sentence), true)
 		var claim, promise string
