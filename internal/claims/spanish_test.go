@@ -275,3 +275,23 @@ func FuzzSpanishJudge(f *testing.F) {
 		d.Warns(toks)
 	})
 }
+
+// TestSpanishWarns: a sentence that warns of what its list names is told
+// from one that leads into a plain list.
+func TestSpanishWarns(t *testing.T) {
+	d, err := NewSpanish(BuiltinSpanish())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[string]bool{
+		"Desconfíe de los productos que prometen:":       true,
+		"Estas son las señales de alarma de una estafa:": true,
+		"Tenga cuidado con anuncios como estos:":         true,
+		"En la farmacia encontrará:":                     false,
+		"Traiga a la consulta:":                          false,
+	} {
+		if got := d.Warns(prose.Tokens(s)); got != want {
+			t.Errorf("Warns(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
