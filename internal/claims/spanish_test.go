@@ -20,7 +20,7 @@ type esSample struct {
 }
 
 // readSpanishSet reads a labelled set in the format of es-dev.tsv.
-func readSpanishSet(t *testing.T, name string) []esSample {
+func readSpanishSet(t testing.TB, name string) []esSample {
 	t.Helper()
 	f, err := os.Open("testdata/" + name)
 	if err != nil {
@@ -294,4 +294,25 @@ func TestSpanishWarns(t *testing.T) {
 			t.Errorf("Warns(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// BenchmarkSpanishJudge times the Spanish detector over the sentences of
+// es-dev.tsv, claims and promises both looked for.
+func BenchmarkSpanishJudge(b *testing.B) {
+	d, err := NewSpanish(BuiltinSpanish())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var toks [][]prose.Token
+	for _, s := range readSpanishSet(b, "es-dev.tsv") {
+		texts, toks = append(texts, s.text), append(toks, prose.Tokens(s.text))
+	}
+	b.ResetTimer()
+	for range b.N {
+		for i := range texts {
+			d.Judge(texts[i], toks[i], true)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/sentence")
 }
