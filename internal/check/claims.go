@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
@@ -19,22 +18,23 @@ func live(p Page) bool { return written(p) && p.Doc != nil && p.Published() }
 // pages outside the clinical sections, such as news, events and stories.
 // Pages the gate holds to a sign-off are judged by the review.* rules
 // instead, so that one missing sign-off is one finding: clinical pages,
-// and pages in a language the detector has no word lists for (its lists
-// are English), where it cannot tell a claim from service news and the
-// gate fails closed (review.language). A list that a warning leads into
+// and pages in a language the detector has no word lists for (it has
+// English and Spanish ones), where it cannot tell a claim from service
+// news and the gate fails closed (review.language). A list that a warning leads into
 // names what not to believe, and claims nothing.
 func UnreviewedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) || p.Review.NeedsSignOff() || p.Review.Valid {
+		d := in.claimsOf(p)
+		if !live(p) || p.Review.NeedsSignOff() || p.Review.Valid || d == nil {
 			continue
 		}
 		texts := in.Texts(i)
 		for ti, t := range texts {
 			for k := range t.Sentences {
 				s := &t.Sentences[k]
-				v := s.judge(in.Words.Claims, true)
-				if !v.IsClaim || warnedList(in.Words.Claims, texts, ti) {
+				v := s.judge(d, true)
+				if !v.IsClaim || warnedList(d, texts, ti) {
 					continue
 				}
 				out = append(out, errorAt(t.Pos(s.Start), "claims.unreviewed", fmt.Sprintf(
@@ -57,7 +57,8 @@ func UnreviewedClaims(in *Input) []finding.Finding {
 func ProhibitedClaims(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) || p.Review.NoClaimLists {
+		d := in.claimsOf(p)
+		if !live(p) || p.Review.NoClaimLists || d == nil {
 			continue
 		}
 		texts := in.Texts(i)
@@ -67,8 +68,8 @@ func ProhibitedClaims(in *Input) []finding.Finding {
 			}
 			for k := range t.Sentences {
 				s := &t.Sentences[k]
-				v := s.judge(in.Words.Claims, false)
-				if !v.IsPromise || warnedList(in.Words.Claims, texts, ti) {
+				v := s.judge(d, false)
+				if !v.IsPromise || warnedList(d, texts, ti) {
 					continue
 				}
 				m := v.Promise
@@ -83,7 +84,7 @@ func ProhibitedClaims(in *Input) []finding.Finding {
 
 // warnedList reports whether texts[i] is an item of a list whose lead-in,
 // the paragraph just before the list, warns of what the list names.
-func warnedList(d *claims.Detector, texts []Text, i int) bool {
+func warnedList(d claimReader, texts []Text, i int) bool {
 	t := texts[i]
 	if t.Kind != markdown.ItemText || t.Unit == nil || t.Unit.Parent() == nil {
 		return false
@@ -115,7 +116,8 @@ func warnedList(d *claims.Detector, texts []Text, i int) bool {
 func UnsourcedStatistics(in *Input) []finding.Finding {
 	var out []finding.Finding
 	for i, p := range in.Pages {
-		if !live(p) || p.Review.NoClaimLists {
+		d := in.claimsOf(p)
+		if !live(p) || p.Review.NoClaimLists || d == nil {
 			continue
 		}
 		for _, t := range in.Texts(i) {
@@ -123,7 +125,7 @@ func UnsourcedStatistics(in *Input) []finding.Finding {
 				continue
 			}
 			for _, s := range t.Sentences {
-				for _, m := range in.Words.Claims.StatisticsIn(s.Tokens) {
+				for _, m := range d.StatisticsIn(s.Tokens) {
 					out = append(out, errorAt(t.Pos(s.Start+m.Start), "claims.unsourced", fmt.Sprintf(
 						"the statistic %s has no source; cite it in the same paragraph or list item with a footnote ([^1]) or a link to where it comes from",
 						quote(s.Text[m.Start:m.End]))))
@@ -132,6 +134,19 @@ func UnsourcedStatistics(in *Input) []finding.Finding {
 		}
 	}
 	return out
+}
+
+// claimsOf returns the claim detector of a page's language, or nil for
+// a language it has no word lists for (see Words.claimsIn).
+func (in *Input) claimsOf(p Page) claimReader {
+	if p.Page == nil {
+		return nil
+	}
+	lang := p.Lang
+	if lang == "" && in.Site != nil {
+		lang = in.Site.Config.Language
+	}
+	return in.Words.claimsIn(lang)
 }
 
 // quote puts text in curly quotes, shortened to about 100 characters.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -34,40 +35,58 @@ func TestEaseFormulasAgree(t *testing.T) {
 	}
 }
 
-// TestSignedSpanishPage: a Spanish page a clinician signed gets no claims
-// findings, and an unsigned one none either, the gate holding it: the
-// English lists are not read in Spanish.
-func TestSignedSpanishPage(t *testing.T) {
+// TestClaimsByLanguage: a Spanish page is read by the Spanish claim
+// lists: unsigned, its claim, promise and statistic are findings, and
+// signed, its promise still is; English words on it are not read. A
+// French page, which pamphlet has no lists for, is held to a sign-off
+// (review.language), and signed gets no claims findings: the English
+// lists are not read in French.
+func TestClaimsByLanguage(t *testing.T) {
 	in := load(t, map[string][]byte{
-		"pamphlet.yaml": []byte("title: T\nbase_url: https://clinic.example/\nclinical_sections: []\nlanguages: [en, es]\n"),
+		"pamphlet.yaml": []byte("title: T\nbase_url: https://clinic.example/\nclinical_sections: []\nlanguages: [en, es, fr]\n"),
 		"content/news/a.md": []byte("---\ntitle: Honey\ndescription: Honey from the garden of the clinic is on sale at the desk this week.\n---\n\n" +
 			"Our honey is on sale.\n"),
 		"content/news/a.es.md": []byte("---\ntitle: Miel\ndescription: La miel del jardín de la clínica se vende en recepción esta semana.\n---\n\n" +
+			"Honey soothes a cough. Our honey is a miracle cure. 90% of people with asthma like it.\n\n" +
+			"La miel calma la tos. Nuestra miel es una cura milagrosa. Al 90 % de las personas con asma les gusta.\n"),
+		"content/news/a.fr.md": []byte("---\ntitle: Miel\ndescription: Le miel du jardin de la clinique est en vente à l'accueil cette semaine.\n---\n\n" +
 			"Honey soothes a cough. Our honey is a miracle cure. 90% of people with asthma like it.\n"),
 	})
-	rules := func() []string {
+	rules := func(file string) string {
 		found, _ := Run(in)
 		var out []string
 		for _, f := range found {
-			if f.File == "content/news/a.es.md" && !slices.Contains(out, f.Rule) {
-				out = append(out, f.Rule)
+			if f.File == file && f.Rule != "readability.grade" {
+				out = append(out, fmt.Sprintf("%d:%s", f.Line, f.Rule))
 			}
 		}
-		return out
+		return strings.Join(out, " ")
 	}
-	if got := strings.Join(rules(), " "); got != "review.language" {
-		t.Errorf("unsigned: %s", got)
+	if got, want := rules("content/news/a.es.md"), "8:claims.unreviewed 8:claims.prohibited 8:claims.unreviewed 8:claims.unsourced"; got != want {
+		t.Errorf("an unsigned Spanish page: %s, want %s", got, want)
+	}
+	if got, want := rules("content/news/a.fr.md"), "2:review.language"; got != want {
+		t.Errorf("an unsigned French page: %s, want %s", got, want)
 	}
 	for i := range in.Pages {
-		if in.Pages[i].File == "content/news/a.es.md" {
+		switch in.Pages[i].File {
+		case "content/news/a.es.md":
+			if in.Pages[i].Review.NoClaimLists || in.Pages[i].Review.NeedsSignOff() {
+				t.Errorf("the gate does not read Spanish claims: %+v", in.Pages[i].Review)
+			}
+			in.Pages[i].Review.Valid = true
+		case "content/news/a.fr.md":
 			if !in.Pages[i].Review.NoClaimLists || !in.Pages[i].Review.NeedsSignOff() {
-				t.Errorf("the gate reads Spanish claims: %+v", in.Pages[i].Review)
+				t.Errorf("the gate reads French claims: %+v", in.Pages[i].Review)
 			}
 			in.Pages[i].Review.Valid, in.Pages[i].Review.Findings = true, nil
 		}
 	}
-	if got := strings.Join(rules(), " "); got != "" {
-		t.Errorf("signed: %s", got)
+	if got, want := rules("content/news/a.es.md"), "8:claims.prohibited 8:claims.unsourced"; got != want {
+		t.Errorf("a signed Spanish page: %s, want %s", got, want)
+	}
+	if got := rules("content/news/a.fr.md"); got != "" {
+		t.Errorf("a signed French page: %s", got)
 	}
 }
 

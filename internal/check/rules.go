@@ -27,7 +27,7 @@ var catalogue = []finding.Rule{
 		Description: "what readers get changed after it was signed off: the text, or a file the page shows or links"},
 	{ID: "review.language", Severities: errorOnly, Gate: true, Help: "#languages-and-translations",
 		Summary:     "a page in a language pamphlet has no claim word lists for, with no clinician's sign-off",
-		Description: "a page outside the clinical sections in a language the claim detector has no word lists for (every language but English) that no clinician who reads the language has signed off: pamphlet cannot tell a clinical claim from service news there, so the gate fails closed"},
+		Description: "a page outside the clinical sections in a language the claim detector has no word lists for (every language but English and Spanish) that no clinician who reads the language has signed off: pamphlet cannot tell a clinical claim from service news there, so the gate fails closed"},
 	{ID: "review.opt-out", Severities: errorOnly, Gate: true, Help: "#the-review-gate",
 		Summary:     "a page of a clinical section that says it is not clinical",
 		Description: "`clinical: false` on a page of a clinical section, which only `clinical_exceptions` in pamphlet.yaml can say"},

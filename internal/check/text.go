@@ -58,7 +58,7 @@ type verdict struct {
 
 // judge returns what the claim detector finds in the sentence: a promise,
 // and a claim when claims is true.
-func (s *Sentence) judge(d *claims.Detector, claims bool) claims.Verdict {
+func (s *Sentence) judge(d claimReader, claims bool) claims.Verdict {
 	if s.verdict == nil {
 		s.verdict = &verdict{} // a sentence made outside Input.prepare
 	}
@@ -99,21 +99,26 @@ func (in *Input) Texts(i int) []Text {
 }
 
 // prepare works out the text of every page, in parallel, and gives the
-// sentences of the same text one verdict: pages repeat sentences (a
-// note on every page, answers that repeat the body), and the detector
-// reads each once.
+// sentences of the same text in the same language one verdict: pages
+// repeat sentences (a note on every page, answers that repeat the body),
+// and the detector reads each once.
 func (in *Input) prepare() {
 	in.texts = make([][]Text, len(in.Pages))
 	parallel.Each(len(in.Pages), func(i int) { in.texts[i] = in.Pages[i].Texts() })
-	shared := map[string]*verdict{}
-	for _, texts := range in.texts {
+	shared := map[[2]string]*verdict{} // by language and sentence: each language has its own detector
+	for i, texts := range in.texts {
+		lang := ""
+		if in.Pages[i].Page != nil {
+			lang = in.Pages[i].Lang
+		}
 		for _, t := range texts {
 			for k := range t.Sentences {
 				s := &t.Sentences[k]
-				v := shared[s.Text]
+				key := [2]string{lang, s.Text}
+				v := shared[key]
 				if v == nil {
 					v = &verdict{}
-					shared[s.Text] = v
+					shared[key] = v
 				}
 				s.verdict = v
 			}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pamphlet-health/pamphlet/internal/claims"
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -18,6 +19,9 @@ import (
 // the additions and removals of the site's pamphlet.yaml.
 type Words struct {
 	Claims *claims.Detector // English: the lists and models are written for English alone
+	// Spanish is the claim detector of Spanish pages, with the edits of
+	// claims_languages.es.
+	Spanish *claims.Spanish
 	// Plain holds the plain-language list of each of the site's languages
 	// that has one, by language tag; see PlainIn.
 	Plain map[string]*plain.List
@@ -64,6 +68,7 @@ func LoadWords(cfg *content.Config) (*Words, []finding.Finding) {
 		panic(err)
 	}
 	w.Claims = det
+	w.Spanish = spanishClaims(cfg, bad)
 
 	for _, lang := range cfg.Langs() {
 		if list := plainList(cfg, lang, bad); list != nil {
@@ -75,6 +80,78 @@ func LoadWords(cfg *content.Config) (*Words, []finding.Finding) {
 	}
 	return w, found
 }
+
+// spanishClaims builds the Spanish claim detector: the built-in Spanish
+// lists with the edits of claims_languages for each tag whose first part
+// is es. A tag of a language pamphlet has no claim lists for is a
+// config.value error: its pages need a clinician's sign-off whatever the
+// lists would say (review.language).
+func spanishClaims(cfg *content.Config, bad func(key, format string, args ...any)) *claims.Spanish {
+	lists := claims.BuiltinSpanish()
+	for _, tag := range slices.Sorted(maps.Keys(cfg.ClaimsLanguages)) {
+		key := "claims_languages." + tag
+		if primary(tag) != "es" {
+			bad(key, "claims_languages: pamphlet has claim word lists for Spanish (es) alone, not for %q; pages in %s need a clinician's sign-off (review.language), and English lists are edited under claims", tag, tag)
+			continue
+		}
+		edits := cfg.ClaimsLanguages[tag]
+		for _, name := range slices.Sorted(maps.Keys(edits)) {
+			e := edits[name]
+			if err := lists.Edit(name, nil, nil); err != nil {
+				bad(key+"."+name, "claims_languages.%s: %v", tag, err)
+				continue
+			}
+			for i, r := range e.Remove {
+				if err := lists.Edit(name, nil, []string{r}); err != nil {
+					bad(fmt.Sprintf("%s.%s.remove.%d", key, name, i), "claims_languages.%s.%s: %v", tag, name, err)
+				}
+			}
+			for i, a := range e.Add {
+				if err := lists.Edit(name, []string{a}, nil); err != nil {
+					bad(fmt.Sprintf("%s.%s.add.%d", key, name, i), "claims_languages.%s.%s: %v", tag, name, err)
+				}
+			}
+		}
+	}
+	det, err := claims.NewSpanish(lists)
+	if err != nil { // the built-in lists are tested to compile, and every phrase added was parsed
+		panic(err)
+	}
+	return det
+}
+
+// claimReader is what the claims rules ask of a language's claim
+// detector.
+type claimReader interface {
+	Judge(sentence string, toks []prose.Token, claims bool) claims.Verdict
+	Warns(toks []prose.Token) bool
+	StatisticsIn(toks []prose.Token) []claims.Match
+}
+
+// claimsIn returns the claim detector of pages in lang, or nil for a
+// language it has no lists for: English (and a page of no language) and
+// Spanish have them.
+func (w *Words) claimsIn(lang string) claimReader {
+	switch primary(lang) {
+	case "", "en":
+		return w.Claims
+	case "es":
+		if w.Spanish != nil {
+			return w.Spanish
+		}
+		return builtinSpanish() // Words made without LoadWords still read Spanish: the gate lets its pages through unsigned
+	}
+	return nil
+}
+
+// builtinSpanish is the Spanish detector of the built-in lists, made once.
+var builtinSpanish = sync.OnceValue(func() *claims.Spanish {
+	d, err := claims.NewSpanish(claims.BuiltinSpanish())
+	if err != nil {
+		panic(err) // the built-in lists are tested to compile
+	}
+	return d
+})
 
 // plainList builds the plain-language list of one of the site's
 // languages: its built-in list with pamphlet.yaml's edits for it (see
@@ -128,9 +205,9 @@ func primary(lang string) string {
 // checks cannot read (config.language, warning), at the languages key
 // of pamphlet.yaml (language when the site has one): those pamphlet has
 // no readability formula for, whose pages are not scored, and those with
-// no plain-language list. Pages in such a language are not English, so
-// the claim detector cannot read them either, and the gate asks a
-// clinician's sign-off of each (review.language).
+// no plain-language list. Pages in such a language are neither English
+// nor Spanish, so the claim detector cannot read them either, and the
+// gate asks a clinician's sign-off of each (review.language).
 func languageWarning(cfg *content.Config, w *Words) (finding.Finding, bool) {
 	var unscored, noPlain, all []string
 	for _, lang := range cfg.Langs() {

@@ -65,6 +65,11 @@ type Config struct {
 	// day of an approval in a pull request is its day there (empty: UTC).
 	TimeZone string `key:"time_zone"`
 
+	// ClaimsLanguages edits the claim lists of languages other than
+	// English (whose lists Claims edits), by language tag and then list:
+	// claims_languages.es.conditions.add.
+	ClaimsLanguages map[string]map[string]ListEdit `key:"claims_languages"`
+
 	// Keys records where each key was written, by dotted path, so that
 	// later checks can point at the configuration line they concern.
 	Keys map[string]finding.Position `key:"-"`

@@ -88,9 +88,10 @@ type Gate struct {
 	Config *content.Config
 	Today  time.Time
 	// ClaimLanguages are the languages the claim detector has word lists
-	// for, by the first part of their tag: NewGate sets English, the one
-	// language its lists and models are written in. A page in any other
-	// language needs a clinician's sign-off (see Status.NoClaimLists).
+	// for, by the first part of their tag: NewGate sets English and
+	// Spanish, the languages of its lists (see package claims). A page in
+	// any other language needs a clinician's sign-off (see
+	// Status.NoClaimLists).
 	ClaimLanguages []string
 	keys           map[string][]ssh.PublicKey // reviewer id → registered keys
 	attestors      map[string][]ssh.PublicKey // attestor id → registered keys
@@ -100,7 +101,7 @@ type Gate struct {
 // NewGate reads the reviewers' public keys. A key that cannot be read is a
 // config.value finding at its line.
 func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
-	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en"}, keys: map[string][]ssh.PublicKey{}, attestors: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
+	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en", "es"}, keys: map[string][]ssh.PublicKey{}, attestors: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
 	var found []finding.Finding
 	for id, r := range cfg.Reviewers {
 		for i, k := range r.Keys {

@@ -161,26 +161,9 @@ func (a *Analyzer) Stopwords() []string {
 // plain-language list use.
 func StemEnglish(w string) string { return prose.Stem(w) }
 
-// StemSpanish returns a light stem of a folded Spanish word, so that
-// number and gender meet: "vacunas", "vacuna" and "vacuno" are "vacun",
-// "enfermedades" is "enfermedad". It strips the plural (-s after a
-// vowel, -es after a consonant) and then a final
-// a, o or e, and leaves words of four letters or fewer as they are.
-func StemSpanish(w string) string {
-	if len(w) <= 4 || !isASCIILetters(w) {
-		return w
-	}
-	switch n := len(w); {
-	case strings.HasSuffix(w, "es") && !isVowel(w[n-3]):
-		w = w[:n-2]
-	case strings.HasSuffix(w, "s") && isVowel(w[n-2]):
-		w = w[:n-1]
-	}
-	if n := len(w); n > 4 && (w[n-1] == 'a' || w[n-1] == 'o' || w[n-1] == 'e') {
-		w = w[:n-1]
-	}
-	return w
-}
+// StemSpanish is prose.StemSpanish: the stems the Spanish claim lists
+// use, of a word whose accents are folded.
+func StemSpanish(w string) string { return prose.StemSpanish(w) }
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
