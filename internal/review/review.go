@@ -100,7 +100,16 @@ type Gate struct {
 
 // NewGate reads the reviewers' public keys. A key that cannot be read is a
 // config.value finding at its line.
+//
+// today is a day (midnight UTC, as pamphlet's -date flag gives) or an
+// instant, such as the clock's time.Now(): an instant is the day it is
+// then in the site's time_zone, so that an approval dated with the
+// site's day (see pamphlet review approve) is never after today on a
+// runner whose clock is on UTC.
 func NewGate(cfg *content.Config, today time.Time) (*Gate, []finding.Finding) {
+	if loc := cfg.Location(); loc != nil && today.Location() != time.UTC {
+		today = today.In(loc)
+	}
 	g := &Gate{Config: cfg, Today: day(today), ClaimLanguages: []string{"en", "es"}, keys: map[string][]ssh.PublicKey{}, attestors: map[string][]ssh.PublicKey{}, md: markdown.New(markdown.Options{})}
 	var found []finding.Finding
 	for id, r := range cfg.Reviewers {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the test names a zone on a machine without a zone database
 
 	"golang.org/x/crypto/ssh"
 
@@ -196,5 +197,23 @@ func TestNewGateBadKey(t *testing.T) {
 	_, found := NewGate(cfg, today)
 	if len(found) != 1 || found[0].Line != 7 || found[0].Severity != finding.Error {
 		t.Errorf("got %v, want one error at line 7", found)
+	}
+}
+
+// TestGateTodayInTimeZone: on a clock that reads UTC, the day of a site
+// far east of it is already the next one, and an approval dated with it
+// is not after today; a day given as a date stays that day.
+func TestGateTodayInTimeZone(t *testing.T) {
+	cfg := &content.Config{TimeZone: "Pacific/Auckland"}
+	now := time.Date(2026, 12, 3, 20, 0, 0, 0, time.FixedZone("runner", 0)) // 09:00 on 4 December in Auckland
+	if g, _ := NewGate(cfg, now); g.Today != time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("the clock at %v: today is %v, want 4 December", now, g.Today)
+	}
+	date := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
+	if g, _ := NewGate(cfg, date); g.Today != date {
+		t.Errorf("the date %v: today is %v", date, g.Today)
+	}
+	if g, _ := NewGate(&content.Config{}, now); g.Today != date {
+		t.Errorf("no time zone: today is %v, want 3 December", g.Today)
 	}
 }
