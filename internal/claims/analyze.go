@@ -331,7 +331,7 @@ func (a *analysis) names(promise bool) []string {
 		}
 	}
 	for _, list := range slices.Sorted(maps.Keys(a.found)) {
-		if !promise && slices.Contains(promiseOnly, list) {
+		if !promise && (slices.Contains(promiseOnly, list) || slices.Contains(promiseVoice, list)) {
 			continue
 		}
 		for _, m := range a.found[list] {

@@ -163,6 +163,11 @@ var patternLists = []string{"promise-people", "promise-all", "promise-times", "p
 // model knows nothing of them.
 var promiseOnly = append(slices.Clone(patternLists), "promise-reports")
 
+// promiseVoice are the lists of how a promise is voiced, or what makes
+// a promise's words honest: the claim model does not weigh their
+// phrases, so that what they hold changes the promise model alone.
+var promiseVoice = []string{"promise-selling", "honest-terms"}
+
 // promiseWords are the lists of the words promises are made of.
 var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
 	"promise-cleanse", "promise-slimming", "promise-hype"}

@@ -35,11 +35,45 @@ func TestProhibited(t *testing.T) {
 		{"During chemotherapy you may have no side effects or just a few.", ""},
 		{"There is no miracle cure for a cold.", ""},
 		{"Stage I disease without risk factors.", ""},
+		// Real pages: a weight that is a dose's, and what lasts for life
+		// without being promised.
+		{"Children under 45 kg (100 lbs): 2.2 mg/kg body weight given twice a day", ""},
+		{"Once CMV is in a person’s body, it stays there for life.", ""},
+		{"You will need to take hormone pills for the rest of your life.", ""},
+		{"This certificate is valid for life.", ""},
 	}
 	for _, tt := range tests {
 		got := found(d.Prohibited, tt.in)
 		if got != tt.want && (got == "" || !slices.Contains(strings.Split(tt.want, "|"), got)) {
 			t.Errorf("Prohibited(%q) = %q, want one of %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWeighing checks that a number of kilograms or pounds is weight
+// lost only when nothing says it is a weight: "under 45 kg", "weighing
+// 20 kg" and a conversion in brackets are weights.
+func TestWeighing(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"I lost 12 kg in a month on these shakes.", true},
+		{"Two sizes smaller in a month.", true},
+		{"Children under 45 kg (100 lbs) take the lower dose.", false},
+		{"For a child weighing 20 kg the dose is 10 mg.", false},
+		{"Adults over 100 kg may need more.", false},
+		{"Babies born at less than 2.5 kg are checked more often.", false},
+	} {
+		a := d.analyze(tt.in, prose.Tokens(tt.in))
+		a.findPatterns()
+		_, got := a.patterns(tt.in, make([]bool, len(a.toks)))["outcome+weight"]
+		if got != tt.want {
+			t.Errorf("%q: outcome+weight %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -103,13 +103,14 @@ func (a *analysis) promiseFeatures(sentence string) {
 	// A promise promises an outcome with certainty, speed, permanence,
 	// proof, nature or reach: "cures arthritis for good", "instant
 	// relief", "clinically proven to melt fat".
+	terms := a.found["honest-terms"]
 	for _, o := range a.found["promise-outcomes"] {
-		if before(o, "negations", 8) || before(o, "hedges", 10) {
+		if before(o, "negations", 8) || before(o, "hedges", 10) || overlaps(o, terms) {
 			continue
 		}
 		for _, list := range append([]string{"prohibited", "promise-common"}, promiseWords...) {
 			for _, m := range a.found[list] {
-				if !overlaps(m, []prose.Match{o}) && m.First-o.Last <= 8 && o.First-m.Last <= 8 && !before(m, "negations", 8) {
+				if !overlaps(m, []prose.Match{o}) && m.First-o.Last <= 8 && o.First-m.Last <= 8 && !before(m, "negations", 8) && !overlaps(m, terms) {
 					a.set("outcome+"+strings.TrimPrefix(list, "promise-"), span(o, m))
 				}
 			}

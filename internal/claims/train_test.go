@@ -248,22 +248,9 @@ func (tr trainer) train(ts trainingSet) *model {
 	}
 	m := tr.fit(ts.xs, ts.y)
 	if tr.maxReal > 0 {
-		// The lowest threshold with no more than the share allowed of
-		// each kind above it.
-		above := func(of []bool, share float64) float64 {
-			var rs []float64
-			for i, s := range scores {
-				if of[i] {
-					rs = append(rs, s)
-				}
-			}
-			sort.Sort(sort.Reverse(sort.Float64Slice(rs)))
-			k := int(math.Floor(share * float64(len(rs))))
-			return rs[min(k, len(rs)-1)] + 1e-3
-		}
-		m.threshold = above(ts.real, tr.maxReal)
+		m.threshold = shareAbove(scores, ts.real, tr.maxReal)
 		if tr.maxPlain > 0 {
-			m.threshold = max(m.threshold, above(ts.plain, tr.maxPlain))
+			m.threshold = max(m.threshold, shareAbove(scores, ts.plain, tr.maxPlain))
 		}
 		return m
 	}
@@ -279,6 +266,20 @@ func (tr trainer) train(ts trainingSet) *model {
 	sort.Float64s(pos)
 	m.threshold = pos[int(math.Floor(float64(len(pos))*(1-tr.recall)))] - 1e-3
 	return m
+}
+
+// shareAbove returns the lowest threshold with no more than share of the
+// scores of the sentences that of marks above it.
+func shareAbove(scores []float64, of []bool, share float64) float64 {
+	var rs []float64
+	for i, s := range scores {
+		if of[i] {
+			rs = append(rs, s)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(rs)))
+	k := int(math.Floor(share * float64(len(rs))))
+	return rs[min(k, len(rs)-1)] + 1e-3
 }
 
 // trainingSet is what a model trains on: each sentence's features and

@@ -113,6 +113,9 @@ func (a *analysis) patterns(sentence string, held []bool) map[string]prose.Match
 	}
 	for _, w := range a.found["promise-weights"] {
 		if j := w.First - 1; j >= 0 && counts(a.toks[j]) {
+			if a.weighing(j) {
+				continue // "children under 45 kg", "45 kg (100 lbs)": a weight, not one lost
+			}
 			add("outcome+weight", span(prose.Match{First: j, Last: j}, w))
 		} else if w.First == w.Last && strings.HasSuffix(a.toks[w.First].Norm, "er") {
 			add("outcome+weight", w)
@@ -150,6 +153,32 @@ func timeBefore(toks []prose.Token, i int) (int, bool) {
 
 const timeWithin = 4 // see timeBefore
 
+// weighing reports whether the number at j gives a weight rather than
+// one lost: after a word that compares or weighs ("under 45 kg", "more
+// than 100 pounds", "weighing 3 stone"), or after a weight, as a
+// conversion does ("45 kg (100 lbs)"). It reads the words as written,
+// not their stems.
+func (a *analysis) weighing(j int) bool {
+	if j == 0 {
+		return false
+	}
+	prev := a.toks[j-1].Norm
+	if weighingWords[prev] {
+		return true
+	}
+	for _, w := range a.found["promise-weights"] {
+		if w.Last == j-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// weighingWords compare or weigh: a number after one is a weight, not
+// one lost.
+var weighingWords = map[string]bool{"under": true, "over": true, "above": true, "below": true, "than": true, "least": true,
+	"weigh": true, "weighs": true, "weighing": true, "weighed": true, "weighting": true, "exceeding": true}
+
 // counts reports whether a word counts, as a number does.
 func counts(t prose.Token) bool { return t.Kind == prose.Number || numberWords[t.Norm] }
 
@@ -172,9 +201,12 @@ func (a *analysis) voiceFeatures(sentence string) {
 			a.set("reported", prose.Match{First: i, Last: i})
 		}
 	}
+	terms := a.found["honest-terms"]
 	for _, list := range append([]string{"prohibited"}, promiseWords...) {
 		for _, m := range a.found[list] {
 			switch {
+			case overlaps(m, terms):
+				a.set("promise@term", m)
 			case neg[m.First]:
 				a.set("promise@negated", m)
 			case reported[m.First]:
@@ -213,7 +245,7 @@ func (a *analysis) voiceFeatures(sentence string) {
 			a.set("outcome+soon-effect", span(e, m))
 		}
 		for _, m := range a.found["promise-common"] {
-			if within(e, m) && !neg[m.First] && !held[m.First] {
+			if within(e, m) && !neg[m.First] && !held[m.First] && !overlaps(m, terms) && !overlaps(e, terms) {
 				a.set("outcome+common-free", span(e, m))
 			}
 		}
@@ -268,5 +300,5 @@ var voicePatternNames = func() []string {
 }()
 
 // voiceFeatureNames are the features voiceFeatures sets.
-var voiceFeatureNames = append([]string{"promise@negated", "promise@hedged", "promise@reported", "reported", "promise@free", "outcome+soon-effect", "outcome+common-free", "outcome+selling",
+var voiceFeatureNames = append([]string{"promise@term", "promise@negated", "promise@hedged", "promise@reported", "reported", "promise@free", "outcome+soon-effect", "outcome+common-free", "outcome+selling",
 	"outcome+certain", "outcome+conditions", "imperative", "you-will", "again", "superlative", "ever"}, voicePatternNames...)
