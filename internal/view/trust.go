@@ -36,7 +36,7 @@ func Trust(cfg *content.Config, lang string, markdown func(md string) (template.
 	}{
 		{&tr.Publisher, t.Publisher}, {&tr.Funding, t.Funding}, {&tr.Advertising, t.Advertising},
 		{&tr.Process, t.Process}, {&tr.Review, t.Review}, {&tr.Feedback, t.Feedback},
-		{&tr.Disclaimer, cmp.Or(t.Disclaimer, content.DefaultDisclaimer)},
+		{&tr.Disclaimer, disclaimer(t.Disclaimer, w)},
 	} {
 		html, err := render(part.src)
 		if err != nil {
@@ -81,4 +81,13 @@ func periodWords(p content.Period, w *layout.Words) string {
 		return w.Say("period.year", "n", n)
 	}
 	return w.Say("period.years", "n", n)
+}
+
+// disclaimer is the site's disclaimer, or, where the site wrote none of
+// its own, the theme's in the page's language.
+func disclaimer(own string, w *layout.Words) string {
+	if own == "" || own == content.DefaultDisclaimer {
+		return w.Say("trust.disclaimer-text")
+	}
+	return own
 }
