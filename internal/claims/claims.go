@@ -66,7 +66,14 @@ func Builtin() Lists {
 // a list, each other line is a phrase, and lines starting "# " are
 // comments. A list may be opened more than once; its phrases add up.
 func ParseLists(text string) (Lists, error) {
-	l := Lists{}
+	l, err := parseLists(text, ListNames)
+	return Lists(l), err
+}
+
+// parseLists reads lists in the format of claims.txt whose names are
+// among names: ParseLists and ParseSpanishLists.
+func parseLists(text string, names []string) (map[string][]string, error) {
+	l := map[string][]string{}
 	name := ""
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -74,7 +81,7 @@ func ParseLists(text string) (Lists, error) {
 		case line == "" || line == "#" || strings.HasPrefix(line, "# "):
 		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
 			name = line[1 : len(line)-1]
-			if !slices.Contains(ListNames, name) {
+			if !slices.Contains(names, name) {
 				return nil, fmt.Errorf("line %d: unknown list [%s]", i+1, name)
 			}
 		case name == "":

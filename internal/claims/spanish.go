@@ -60,24 +60,8 @@ func BuiltinSpanish() SpanishLists {
 // that of claims.txt (see ParseLists) with the names of
 // SpanishListNames.
 func ParseSpanishLists(text string) (SpanishLists, error) {
-	l := SpanishLists{}
-	name := ""
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" || line == "#" || strings.HasPrefix(line, "# "):
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			name = line[1 : len(line)-1]
-			if !slices.Contains(SpanishListNames, name) {
-				return nil, fmt.Errorf("line %d: unknown list [%s]", i+1, name)
-			}
-		case name == "":
-			return nil, fmt.Errorf("line %d: a phrase before the first [list]", i+1)
-		default:
-			l[name] = append(l[name], line)
-		}
-	}
-	return l, nil
+	l, err := parseLists(text, SpanishListNames)
+	return SpanishLists(l), err
 }
 
 // Edit adds phrases to a list and removes others, as Lists.Edit does; a
