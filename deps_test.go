@@ -40,7 +40,7 @@ var allowed = map[string][]string{
 	"internal/serve":       {},
 	"internal/view":        {"internal/check", "internal/content", "internal/layout", "internal/markdown", "internal/seo"},
 	"internal/build":       {"internal/check", "internal/content", "internal/finding", "internal/images", "internal/layout", "internal/markdown", "internal/ics", "internal/parallel", "internal/review", "internal/search", "internal/seo", "internal/view"},
-	"internal/gone":        {"internal/build", "internal/content", "internal/finding"},
+	"internal/gone":        {"internal/build", "internal/content", "internal/finding", "internal/review"},
 	"internal/preview":     {"internal/build", "internal/check", "internal/content", "internal/finding", "internal/layout", "internal/parallel", "internal/review"},
 	"cmd/pamphlet":         {"", "internal/build", "internal/check", "internal/content", "internal/finding", "internal/gone", "internal/layout", "internal/markdown", "internal/preview", "internal/readability", "internal/review", "internal/serve"},
 }

@@ -7,16 +7,11 @@
 package gone
 
 import (
-	"archive/tar"
-	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -25,6 +20,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/build"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
 // Rule is the ID of the findings Since reports.
@@ -62,19 +58,14 @@ func Since(ctx context.Context, now *build.Project, opts Options) ([]finding.Fin
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "pamphlet-since-")
+	tree, err := repo.TreeFS(commit)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	had, err := repo.extract(commit, tmp)
-	if err != nil {
-		return nil, err
+	if _, err := fs.Stat(tree, content.ConfigFile); err != nil {
+		return nil, &NoSiteError{Rev: opts.Rev, Dir: repo.prefix()}
 	}
-	if !had {
-		return nil, &NoSiteError{Rev: opts.Rev, Dir: repo.prefix}
-	}
-	then, err := build.LoadUnchecked(ctx, build.Options{Source: filepath.Join(tmp, filepath.FromSlash(repo.prefix)), Today: opts.Today, Theme: opts.Theme})
+	then, err := build.LoadUnchecked(ctx, build.Options{Source: src, FS: tree, Today: opts.Today, Theme: opts.Theme})
 	if err != nil {
 		return nil, fmt.Errorf("cannot build the site as %s had it: %w", opts.Rev, err)
 	}
@@ -191,10 +182,10 @@ func aliasLine(p *content.Page, old string) string {
 }
 
 // repo is the Git repository that holds a site folder.
-type repo struct {
-	root   string // the work tree's top folder
-	prefix string // the site folder from root, slash-separated; "." for root itself
-}
+type repo struct{ review.Repo }
+
+// prefix is the site folder from the work tree's top, "." for the top.
+func (r repo) prefix() string { return cmp.Or(r.Site, ".") }
 
 // NotGitError is a site folder outside any Git work tree.
 type NotGitError struct{ Dir string }
@@ -228,119 +219,49 @@ func (e *RevisionError) Error() string {
 	return fmt.Sprintf("Git does not know the revision %q: %s", e.Rev, e.Msg)
 }
 
-func open(src string) (*repo, error) {
+func open(src string) (repo, error) {
 	abs, err := filepath.Abs(src)
 	if err != nil {
-		return nil, err
+		return repo{}, err
 	}
 	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("the site folder %s cannot be read", src)
+		return repo{}, fmt.Errorf("the site folder %s cannot be read", src)
 	}
-	top, err := git(abs, "rev-parse", "--show-toplevel")
+	r, err := review.OpenRepo(abs)
 	if err != nil {
-		return nil, &NotGitError{Dir: abs}
+		return repo{}, &NotGitError{Dir: abs}
 	}
-	root := strings.TrimSpace(string(top))
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	if d, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = d
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || !filepath.IsLocal(rel) && rel != "." {
-		return nil, &NotGitError{Dir: abs}
-	}
-	return &repo{root: root, prefix: filepath.ToSlash(rel)}, nil
+	return repo{r}, nil
 }
 
 // commit returns the full hash of the commit rev names.
-func (r *repo) commit(rev string) (string, error) {
+func (r repo) commit(rev string) (string, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return "", &RevisionError{Rev: rev, Msg: "name a commit, branch or tag, such as origin/main"}
 	}
-	out, err := git(r.root, "rev-parse", "--verify", "--end-of-options", rev+"^{commit}")
+	c, err := r.Commit(rev)
 	if err != nil {
 		return "", &RevisionError{Rev: rev, Msg: "name a commit, branch or tag this repository has (in CI, fetch it: actions/checkout with fetch-depth: 0)"}
 	}
-	return strings.TrimSpace(string(out)), nil
-}
-
-// siteFiles are the files and folders of a site that a build reads.
-var siteFiles = []string{content.ConfigFile, content.ContentDir, "layouts", "assets"}
-
-// extract writes the files of the site folder that a build reads as
-// commit had them under dir, at the same path from the repository's top,
-// and reports whether the folder had a pamphlet.yaml then. Only regular
-// files are written (pamphlet follows no symlinks in a site), and only
-// inside dir.
-func (r *repo) extract(commit, dir string) (bool, error) {
-	args := []string{"archive", "--format=tar", commit, "--"}
-	for _, name := range siteFiles {
-		spec := path.Join(r.prefix, name)
-		if _, err := git(r.root, "cat-file", "-e", commit+":"+spec); err != nil {
-			if name == content.ConfigFile {
-				return false, nil // no site there then
-			}
-			continue
-		}
-		args = append(args, spec)
-	}
-	data, err := git(r.root, args...)
-	if err != nil {
-		return false, err
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return false, err
-	}
-	defer root.Close()
-	tr := tar.NewReader(bytes.NewReader(data))
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return true, nil
-		}
-		if err != nil {
-			return false, fmt.Errorf("reading git archive %s: %w", commit, err)
-		}
-		if h.Typeflag != tar.TypeReg || !filepath.IsLocal(filepath.FromSlash(h.Name)) {
-			continue
-		}
-		name := filepath.FromSlash(h.Name)
-		if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return false, err
-		}
-		f, err := root.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-		if err != nil {
-			return false, err
-		}
-		_, err = io.Copy(f, tr)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	return c, nil
 }
 
 // renames maps each file of the site, from the site folder, that Git
 // finds renamed between commit and the work tree to its new name.
-func (r *repo) renames(commit string) (map[string]string, error) {
+func (r repo) renames(commit string) (map[string]string, error) {
 	args := []string{"-c", "core.quotePath=false", "diff", "--find-renames", "--name-status", "-z", commit, "--"}
-	if r.prefix != "." {
-		args = append(args, r.prefix)
+	if r.Site != "" {
+		args = append(args, r.Site)
 	}
-	out, err := git(r.root, args...)
+	out, err := r.Git(args...)
 	if err != nil {
 		return nil, err
 	}
 	site := func(p string) string {
-		if r.prefix == "." {
+		if r.Site == "" {
 			return p
 		}
-		return strings.TrimPrefix(p, r.prefix+"/")
+		return strings.TrimPrefix(p, r.Site+"/")
 	}
 	renames := map[string]string{}
 	fields := strings.Split(string(out), "\x00")
@@ -357,16 +278,4 @@ func (r *repo) renames(commit string) (map[string]string, error) {
 		}
 	}
 	return renames, nil
-}
-
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
-	}
-	return out, nil
 }

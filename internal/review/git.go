@@ -50,6 +50,10 @@ func OpenRepo(dir string) (Repo, error) {
 	return Repo{Root: root, Site: rel}, nil
 }
 
+// Git runs git with args in the work tree's top folder and returns what
+// it prints; an error holds what it said.
+func (r Repo) Git(args ...string) ([]byte, error) { return git(r.Root, args...) }
+
 // Path returns the path from the repository root of a file given by its
 // path from the site root, as GitHub names files.
 func (r Repo) Path(file string) string { return path.Join(r.Site, file) }
