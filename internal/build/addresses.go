@@ -42,7 +42,7 @@ func LoadUnchecked(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.parse(ctx); err != nil {
+	if err := p.parse(ctx, false); err != nil {
 		return nil, err
 	}
 	return p, nil

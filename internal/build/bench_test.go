@@ -70,8 +70,8 @@ func benchmarkBuild(b *testing.B, dir string, withhold bool) {
 
 // BenchmarkStages times each stage of a build of the generated site on
 // its own, with what it allocates: read (pamphlet.yaml, the files and
-// their front matter), parse (Markdown and the review gate), check (every
-// rule), render (views, Markdown to HTML, JSON-LD, templates), minify and
+// their front matter), parse (Markdown, the review gate and the rules that
+// read one page), check (the rules that compare pages), render (views, Markdown to HTML, JSON-LD, templates), minify and
 // write.
 func BenchmarkStages(b *testing.B) {
 	dir := generateSite(b, *articles)
@@ -99,7 +99,7 @@ func BenchmarkStages(b *testing.B) {
 	}
 	parsed := func(b *testing.B) *Project {
 		p := read(b)
-		if err := p.parse(ctx); err != nil {
+		if err := p.parse(ctx, true); err != nil {
 			b.Fatal(err)
 		}
 		return p
@@ -111,7 +111,7 @@ func BenchmarkStages(b *testing.B) {
 	}
 	stage("read", func(*testing.B) *Project { return nil }, func(b *testing.B, _ *Project) { read(b) })
 	stage("parse", read, func(b *testing.B, p *Project) {
-		if err := p.parse(ctx); err != nil {
+		if err := p.parse(ctx, true); err != nil {
 			b.Fatal(err)
 		}
 	})

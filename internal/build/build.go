@@ -89,8 +89,9 @@ type Project struct {
 	Words    *check.Words
 	md       *markdown.Markdown
 	siteFS   fs.FS
-	assets   map[string]fs.FS // asset path → the layer (site or theme) it comes from
-	sums     *FileSums        // of the files pages show or link
+	assets   map[string]fs.FS  // asset path → the layer (site or theme) it comes from
+	sums     *FileSums         // of the files pages show or link
+	local    []finding.Finding // what the local rules found as the pages were parsed, until check
 
 	imageCache images.Cache // where the smaller copies of images are kept
 	imageStats *CopyStats
@@ -126,7 +127,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.parse(ctx); err != nil {
+	if err := p.parse(ctx, true); err != nil {
 		return nil, err
 	}
 	p.check(ctx)
@@ -191,22 +192,50 @@ func Read(opts Options) (*Project, error) {
 }
 
 // parse parses every page's Markdown and judges it with the review gate:
-// the second stage of Load.
-func (p *Project) parse(ctx context.Context) error {
+// the second stage of Load. When local is set, it also runs the local
+// rules over each page (see check.RunLocal), while its syntax trees are
+// at hand. Either way it keeps only the pages' outlines (see
+// check.Page.Outline), so that the syntax trees of the whole site, most
+// of the memory its pages would hold, are never held at once: rendering
+// parses each page again as it comes to it.
+func (p *Project) parse(ctx context.Context, local bool) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
-	return parallel.For(ctx, len(p.Site.Pages), p.Options.Workers, func(i int) error {
-		p.Pages[i] = p.parsePage(p.Site.Pages[i])
-		if pr := p.Options.Progress; pr != nil {
-			pr.Parsed.Add(1)
+	n := (len(p.Pages) + parseBatch - 1) / parseBatch
+	found := make([][]finding.Finding, n)
+	err := parallel.For(ctx, n, p.Options.Workers, func(b int) error {
+		pages := p.Pages[b*parseBatch : min(len(p.Pages), (b+1)*parseBatch)]
+		for k := range pages {
+			pages[k] = p.parsePage(p.Site.Pages[b*parseBatch+k])
+			if pr := p.Options.Progress; pr != nil {
+				pr.Parsed.Add(1)
+			}
+		}
+		if local {
+			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
+		}
+		for k := range pages {
+			pages[k] = pages[k].Outline()
 		}
 		return nil
 	})
+	p.local = slices.Concat(found...)
+	return err
 }
 
-// check runs every check, the last stage of Load, and sorts the findings.
+// parseBatch is how many pages parse reads at a time: a batch of the
+// local rules (see check.RunLocal).
+const parseBatch = 32
+
+// check runs the rules that compare pages, adds what the local rules
+// found as the pages were parsed, and sorts the findings: the last stage
+// of Load.
 func (p *Project) check(ctx context.Context) {
 	found := append(append(p.Findings, p.imageFindings()...), p.pictureFindings(ctx, false)...)
-	checked, silenced := check.Run(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
+	checked, silenced := check.Finish(&check.Input{Site: p.Site, Pages: p.Pages, Today: p.Options.Today, Words: p.Words}, p.local)
+	p.local = nil
+	for _, pg := range p.Site.Pages {
+		pg.ForgetLines()
+	}
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
 }

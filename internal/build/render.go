@@ -62,9 +62,9 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 // many of the files are HTML pages. It reads no clock and walks
 // everything in sorted order, so the same project gives the same bytes.
 //
-// Rendering spends the project's parsed Markdown: each page's syntax tree
-// is let go once its HTML is made, so that a build never holds every
-// page's tree and its HTML at once. A project renders once.
+// Each page is parsed again from its outline as it is rendered, and its
+// syntax tree let go once its HTML is made, so that a build never holds
+// every page's tree at once. A project renders once.
 func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []byte) error) (int, error) {
 	r, err := p.newRenderer()
 	if err != nil {
@@ -120,8 +120,10 @@ type Renderer struct {
 	jobs  []job
 	hubs  []int // the jobs of the FAQ hubs, one for each language that has one
 
-	// spend lets go of each page's syntax tree once its HTML is made; a
-	// renderer of NewRenderer, which renders pages again, keeps them.
+	// spend marks a renderer that renders every page once, as a build
+	// does: each page's search entry is made as it is rendered. A renderer
+	// of NewRenderer renders pages again, and makes the entries of those
+	// it has not rendered when it writes the index.
 	spend bool
 
 	// analyzers cut each language's text into the terms of its search
@@ -269,21 +271,24 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		words := r.words[j.site.Language]
 		d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view, words), Lang: j.site.Language}
 		if j.page != nil && j.page.Doc != nil {
-			if j.page.Kind == content.Single {
-				j.view.Contents = view.Contents(j.page.Doc, len(j.page.Meta.FAQ) > 0, words)
+			// The page's syntax trees, parsed again from its outline, are
+			// let go once its HTML is made.
+			pg := j.page.Whole(p.md)
+			if pg.Kind == content.Single {
+				j.view.Contents = view.Contents(pg.Doc, len(pg.Meta.FAQ) > 0, words)
 			}
-			resolve := p.resolver(j.page.Page, r.relURL, "")
+			resolve := p.resolver(pg.Page, r.relURL, "")
 			var seen pageImages
-			body, err := p.md.RenderWith(j.page.Doc, resolve, r.pictures(j.page.Page, j.page.Doc, &seen))
+			body, err := p.md.RenderWith(pg.Doc, resolve, r.pictures(pg.Page, pg.Doc, &seen))
 			if err != nil {
 				return err
 			}
-			seen.done(j.page.Doc)
-			j.view.Body = r.backlinks(body, j.page.Lang)
+			seen.done(pg.Doc)
+			j.view.Body = r.backlinks(body, pg.Lang)
 			j.view.FAQ = nil
-			for k, qa := range j.page.Meta.FAQ {
-				doc := j.page.Answers[k]
-				a, err := p.md.RenderWith(doc, resolve, r.pictures(j.page.Page, doc, &seen))
+			for k, qa := range pg.Meta.FAQ {
+				doc := pg.Answers[k]
+				a, err := p.md.RenderWith(doc, resolve, r.pictures(pg.Page, doc, &seen))
 				if err != nil {
 					return err
 				}
@@ -291,15 +296,12 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if r.searchable(i) {
-				r.entries[i] = r.searchEntry(i)
+				r.entries[i] = r.searchEntry(i, pg)
 			}
-			if check.IsFAQPage(j.page.Page) {
-				if d.FAQ, err = p.pageQuestions(j.page, j.view.Permalink, r.absURL); err != nil {
+			if check.IsFAQPage(pg.Page) {
+				if d.FAQ, err = p.pageQuestions(&pg, j.view.Permalink, r.absURL); err != nil {
 					return err
 				}
-			}
-			if r.spend {
-				j.page.Doc, j.page.Answers = j.page.Doc.Outline(), nil
 			}
 		}
 		if j.page != nil {
@@ -307,10 +309,25 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.TwitterCard = view.TwitterCard(*j.view.Image)
 			}
 		}
-		if j.view.NoIndex || slices.Contains(r.hubs, i) {
-			return nil
+		if slices.Contains(r.hubs, i) {
+			return nil // phase two: its questions come from every page
 		}
-		return r.sd.SetJSONLD(d)
+		if !j.view.NoIndex {
+			if err := r.sd.SetJSONLD(d); err != nil {
+				return err
+			}
+		}
+		if !r.spend {
+			return nil // phase two: the preview's renderer keeps every view whole
+		}
+		// A template reads only its own page's HTML and JSON-LD, and
+		// other pages' titles, addresses and summaries: the page is
+		// written now, and its HTML let go.
+		if err := r.execute(i, emit); err != nil {
+			return err
+		}
+		j.view.Body, j.view.FAQ, j.view.JSONLD = "", nil, ""
+		return nil
 	})
 	if err != nil {
 		return err
@@ -322,25 +339,33 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 			}
 		}
 	}
-	// Phase two: templates, which only read the views.
+	// Phase two: the templates of the pages not written yet.
+	if r.spend {
+		which = slices.DeleteFunc(slices.Clone(which), func(i int) bool { return !slices.Contains(r.hubs, i) })
+	}
 	return parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
-		i := which[k]
-		j := r.jobs[i]
-		buf := buffers.Get().(*bytes.Buffer)
-		defer buffers.Put(buf)
-		buf.Reset()
-		if err := r.set.Execute(buf, j.template, &layout.Data{Site: siteFor(j.site, j.view), Page: j.view}); err != nil {
-			return err
-		}
-		data, err := r.min.bytes(j.out, buf.Bytes())
-		if err != nil {
-			return err
-		}
-		if len(data) > 0 && &data[0] == &buf.Bytes()[0] {
-			data = bytes.Clone(data) // not minified: the buffer goes back to the pool
-		}
-		return emit(i, data)
+		return r.execute(which[k], emit)
 	})
+}
+
+// execute runs job i's template over its view, minifies the HTML and hands
+// it to emit.
+func (r *Renderer) execute(i int, emit func(i int, data []byte) error) error {
+	j := r.jobs[i]
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := r.set.Execute(buf, j.template, &layout.Data{Site: siteFor(j.site, j.view), Page: j.view}); err != nil {
+		return err
+	}
+	data, err := r.min.bytes(j.out, buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 && &data[0] == &buf.Bytes()[0] {
+		data = bytes.Clone(data) // not minified: the buffer goes back to the pool
+	}
+	return emit(i, data)
 }
 
 // faqHub gathers every question of the pages of the hub's language into

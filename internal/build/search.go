@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
@@ -42,10 +43,9 @@ func (r *Renderer) searchable(i int) bool {
 // searchEntry makes the search index's entry of job i's page from the
 // text its readers see, as the fingerprint reads it: the title, summary,
 // what the page is about, its headings and text, its questions and
-// answers. It runs before the page's syntax tree is let go.
-func (r *Renderer) searchEntry(i int) *search.Entry {
-	j := r.jobs[i]
-	pg, v := j.page, j.view
+// answers, read from pg, the page parsed whole.
+func (r *Renderer) searchEntry(i int, pg check.Page) *search.Entry {
+	v := r.jobs[i].view
 	words := r.words[pg.Lang]
 	sp := search.Page{URL: v.URL, Title: v.Title, Summary: v.Description, About: v.About, Description: pg.Meta.Description}
 	if v.Review != nil {
@@ -102,7 +102,7 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		for i, e := range r.entries {
 			if e == nil && r.searchable(i) && !r.spend {
 				// The preview planned again and kept this page's HTML.
-				e = r.searchEntry(i)
+				e = r.searchEntry(i, r.jobs[i].page.Whole(r.p.md))
 				r.entries[i] = e
 			}
 			if e != nil && r.jobs[i].page.Lang == lang {

@@ -36,6 +36,43 @@ func (p Page) Parsed() review.Parsed {
 	return review.Parsed{Page: p.Page, Body: p.Doc, Answers: p.Answers}
 }
 
+// Outline returns the page with its body and answers as outlines (see
+// markdown.Document.Outline): what the rules that compare pages, and the
+// build after them, read of it, without the syntax trees, which are most
+// of the memory a parsed page holds. The rules that read a page's text
+// (the local rules) need it whole.
+func (p Page) Outline() Page {
+	if p.Doc != nil {
+		p.Doc = p.Doc.Outline()
+	}
+	if len(p.Answers) > 0 {
+		answers := make([]*markdown.Document, len(p.Answers))
+		for i, a := range p.Answers {
+			if a != nil {
+				answers[i] = a.Outline()
+			}
+		}
+		p.Answers = answers
+	}
+	return p
+}
+
+// Whole returns the page with its body and answers parsed again where
+// they are outlines; see markdown.Markdown.Reparse.
+func (p Page) Whole(md *markdown.Markdown) Page {
+	if p.Doc != nil {
+		p.Doc = md.Reparse(p.Doc)
+	}
+	if len(p.Answers) > 0 {
+		answers := make([]*markdown.Document, len(p.Answers))
+		for i, a := range p.Answers {
+			answers[i] = md.Reparse(a)
+		}
+		p.Answers = answers
+	}
+	return p
+}
+
 // BodyPos returns the position of a byte offset of the page's body.
 func (p Page) BodyPos(off int) finding.Position { return p.Pos(p.BodyStart + off) }
 
@@ -147,10 +184,17 @@ func NewLocalKey(site *content.Site, config []byte, today time.Time) LocalKey {
 // Run runs every rule and applies the pages' pamphlet-ignore comments. It
 // returns the findings left and those silenced, each sorted.
 func Run(in *Input) (found, silenced []finding.Finding) {
-	onPages := RunLocal(in)
+	return Finish(in, RunLocal(in))
+}
+
+// Finish runs the rules that compare pages over in, whose pages may be
+// outlines (see Page.Outline), adds the findings of the local rules that
+// RunLocal returned for them, and applies the pages' pamphlet-ignore
+// comments, as Run does.
+func Finish(in *Input, local []finding.Finding) (found, silenced []finding.Finding) {
 	all := make([][]finding.Finding, len(across))
 	parallel.Each(len(across), func(i int) { all[i] = across[i](in) })
-	found, silenced = Silence(in, slices.Concat(append(all, onPages)...))
+	found, silenced = Silence(in, slices.Concat(append(all, local)...))
 	return finding.Sort(found), finding.Sort(silenced)
 }
 

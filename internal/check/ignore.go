@@ -9,7 +9,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/markdown"
 )
 
 // This file is silencing: a comment on a line of its own,
@@ -53,10 +55,21 @@ func Silence(in *Input, fs []finding.Finding) (kept, silenced []finding.Finding)
 	var igs []*ignore
 	byFile := map[string][]*ignore{}
 	var problems []finding.Finding
+	var md *markdown.Markdown // to parse outlines again, made when first needed
 	for _, p := range in.Pages {
 		// Most pages have no comment; their Markdown need not be walked.
 		if !written(p) || p.Doc == nil || !bytes.Contains(p.Doc.Source, []byte("pamphlet-ignore")) {
 			continue
+		}
+		if p.Doc.Outlined() {
+			if md == nil {
+				cfg := content.DefaultConfig()
+				if in.Site != nil {
+					cfg = in.Site.Config
+				}
+				md = NewMarkdown(cfg)
+			}
+			p.Doc = md.Reparse(p.Doc)
 		}
 		found, bad := ignores(p)
 		igs = append(igs, found...)

@@ -82,6 +82,13 @@ type Page struct {
 // Body returns the Markdown after the front matter.
 func (p *Page) Body() []byte { return p.Source[p.BodyStart:] }
 
+// ForgetLines lets go of the index of the file's lines that Pos and
+// TextPos build when first asked, which is about as large as the file
+// itself: once a page is checked, few positions are asked for, and those
+// build it again. It must not be called while another goroutine reads the
+// page's positions.
+func (p *Page) ForgetLines() { p.lines = nil }
+
 // Pos returns the position of byte offset off of the whole file.
 func (p *Page) Pos(off int) finding.Position {
 	if p.lines == nil {

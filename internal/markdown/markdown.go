@@ -89,12 +89,37 @@ func (d *Document) WordsBefore(offset int) int {
 	return n
 }
 
-// Outline returns the document without its syntax tree and its links: its
-// source and headings, which is what is left to read of it once it has
-// been rendered, at a fraction of the memory.
+// Outline returns the document without its syntax tree: its source,
+// links (without their nodes), headings and footnotes, which is what the
+// checks that compare pages read, at a fraction of the memory. Reparse
+// gives the whole document back.
 func (d *Document) Outline() *Document {
+	if d.Root == nil {
+		return d
+	}
 	d.VisibleSum() // the syntax tree it is worked out from goes
-	return &Document{Source: d.Source, Headings: d.Headings, Notes: d.Notes, Excess: d.Excess, visible: d.visible}
+	links := make([]Link, len(d.Links))
+	for i, l := range d.Links {
+		l.Node = nil
+		links[i] = l
+	}
+	return &Document{Source: d.Source, Links: links, Headings: d.Headings, Notes: d.Notes, Excess: d.Excess, visible: d.visible}
+}
+
+// Outlined reports whether the document is an outline (see Outline),
+// without its syntax tree.
+func (d *Document) Outlined() bool { return d.Root == nil }
+
+// Reparse returns the whole document of an outline, parsed again from its
+// source, as Parse made it; a document that is whole is returned as it is.
+// Parsing is deterministic, so the links and headings are the outline's.
+func (m *Markdown) Reparse(d *Document) *Document {
+	if d == nil || d.Root != nil {
+		return d
+	}
+	doc := m.Parse(d.Source)
+	doc.visible = d.visible
+	return doc
 }
 
 // Link is a link, autolink or image in the body.
