@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// TestSite writes the two sites of a size and checks that Hugo's reads
-// pamphlet's content folder and has its theme.
+// TestSite writes the sites of a size and checks that both Hugo sites read
+// pamphlet's content folder and have their templates.
 func TestSite(t *testing.T) {
 	s := site{name: "3 articles", dir: t.TempDir(), articles: 3}
 	if err := s.write(); err != nil {
@@ -19,18 +19,22 @@ func TestSite(t *testing.T) {
 	}
 	for _, f := range []string{
 		"pamphlet/pamphlet.yaml", "pamphlet/content/articles/topic-2.md",
+		"pamphlet/content/articles/topic-0.es.md",
 		"hugo/layouts/_default/single.html", "hugo/layouts/_default/_markup/render-link.html", "hugo/layouts/index.faq.html", "hugo/assets/css/main.css",
+		"hugo-minimal/layouts/_default/single.html", "hugo-minimal/layouts/_default/list.html",
 	} {
 		if _, err := os.Stat(filepath.Join(s.dir, f)); err != nil {
 			t.Error(err)
 		}
 	}
-	config, err := os.ReadFile(filepath.Join(s.hugo(), "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "contentDir = " + `"` + filepath.Join(s.pamphlet(), "content") + `"`; !strings.Contains(string(config), want) {
-		t.Errorf("hugo.toml lacks %s:\n%s", want, config)
+	for _, kind := range []string{themed, minimal} {
+		config, err := os.ReadFile(filepath.Join(s.hugo(kind), "hugo.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "contentDir = " + `"` + filepath.Join(s.pamphlet(), "content") + `"`; !strings.Contains(string(config), want) {
+			t.Errorf("%s/hugo.toml lacks %s:\n%s", kind, want, config)
+		}
 	}
 }
 
@@ -47,9 +51,11 @@ func TestCompare(t *testing.T) {
 	if err := run(context.Background(), []string{"-sizes", "20", "-runs", "1", "-work", t.TempDir()}, &out, &log); err != nil {
 		t.Fatalf("%v\n%s", err, log.String())
 	}
-	// Both tools make a page per article, the tag, audience and section
-	// lists and the FAQ hub; pamphlet adds its trust page.
-	if !strings.Contains(out.String(), "| 20 articles | 49, 48 |") {
+	// Each tool makes a page per article and translation, the section
+	// lists and the tag pages in both languages; pamphlet and the Hugo
+	// theme add the audience pages and the FAQ hubs, and pamphlet its
+	// trust and search pages.
+	if !strings.Contains(out.String(), "| 20 articles | 64, 61, 53 |") {
 		t.Errorf("report:\n%s", out.String())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -18,7 +19,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/sitegen"
 )
 
-// A tool is one of the two site generators, set up to build a site.
+// A tool is one of the site generators, set up to build a site.
 type tool struct {
 	name  string
 	args  []string // the command
@@ -32,16 +33,30 @@ type measure struct {
 	peak      int64 // bytes of the largest resident set
 }
 
+// The tools, by their place in a result: pamphlet, then Hugo with the
+// theme of site/, then Hugo with the minimal templates of minimal/.
+const (
+	pamphletTool = iota
+	hugoThemed
+	hugoMinimal
+)
+
+var toolNames = []string{"pamphlet", "Hugo (theme)", "Hugo (minimal)"}
+
 // A result is what the builds of one site measured.
 type result struct {
-	site           site
-	pamphlet, hugo []measure
-	pages          [2]int // HTML files each tool wrote
+	site     site
+	measures [][]measure // by tool; nil for a tool not run on the site
+	pages    []int       // HTML files each tool wrote
 }
 
-// compare times builds of s by both tools: one warm-up each, then runs
-// of each, alternating which goes first.
-func compare(ctx context.Context, s site, bin, hugo string, runs int, log io.Writer) (result, error) {
+// ran reports whether tool t built the site.
+func (r result) ran(t int) bool { return t < len(r.measures) && len(r.measures[t]) > 0 }
+
+// compare times builds of s by the tools: one warm-up each, then runs of
+// each, the order turning each run so that no tool always goes first.
+// With withHugo false, pamphlet alone builds it.
+func compare(ctx context.Context, s site, bin, hugo string, runs int, withHugo bool, log io.Writer) (result, error) {
 	pamphletArgs := []string{bin, "build", "-source", s.pamphlet(), "-dest", s.out("pamphlet"), "-date", sitegen.Today.Format(time.DateOnly)}
 	if s.corpus != "" {
 		// Real articles fail pamphlet's checks by the thousand: unsourced
@@ -49,11 +64,17 @@ func compare(ctx context.Context, s site, bin, hugo string, runs int, log io.Wri
 		// page; the pages that fail are left out of the site.
 		pamphletArgs = append(pamphletArgs, "-withhold")
 	}
-	tools := []tool{
-		{name: "pamphlet", args: pamphletArgs, dest: s.out("pamphlet")},
-		{name: "hugo", args: []string{hugo, "--minify", "--quiet", "--source", s.hugo(), "--destination", s.out("hugo")}, dest: s.out("hugo"), clean: s.hugoCaches()},
+	hugoTool := func(kind, out string) tool {
+		return tool{args: []string{hugo, "--minify", "--quiet", "--source", s.hugo(kind), "--destination", s.out(out)}, dest: s.out(out), clean: s.hugoCaches(kind)}
 	}
-	r := result{site: s}
+	tools := []tool{{args: pamphletArgs, dest: s.out("pamphlet")}, hugoTool(themed, "hugo"), hugoTool(minimal, "hugo-minimal")}
+	if !withHugo {
+		tools = tools[:1]
+	}
+	for i := range tools {
+		tools[i].name = toolNames[i]
+	}
+	r := result{site: s, measures: make([][]measure, len(tools)), pages: make([]int, len(tools))}
 	for i, t := range tools {
 		fmt.Fprintf(log, "compare-hugo: %s: warm-up build with %s\n", s.name, t.name)
 		if _, err := t.build(ctx); err != nil {
@@ -66,21 +87,19 @@ func compare(ctx context.Context, s site, bin, hugo string, runs int, log io.Wri
 		r.pages[i] = n
 	}
 	for run := range runs {
-		order := []int{0, 1}
-		if run%2 == 1 {
-			order = []int{1, 0}
-		}
-		for _, i := range order {
+		for k := range tools {
+			i := (k + run) % len(tools)
 			m, err := tools[i].build(ctx)
 			if err != nil {
 				return r, err
 			}
 			fmt.Fprintf(log, "compare-hugo: %s: run %d: %s %v, %s\n", s.name, run+1, tools[i].name, m.wall.Round(time.Millisecond), megabytes(m.peak))
-			if i == 0 {
-				r.pamphlet = append(r.pamphlet, m)
-			} else {
-				r.hugo = append(r.hugo, m)
-			}
+			r.measures[i] = append(r.measures[i], m)
+		}
+	}
+	for _, t := range tools {
+		if err := os.RemoveAll(t.dest); err != nil {
+			return r, err
 		}
 	}
 	return r, nil
@@ -156,24 +175,90 @@ func span(ms []measure) string {
 	return fmt.Sprintf("%.2f–%.2f", lo.Seconds(), hi.Seconds())
 }
 
-// report writes the results as a Markdown table, and whether pamphlet was
-// at least as fast as Hugo, with no more memory, on every site.
+// The goals: pamphlet's peak memory and time as fractions of each Hugo
+// site's, measured in the same run, and how time and memory grow from
+// 10,000 to 100,000 articles.
+const (
+	memoryGoal      = 0.25 // of either Hugo site's peak memory
+	themedTimeGoal  = 0.25 // of the Hugo theme's time
+	minimalTimeGoal = 0.5  // of the minimal Hugo site's time
+	growthGoal      = 11   // 100,000 articles in at most 11 times the time of 10,000
+	largeMemoryGoal = 2e9  // bytes of peak memory at 100,000 articles
+)
+
+// report writes the results as a Markdown table, with pamphlet's time and
+// memory as fractions of each Hugo site's, and which goals were met.
 func report(w io.Writer, results []result) {
-	fmt.Fprintln(w, "| site | HTML pages (pamphlet, Hugo) | pamphlet wall s (median, range) | Hugo wall s (median, range) | Hugo ÷ pamphlet time | pamphlet CPU s | Hugo CPU s | pamphlet peak memory | Hugo peak memory | Hugo ÷ pamphlet memory |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
-	met := true
+	fmt.Fprintln(w, "| site | HTML pages (pamphlet, Hugo theme, Hugo minimal) | pamphlet wall s (median, range) | Hugo theme wall s | Hugo minimal wall s | pamphlet CPU s | pamphlet peak memory | Hugo theme peak memory | Hugo minimal peak memory | time ÷ Hugo theme | time ÷ Hugo minimal | memory ÷ Hugo theme | memory ÷ Hugo minimal |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	var goals []string
+	goal := func(met bool, format string, args ...any) {
+		mark := "met"
+		if !met {
+			mark = "NOT met"
+		}
+		goals = append(goals, fmt.Sprintf("- %s: %s", mark, fmt.Sprintf(format, args...)))
+	}
+	byArticles := map[int]result{}
 	for _, r := range results {
-		pw, hw := median(r.pamphlet, wall), median(r.hugo, wall)
-		pm, hm := median(r.pamphlet, peak), median(r.hugo, peak)
-		fmt.Fprintf(w, "| %s | %d, %d | %.2f (%s) | %.2f (%s) | **%.2f×** | %.2f | %.2f | %s | %s | **%.2f×** |\n",
-			r.site.name, r.pages[0], r.pages[1], pw, span(r.pamphlet), hw, span(r.hugo), hw/pw,
-			median(r.pamphlet, cpu), median(r.hugo, cpu), megabytes(int64(pm)), megabytes(int64(hm)), hm/pm)
-		met = met && pw <= hw && pm <= hm
+		if r.site.articles > 0 {
+			byArticles[r.site.articles] = r
+		}
+		cells := []string{r.site.name}
+		var pages []string
+		for _, n := range r.pages {
+			pages = append(pages, strconv.Itoa(n))
+		}
+		cells = append(cells, strings.Join(pages, ", "))
+		pw := median(r.measures[pamphletTool], wall)
+		pm := median(r.measures[pamphletTool], peak)
+		cells = append(cells, fmt.Sprintf("%.2f (%s)", pw, span(r.measures[pamphletTool])))
+		for _, t := range []int{hugoThemed, hugoMinimal} {
+			cells = append(cells, orDash(r.ran(t), func() string { return fmt.Sprintf("%.2f (%s)", median(r.measures[t], wall), span(r.measures[t])) }))
+		}
+		cells = append(cells, fmt.Sprintf("%.2f", median(r.measures[pamphletTool], cpu)), megabytes(int64(pm)))
+		for _, t := range []int{hugoThemed, hugoMinimal} {
+			cells = append(cells, orDash(r.ran(t), func() string { return megabytes(int64(median(r.measures[t], peak))) }))
+		}
+		for _, f := range []func(measure) float64{wall, peak} {
+			for _, t := range []int{hugoThemed, hugoMinimal} {
+				cells = append(cells, orDash(r.ran(t), func() string {
+					return fmt.Sprintf("**%.2f**", median(r.measures[pamphletTool], f)/median(r.measures[t], f))
+				}))
+			}
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+		if r.site.corpus != "" || !r.ran(hugoThemed) {
+			continue
+		}
+		theme, least := median(r.measures[hugoThemed], wall), median(r.measures[hugoMinimal], wall)
+		goal(pm <= memoryGoal*median(r.measures[hugoThemed], peak) && pm <= memoryGoal*median(r.measures[hugoMinimal], peak),
+			"%s: peak memory at most %.2f of each Hugo site's (%.2f, %.2f)", r.site.name, memoryGoal, pm/median(r.measures[hugoThemed], peak), pm/median(r.measures[hugoMinimal], peak))
+		goal(pw <= themedTimeGoal*theme, "%s: time at most %.2f of the Hugo theme's (%.2f)", r.site.name, themedTimeGoal, pw/theme)
+		goal(pw <= minimalTimeGoal*least, "%s: time at most %.2f of the minimal Hugo site's (%.2f)", r.site.name, minimalTimeGoal, pw/least)
+	}
+	if small, ok := byArticles[10000]; ok {
+		if large, ok := byArticles[100000]; ok {
+			g := median(large.measures[pamphletTool], wall) / median(small.measures[pamphletTool], wall)
+			goal(g <= growthGoal, "100,000 articles in at most %d times the time of 10,000 (%.1f)", growthGoal, g)
+			m := median(large.measures[pamphletTool], peak)
+			goal(m <= largeMemoryGoal, "100,000 articles within %s of peak memory (%s)", megabytes(largeMemoryGoal), megabytes(int64(m)))
+		}
 	}
 	fmt.Fprintln(w)
-	if met {
-		fmt.Fprintln(w, "pamphlet was at least as fast as Hugo, with no more peak memory, on every site.")
-	} else {
-		fmt.Fprintln(w, "pamphlet was slower than Hugo, or used more memory, on at least one site.")
+	if len(goals) > 0 {
+		fmt.Fprintln(w, "Goals:")
+		fmt.Fprintln(w)
+		for _, g := range goals {
+			fmt.Fprintln(w, g)
+		}
 	}
+}
+
+// orDash is what cell gives when ok, and a dash for a tool not run.
+func orDash(ok bool, cell func() string) string {
+	if !ok {
+		return "–"
+	}
+	return cell()
 }

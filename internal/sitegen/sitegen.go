@@ -28,15 +28,21 @@ var Today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 const BaseURL = "https://bench.example.org/"
 
 // Write writes a site of n articles into dir: pamphlet.yaml, a home page,
-// content/articles/topic-N.md and an image. The same n gives the same
-// files. Half the articles carry an SSH signature, so that the gate's
-// signature checks are measured too.
+// content/articles/topic-N.md, a Spanish translation of every tenth
+// article (content/articles/topic-N.es.md) and an image. The same n gives
+// the same files. Half the pages carry an SSH signature, so that the
+// gate's signature checks are measured too, and the translations are
+// signed against their sources, so that translation review is too.
 func Write(dir string, n int) error {
 	files := []generated{{file: "content/articles/img/chart.svg", text: `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`}}
 	for i := range n {
 		files = append(files, generated{file: ArticleFile(i), text: Article(i, n)})
 	}
-	cfg := "title: Bench Clinic\nbase_url: " + BaseURL + "\n" +
+	// Every tenth article has a Spanish translation, after the sources.
+	for i := 0; i < n; i += 10 {
+		files = append(files, generated{file: TranslationFile(i), text: Translation(i, n)})
+	}
+	cfg := "title: Bench Clinic\nbase_url: " + BaseURL + "\nlanguages: [en, es]\n" +
 		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"
 	return write(dir, cfg, "Bench Clinic", files)
 }
@@ -56,7 +62,7 @@ func write(dir, cfg, title string, files []generated) error {
 	if err != nil {
 		return err
 	}
-	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true}\n  doctor: {name: A Doctor, clinical: true, keys: [%q]}\n",
+	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true, languages: [en, es]}\n  doctor: {name: A Doctor, clinical: true, languages: [en, es], keys: [%q]}\n",
 		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
 	config, _, err := content.ParseConfig([]byte(cfgText))
 	if err != nil {
@@ -64,6 +70,7 @@ func write(dir, cfg, title string, files []generated) error {
 	}
 	gate, _ := review.NewGate(config, Today)
 	md := markdown.New(markdown.Options{})
+	signed := map[string][]byte{} // the pages written so far, signed off
 	other := genFiles{}
 	for _, f := range files {
 		if !strings.HasSuffix(f.file, ".md") {
@@ -91,11 +98,16 @@ func write(dir, cfg, title string, files []generated) error {
 			continue
 		}
 		p, _ := content.ParsePage(f.file, []byte(f.text))
+		pp := review.Parse(md, p)
+		if src, ok := strings.CutSuffix(f.file, ".es.md"); ok {
+			p.Lang, p.SourceFile = "es", src+".md"
+			pp.Source, _ = content.ParsePage(p.SourceFile, signed[p.SourceFile])
+		}
 		reviewer, s := "nurse", ssh.Signer(nil)
 		if len(f.text)%2 == 0 {
 			reviewer, s = "doctor", signer
 		}
-		rev, err := gate.NewReview(review.Parse(md, p), other, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
+		rev, err := gate.NewReview(pp, other, reviewer, Today.AddDate(0, -1, 0), time.Time{}, s)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.file, err)
 		}
@@ -106,6 +118,7 @@ func write(dir, cfg, title string, files []generated) error {
 		if err := put(f.file, string(out)); err != nil {
 			return err
 		}
+		signed[f.file] = out
 	}
 	return nil
 }
@@ -148,6 +161,40 @@ func Article(i, n int) string {
 			fmt.Fprintf(&b, "See [the next topic](topic-%d.md#part-1-of-topic-%d) and ![A chart](img/chart.svg).\n\n", (i+1)%n, (i+1)%n)
 		}
 		b.WriteString(Para + "\n\n")
+	}
+	return b.String()
+}
+
+// TranslationFile is the file of the Spanish translation of article i.
+func TranslationFile(i int) string { return fmt.Sprintf("content/articles/topic-%d.es.md", i) }
+
+// ParaES is a paragraph every translation repeats.
+const ParaES = "La mayoría de las personas se sienten mejor en casa con descanso, líquidos y tiempo. Hable con su médico si le preocupa, si los síntomas duran más de una semana o si empeoran. " +
+	"Su farmacéutico puede ayudarle a elegir un medicamento y explicarle cómo tomarlo bien con los otros medicamentos que usa. "
+
+// Translation is the text of the Spanish translation of article i of n,
+// before sign-off: the article's structure in Spanish, its link leading
+// to the next translated article's translation.
+func Translation(i, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Tema de salud número %d\ndescription: Qué es el tema %d, cómo cuidarse en casa y cuándo pedir ayuda a un profesional de la salud.\n", i, i)
+	fmt.Fprintf(&b, "date: 2026-01-%02d\naudience: [patients]\nabout: Tema %d\ntags: [tema-%d, comun]\n", i%28+1, i, i%50)
+	b.WriteString("sources:\n  - {title: Una guía, publisher: Un organismo de salud, url: \"https://example.org/guia\"}\n")
+	b.WriteString("faq:\n  - q: ¿Cuánto dura?\n    a: Suele durar una semana. Llámenos si dura más.\n  - q: ¿Se contagia?\n    a: A veces. Lávese las manos a menudo.\n---\n\n")
+	for s := range 5 {
+		fmt.Fprintf(&b, "## Parte %d del tema %d\n\n", s+1, i)
+		b.WriteString(ParaES + ParaES + "\n\n")
+		b.WriteString("- Beba muchos líquidos.\n- Descanse todo lo que pueda.\n- Abríguese, pero sin pasar calor.\n\n")
+		if s == 2 {
+			b.WriteString("| Edad | Dosis |\n|---|---|\n| De 6 a 11 | 1 comprimido |\n| 12 o más | 2 comprimidos |\n\n")
+			b.WriteString("> [!WARNING]\n> No tome más de lo que dice la etiqueta.\n\n")
+			next := i + 10 // the next translated article
+			if next >= n {
+				next = 0
+			}
+			fmt.Fprintf(&b, "Vea [el tema siguiente](topic-%d.md) y ![Un gráfico](img/chart.svg).\n\n", next)
+		}
+		b.WriteString(ParaES + "\n\n")
 	}
 	return b.String()
 }
