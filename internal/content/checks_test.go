@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,16 @@ func TestReadabilityLanguages(t *testing.T) {
 		{"readability:\n  languages:\n    es:\n      target: 120\n", "7:7 config.value"},
 		{"readability:\n  languages:\n    es: {max: 10}\n", "6:10 config.unknown"},
 		{"plain_language:\n  languages:\n    es: {add: {galeno: médico}}\n    de: {add: {Arzt: Doktor}}\n", "7:5 config.value"},
+		// Audiences: each key optional, defaults for the audience where it has them.
+		{"readability:\n  languages:\n    es:\n      audiences:\n        seniors: {target: 75}\n        parents: {min: 60}\n", ""},
+		{"readability:\n  languages:\n    es:\n      audiences:\n        elders: {target: 75}\n", "8:9 config.value"},
+		{"readability:\n  languages:\n    es:\n      audiences:\n        seniors: {}\n", "8:9 config.value"},
+		{"readability:\n  languages:\n    es:\n      audiences:\n        seniors:\n          target: 58\n", "9:11 config.value"},  // below the seniors' min of 60
+		{"readability:\n  languages:\n    es:\n      target: 60\n      audiences:\n        seniors:\n          target: 58\n", ""}, // the language's min of 55 holds
+		{"readability:\n  languages:\n    es:\n      audiences:\n        parents:\n          target: 70\n          min: 75\n", "10:11 config.value"},
+		{"readability:\n  languages:\n    es:\n      audiences:\n        parents: {target: -1}\n", "8:19 config.value"},
+		{"readability:\n  languages:\n    es:\n      audiences:\n        parents: {max: 9}\n", "8:9 config.value; 8:19 config.unknown"},
+		{"readability:\n  languages:\n    es:\n      audiences: [seniors]\n", "7:18 config.type"},
 	} {
 		_, found, err := ParseConfig([]byte(head + c.src))
 		if err != nil {
@@ -80,6 +91,65 @@ func TestReadingTargetByLanguage(t *testing.T) {
 	}
 }
 
+// TestReadingTargetByAudience: a Spanish page is held to the strictest
+// target of its audiences: seniors and young people by default 5 points
+// above the language's defaults, on the formula's scale, while the
+// language's entry sets no target or min of its own; each audience's own
+// entry, key by key; a page for clinicians alone is not enforced; a
+// page's own front matter last. English audiences are grades, apart.
+func TestReadingTargetByAudience(t *testing.T) {
+	const head = "title: T\nbase_url: https://h.example.org/\nlanguages: [en, es, es-MX, es-AR]\n"
+	cfg, found, err := ParseConfig([]byte(head + `readability:
+  audiences:
+    seniors: {target: 7}
+  languages:
+    es:
+      audiences:
+        parents: {target: 68}
+        clinicians: {target: 50, min: 40}
+    es-MX:
+      target: 60
+      audiences:
+        seniors: {min: 58}
+    es-AR: {formula: fernandez-huerta}
+`))
+	if err != nil || len(found) > 0 {
+		t.Fatal(err, found)
+	}
+	sp := func(target, min float64, enforced bool) ReadingTarget {
+		return ReadingTarget{Formula: "szigriszt-pazos", Target: target, Min: min, Enforced: enforced}
+	}
+	for _, c := range []struct {
+		lang      string
+		audiences []string
+		own       *Readability
+		want      ReadingTarget
+	}{
+		{"es", nil, nil, sp(65, 55, true)},
+		{"es", []string{"patients"}, nil, sp(65, 55, true)},
+		{"es", []string{"caregivers"}, nil, sp(65, 55, true)},
+		{"es", []string{"seniors"}, nil, sp(70, 60, true)},
+		{"es", []string{"young-people"}, nil, sp(70, 60, true)},
+		{"es", []string{"patients", "seniors"}, nil, sp(70, 60, true)},
+		{"es", []string{"parents"}, nil, sp(68, 55, true)},
+		{"es", []string{"parents", "young-people"}, nil, sp(70, 60, true)},
+		{"es", []string{"clinicians"}, nil, sp(50, 40, false)},
+		{"es", []string{"seniors", "clinicians"}, nil, sp(70, 60, true)},
+		{"es", []string{"seniors"}, &Readability{Target: 62}, sp(62, 60, true)},
+		{"es", []string{"seniors"}, &Readability{Target: 58}, sp(58, 58, true)},
+		{"es-MX", []string{"seniors"}, nil, sp(60, 58, true)},
+		{"es-MX", []string{"young-people"}, nil, sp(60, 55, true)},
+		{"es-AR", nil, nil, ReadingTarget{Formula: "fernandez-huerta", Target: 70, Min: 60, Enforced: true}},
+		{"es-AR", []string{"seniors", "parents"}, nil, ReadingTarget{Formula: "fernandez-huerta", Target: 75, Min: 65, Enforced: true}},
+		{"en", []string{"seniors"}, nil, ReadingTarget{Formula: "smog", Target: 7, Max: 10, Enforced: true}},
+	} {
+		got := cfg.ReadingTarget(c.lang, FrontMatter{Audience: c.audiences, Readability: c.own})
+		if got != c.want {
+			t.Errorf("ReadingTarget(%q, %q, %+v) = %+v, want %+v", c.lang, c.audiences, c.own, got, c.want)
+		}
+	}
+}
+
 // TestPageReadabilityTargets: a page's own readability takes max for a
 // grade or min for a reading ease, never both.
 func TestPageReadabilityTargets(t *testing.T) {
@@ -120,6 +190,26 @@ func TestPlainEdits(t *testing.T) {
 	} {
 		if got := keys(lang); got != want {
 			t.Errorf("PlainEdits(%q) from %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestEaseFormulaAudiences: the built-in targets of an audience are an
+// audience pages may name, other than clinicians (whose pages are not
+// enforced), and stricter than the language's defaults, with min no
+// higher than target.
+func TestEaseFormulaAudiences(t *testing.T) {
+	for _, f := range EaseFormulas("es") {
+		if len(f.Audiences) == 0 {
+			t.Errorf("%s has no audience of its own", f.Name)
+		}
+		for a, d := range f.Audiences {
+			if !slices.Contains(Audiences, a) || a == "clinicians" {
+				t.Errorf("%s: audience %q", f.Name, a)
+			}
+			if d.Target < f.Target || d.Min < f.Min || d.Min > d.Target || d.Target > 100 {
+				t.Errorf("%s: %s target %g, min %g, against the language's %g, %g", f.Name, a, d.Target, d.Min, f.Target, f.Min)
+			}
 		}
 	}
 }

@@ -21,8 +21,8 @@ type ReviewPolicy struct {
 }
 
 // ReadabilityPolicy holds the site's readability targets: reading grades
-// for English pages, and by language the reading ease other languages'
-// pages are held to.
+// for English pages, and by language (and audience) the reading ease
+// other languages' pages are held to.
 type ReadabilityPolicy struct {
 	Formula   string                  `key:"formula"`
 	Target    float64                 `key:"target"`
@@ -61,8 +61,9 @@ type ReadingTarget struct {
 // readability.audiences for each of the page's audiences (the strictest
 // wins; a page with no audience is for patients), then replaced by the
 // page's own readability front matter where it sets one. A page in
-// another language with a formula is held to a reading ease (see
-// EaseTargets); one in a language with none, to nothing (Formula "").
+// another language with a formula is held to a reading ease, by its
+// audiences too (see EaseTargets and EaseFormulas); one in a language
+// with none, to nothing (Formula "").
 // Pages written only for clinicians are not enforced.
 func (c *Config) ReadingTarget(lang string, m FrontMatter) ReadingTarget {
 	if lang = cmp.Or(lang, c.Language); !isEnglish(lang) {

@@ -137,7 +137,7 @@ func Assemble(cfg *Config, pages []*Page, static map[string]string) (*Site, []fi
 		found = append(found, s.add(p)...)
 	}
 	found = append(found, s.linkTranslations()...)
-	s.addMissingLists()
+	found = append(found, s.addMissingLists()...)
 	s.groupTranslations()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	found = append(found, s.placeAliases()...)
@@ -230,19 +230,29 @@ func (s *Site) reserved(p *Page) string {
 }
 
 // addMissingLists makes a list page for the home and for each folder that
-// holds pages but has no _index.md, titled after the folder.
-func (s *Site) addMissingLists() {
+// holds pages but has no _index.md, titled after the folder. A list page
+// made up for a language other than the default is titled by the
+// folder's name, in no language of its own, and reported
+// (content.section-title) at the folder's first page in that language
+// by file name, a draft only when it has no other.
+func (s *Site) addMissingLists() []finding.Finding {
 	type list struct{ lang, dir string }
 	dirs := map[list]bool{{s.Config.Language, ""}: true}
+	first := map[list]*Page{} // the first page by file under each folder, in each language, drafts last
 	for _, p := range s.Pages {
 		if len(p.Meta.FAQ) > 0 && !p.Meta.Draft {
 			dirs[list{p.Lang, FAQSection}] = true // the FAQ hub gathers every question
 		}
 		dirs[list{p.Lang, ""}] = true // a language's home
 		for d := p.Dir; d != ""; d = ParentDir(d) {
-			dirs[list{p.Lang, d}] = true
+			l := list{p.Lang, d}
+			dirs[l] = true
+			if f := first[l]; f == nil || cmp.Or(compareBool(p.Meta.Draft, f.Meta.Draft), cmp.Compare(p.File, f.File)) < 0 {
+				first[l] = p
+			}
 		}
 	}
+	var found []finding.Finding
 	keys := slices.SortedFunc(maps.Keys(dirs), func(a, b list) int { return cmp.Or(cmp.Compare(a.lang, b.lang), cmp.Compare(a.dir, b.dir)) })
 	for _, l := range keys {
 		d := l.dir
@@ -262,8 +272,41 @@ func (s *Site) addMissingLists() {
 			p.Meta.Description = "Answers to common health questions from " + s.Config.Title + ", by topic."
 		default:
 			p.Meta.Title = Humanize(path.Base(d))
+			if l.lang != s.Config.Language && first[l] != nil {
+				found = append(found, s.sectionTitle(p, first[l]))
+			}
 		}
 		s.add(p)
+	}
+	return found
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// sectionTitle is the content.section-title warning about a list page
+// made up for a language other than the default, titled by its folder's
+// name: it names the file that would give its title, at the folder's
+// first page in the language.
+func (s *Site) sectionTitle(list, first *Page) finding.Finding {
+	dir := path.Join(ContentDir, list.Dir)
+	index := path.Join(dir, "_index."+list.Lang+".md")
+	from := ""
+	if src := s.byFile[path.Join(dir, "_index.md")]; src != nil && src.Meta.Title != "" {
+		from = fmt.Sprintf(" (pamphlet new translation %s %s copies the %s one, %q, to translate)", src.File, list.Lang, s.Config.Language, src.Meta.Title)
+	}
+	return finding.Finding{
+		Position: finding.Position{File: first.File, Line: 1, Col: 1}, Rule: "content.section-title", Severity: finding.Warning,
+		Message: fmt.Sprintf("the %s list page of %s/ (%s) has no title of its own, so it is titled %q after the folder's name; add %s with its title: and description: in %s%s",
+			list.Lang, dir, list.URL, list.Meta.Title, index, list.Lang, from),
 	}
 }
 

@@ -314,3 +314,55 @@ func TestStrays(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionTitle: a list page made up for a language other than the
+// default is titled by its folder's name, and said once a folder, at its
+// first page in the language, naming the file that would title it; the
+// default language, folders with their own _index.LANG.md, the home page
+// and the FAQ hub (titled in the theme's words) are not. Drafts come last.
+func TestSectionTitle(t *testing.T) {
+	cfg, found, err := ParseConfig([]byte("title: Site\nbase_url: https://h.example.org/\nlanguages: [en, es]\n"))
+	if err != nil || len(found) > 0 {
+		t.Fatal(err, found)
+	}
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\nText\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/_index.md":              page("Home"),
+		"content/news/_index.md":         page("Clinic news"),
+		"content/news/open.md":           page("Open"),
+		"content/news/open.es.md":        page("Abierto"),
+		"content/news/closed.md":         page("Closed"),
+		"content/news/closed.es.md":      page("Cerrado"),
+		"content/articles/_index.es.md":  page("Artículos"),
+		"content/articles/flu.md":        page("Flu"),
+		"content/articles/flu.es.md":     page("Gripe"),
+		"content/alerts/works.md":        page("Works"),
+		"content/events/2026/fair.md":    page("Fair"),
+		"content/events/2026/fair.es.md": page("Feria"),
+		"content/faq/colds.md":           page("Colds"),
+		"content/faq/colds.es.md":        page("Resfriados"),
+	}
+	s, found, err := Load(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s %s: %s", f.File, f.Line, f.Col, f.Severity, f.Rule, f.Message))
+	}
+	want := []string{
+		`content/events/2026/fair.es.md:1:1 warning content.section-title: the es list page of content/events/ (/es/events/) has no title of its own, so it is titled "Events" after the folder's name; add content/events/_index.es.md with its title: and description: in es`,
+		`content/events/2026/fair.es.md:1:1 warning content.section-title: the es list page of content/events/2026/ (/es/events/2026/) has no title of its own, so it is titled "2026" after the folder's name; add content/events/2026/_index.es.md with its title: and description: in es`,
+		`content/news/closed.es.md:1:1 warning content.section-title: the es list page of content/news/ (/es/news/) has no title of its own, so it is titled "News" after the folder's name; add content/news/_index.es.md with its title: and description: in es (pamphlet new translation content/news/_index.md es copies the en one, "Clinic news", to translate)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\ngot\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for u, title := range map[string]string{"/es/news/": "News", "/es/articles/": "Artículos", "/es/": "Site", "/alerts/": "Alerts"} {
+		if p := s.PageByURL(u); p == nil || p.Meta.Title != title {
+			t.Errorf("%s: %+v, want the title %q", u, p, title)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,10 +17,17 @@ func translationSite(t *testing.T, g *Gate, source, translation string) (*conten
 	en, _ := content.ParsePage("content/articles/flu.md", []byte(source))
 	es, _ := content.ParsePage("content/articles/flu.es.md", []byte(translation))
 	site, found := content.Assemble(g.Config, []*content.Page{en, es}, map[string]string{})
-	if len(found) > 0 {
+	if found = untitledLists(found); len(found) > 0 {
 		t.Fatalf("assemble: %v", found)
 	}
 	return site, site.PageByFile(en.File), site.PageByFile(es.File)
+}
+
+// untitledLists leaves out the content.section-title warnings of a site
+// whose sections have no _index.LANG.md: their list pages are no part
+// of what the gate judges.
+func untitledLists(found []finding.Finding) []finding.Finding {
+	return slices.DeleteFunc(found, func(f finding.Finding) bool { return f.Rule == "content.section-title" })
 }
 
 // signTranslation signs the translation against the source as the site
