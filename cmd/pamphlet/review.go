@@ -306,7 +306,7 @@ func runReviewStatus(ctx context.Context, args []string, stdout, stderr io.Write
 		if pg.File == "" || (!st.NeedsSignOff() && !st.Exempt && st.Review == nil) || !keep(pg.File) {
 			return
 		}
-		r := rowFor(pg, p.Site.Config)
+		r := rowFor(pg.Whole(p.Markdown()), p.Site.Config) // its text, for its reading grade
 		if r.Fingerprint == "" {
 			r.Fingerprint, _ = review.Fingerprint(p.Parsed(pg.Page), p.Files()) // what a sign-off would record
 		}

@@ -240,6 +240,36 @@ func (p *Project) check(ctx context.Context) {
 	p.Silenced = silenced
 }
 
+// release lets go of the bytes of every page's file, keeping what the
+// pages' outlines hold (see content.Page.Release): once checked, a page
+// is read again only to be rendered (see whole).
+func (p *Project) release() {
+	for i := range p.Pages {
+		pg := &p.Pages[i]
+		if pg.File == "" {
+			continue
+		}
+		pg.Page.Release()
+		if pg.Doc != nil && pg.Doc.Outlined() {
+			pg.Doc = pg.Doc.WithSource(nil)
+		}
+	}
+}
+
+// whole returns a page with its body and answers parsed whole, its file
+// read again when it was released (see release).
+func (p *Project) whole(pg *check.Page) (check.Page, error) {
+	w := *pg
+	if w.Doc != nil && w.Doc.Outlined() && w.Doc.Source == nil && w.File != "" {
+		src, err := w.Page.Reread(p.siteFS)
+		if err != nil {
+			return check.Page{}, err
+		}
+		w.Doc = w.Doc.WithSource(src[w.BodyStart:])
+	}
+	return w.Whole(p.md), nil
+}
+
 // addAssets gives the site's assets their site paths, where a file of
 // content/ at the same path does not win.
 func addAssets(site *content.Site, assets map[string]fs.FS) {

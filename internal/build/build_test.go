@@ -359,3 +359,31 @@ func TestFootnoteBacklinks(t *testing.T) {
 		}
 	}
 }
+
+// TestPageChangedDuringBuild: a build lets go of the pages' text once
+// they are checked and reads each again to render it. A page changed in
+// between is not published unchecked: rendering fails, naming it.
+func TestPageChangedDuringBuild(t *testing.T) {
+	dir := exampleSite(t)
+	p, err := Load(context.Background(), Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = "content/articles/handwashing.md"
+	file := filepath.Join(dir, filepath.FromSlash(page))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "soap", "SOAP", 1)
+	if changed == string(data) {
+		t.Fatal("the example page no longer says soap")
+	}
+	if err := os.WriteFile(file, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.RenderTo(context.Background(), func(string, []byte) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), page+" changed while the site was being built") {
+		t.Fatalf("render: %v, want an error naming %s", err, page)
+	}
+}

@@ -62,9 +62,10 @@ func (p *Project) Render(ctx context.Context) (*Output, error) {
 // many of the files are HTML pages. It reads no clock and walks
 // everything in sorted order, so the same project gives the same bytes.
 //
-// Each page is parsed again from its outline as it is rendered, and its
-// syntax tree let go once its HTML is made, so that a build never holds
-// every page's tree at once. A project renders once.
+// Rendering lets go of the bytes of the pages' files, which are read
+// again, checked to be those the checks read, and parsed as each page is
+// rendered, its syntax tree let go once its HTML is made: a build never
+// holds every page's text or tree at once. A project renders once.
 func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []byte) error) (int, error) {
 	r, err := p.newRenderer()
 	if err != nil {
@@ -73,6 +74,7 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	r.spend = true
 	r.plan()
 	p.Findings = finding.Sort(append(p.Findings, r.shadowed()...))
+	p.release()
 	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) })
 	if err != nil {
 		return 0, err
@@ -273,7 +275,10 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		if j.page != nil && j.page.Doc != nil {
 			// The page's syntax trees, parsed again from its outline, are
 			// let go once its HTML is made.
-			pg := j.page.Whole(p.md)
+			pg, err := p.whole(j.page)
+			if err != nil {
+				return err
+			}
 			if pg.Kind == content.Single {
 				j.view.Contents = view.Contents(pg.Doc, len(pg.Meta.FAQ) > 0, words)
 			}

@@ -3,6 +3,9 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,6 +80,54 @@ type Page struct {
 	Unreadable bool
 
 	lines *lineIndex
+
+	// released is set once Release lets go of Source: what Reread checks
+	// the file read again against.
+	released *releasedSource
+}
+
+// releasedSource is what a page keeps of its file's bytes once it lets go
+// of them: their length and checksum.
+type releasedSource struct {
+	size int
+	sum  uint32
+}
+
+// crcTable is the checksum Release keeps of a file's bytes (CRC-32C,
+// which processors work out in hardware): it tells a file changed since
+// it was read, not one forged to look the same, which whoever can write
+// the site's files has no need of.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// Release lets go of Source, the file's bytes, and the index of its
+// lines, keeping their length and checksum: a build, which holds every
+// page at once, releases each once it is checked and reads it again
+// (Reread) when it renders it, so that it never holds the text of the
+// whole site. Positions (Pos, TextPos) are not asked of a released page.
+func (p *Page) Release() {
+	if p.Source == nil || p.released != nil {
+		return
+	}
+	p.released = &releasedSource{size: len(p.Source), sum: crc32.Checksum(p.Source, crcTable)}
+	p.Source, p.lines = nil, nil
+}
+
+// Reread returns the file's bytes: Source, or for a released page (see
+// Release), the file read again from fsys, the site's folder, which must
+// hold exactly the bytes the page was read and checked from. A file
+// changed since is an error: the text checked is the text published.
+func (p *Page) Reread(fsys fs.FS) ([]byte, error) {
+	if p.released == nil {
+		return p.Source, nil
+	}
+	data, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) != p.released.size || crc32.Checksum(data, crcTable) != p.released.sum {
+		return nil, fmt.Errorf("%s changed while the site was being built; build again", p.File)
+	}
+	return data, nil
 }
 
 // Body returns the Markdown after the front matter.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -221,4 +222,40 @@ func FuzzTOMLScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReleaseReread lets go of a page's bytes and reads them again: the
+// same bytes come back, and a file changed since the page was read, even
+// to the same length, is an error naming it.
+func TestReleaseReread(t *testing.T) {
+	const file = "content/articles/flu.md"
+	text := "---\ntitle: Flu\n---\nRest and drink fluids.\n"
+	p, found := ParsePage(file, []byte(text))
+	if len(found) > 0 {
+		t.Fatal(found)
+	}
+	fsys := fstest.MapFS{file: {Data: []byte(text)}}
+	if got, err := p.Reread(fsys); err != nil || string(got) != text {
+		t.Fatalf("before Release: %q, %v", got, err)
+	}
+	p.Release()
+	if p.Source != nil {
+		t.Fatal("Release kept the bytes")
+	}
+	if got, err := p.Reread(fsys); err != nil || string(got) != text {
+		t.Fatalf("after Release: %q, %v", got, err)
+	}
+	for _, changed := range []string{
+		strings.Replace(text, "Rest", "Sing", 1), // the same length
+		text + "More.\n",
+	} {
+		fsys[file] = &fstest.MapFile{Data: []byte(changed)}
+		if _, err := p.Reread(fsys); err == nil || !strings.Contains(err.Error(), file+" changed") {
+			t.Errorf("%q: error %v, want one saying %s changed", changed, err, file)
+		}
+	}
+	delete(fsys, file)
+	if _, err := p.Reread(fsys); err == nil {
+		t.Error("a removed file read again without an error")
+	}
 }

@@ -92,7 +92,8 @@ func (d *Document) WordsBefore(offset int) int {
 // Outline returns the document without its syntax tree: its source,
 // links (without their nodes), headings and footnotes, which is what the
 // checks that compare pages read, at a fraction of the memory. Reparse
-// gives the whole document back.
+// gives the whole document back. An outline may let go of its source
+// too (WithSource(nil)), to be given it back before Reparse.
 func (d *Document) Outline() *Document {
 	if d.Root == nil {
 		return d
@@ -104,6 +105,13 @@ func (d *Document) Outline() *Document {
 		links[i] = l
 	}
 	return &Document{Source: d.Source, Links: links, Headings: d.Headings, Notes: d.Notes, Excess: d.Excess, visible: d.visible}
+}
+
+// WithSource returns the document with src as its source: for an
+// outline that let go of its source, the body it was parsed from, read
+// again, so that Reparse can parse it.
+func (d *Document) WithSource(src []byte) *Document {
+	return &Document{Root: d.Root, Source: src, Links: d.Links, Headings: d.Headings, Notes: d.Notes, Excess: d.Excess, visible: d.visible}
 }
 
 // Outlined reports whether the document is an outline (see Outline),
