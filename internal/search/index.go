@@ -66,8 +66,9 @@ const (
 	nearKey     = 2     // letters of the key of a file of near terms
 )
 
-// shardLimit is shardBytes, which tests lower to split a small index.
-var shardLimit = shardBytes
+// shardLimit is shardBytes, which tests lower to split a small index;
+// postingsLimit is maxPostings, which they lower to cut a term's list.
+var shardLimit, postingsLimit = shardBytes, maxPostings
 
 // Entry is one page made ready for the index: its card and text pieces,
 // and the weighed count of each of its terms. The terms are kept in one
@@ -286,6 +287,7 @@ type meta struct {
 	Version   string       `json:"v"`    // a hash of the index, to add to the addresses of its other files
 	Lang      string       `json:"lang"` // the analyser's language: en, es, or another whose words are not stemmed
 	Pages     int          `json:"pages"`
+	Cap       int          `json:"cap"`    // the most pages a term's list holds (see maxPostings)
 	Shards    []string     `json:"shards"` // the shard keys, sorted
 	Near      string       `json:"near"`   // the keys of the files of near terms (see nearby), sorted, between spaces
 	Stop      []string     `json:"stop"`
@@ -377,9 +379,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 	lists := make(map[string][]int, len(termOf))
 	for k, t := range termOf {
 		ps := all[at[k]:at[k+1]]
-		if len(ps) > maxPostings {
+		if len(ps) > postingsLimit {
 			slices.SortFunc(ps, func(x, y posting) int { return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.doc, y.doc)) })
-			ps = ps[:maxPostings]
+			ps = ps[:postingsLimit]
 			slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
 		}
 		list := make([]int, 0, 2*len(ps))
@@ -401,7 +403,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		files["n/"+ShardFile(key)+".json"] = appendMap(nil, variants, appendJSONString)
 	}
 
-	m := meta{Lang: a.Lang, Pages: n, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
+	m := meta{Lang: a.Lang, Pages: n, Cap: postingsLimit, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
 	for _, g := range synonyms {
 		var group [][]string
 		for _, phrase := range g {
