@@ -198,7 +198,10 @@
           });
         });
       }
-      var result = { scores: scores, found: found };
+      // A word on more pages than a list holds (meta.cap) keeps only its
+      // best pages: a page missing from its list may still have it.
+      var list = exact ? findIn(shards, q.term) : [];
+      var result = { scores: scores, found: found, partial: self.meta.cap > 0 && list.length >= 2 * self.meta.cap };
       if (found.length > 0 || q.w.length < 5) { return result; }
       // Nothing yet: a typo in the first letters puts the word in
       // another shard.
@@ -345,6 +348,12 @@
         });
       });
       var list = Object.keys(pages).map(function (d) { return pages[d]; });
+      // A word whose list is partial counts as matched on every page
+      // found, so that a common word does not keep a page out.
+      per.forEach(function (r) {
+        if (!r.partial) { return; }
+        list.forEach(function (p) { if (r.scores[p.doc] === undefined) { p.matched++; } });
+      });
       // Pages with every word, when there are any; else those with most.
       var all = list.filter(function (p) { return p.matched === per.length; });
       if (all.length > 0) { list = all; }
@@ -510,6 +519,10 @@
     fill(selects.a, m.audiences.map(function (s) { return s[1]; }));
     fill(selects.t, m.topics);
     if (extra) { extra.hidden = Object.keys(selects).every(function (k) { return !selects[k] || selects[k].parentNode.hidden; }); }
+    // The browser compiles the analyser's patterns (and loads the
+    // Unicode data they need) on their first use: use them now, on
+    // words of no query, rather than on the reader's first keystroke.
+    excerpt([index.parse('Warm-up: café, 1.5 mg').map(function (q) { return q.term; }).join(' ')], function (w) { return w === 'cafe'; }, 30);
   }).catch(function () {});
   document.getElementById('search-live').hidden = false;
   form.addEventListener('submit', function (e) { e.preventDefault(); run(); });

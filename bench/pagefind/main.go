@@ -61,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	chromium := fl.String("chromium", "chromium", "the browser")
 	fl.BoolVar(&verbose, "v", false, "list every file each search fetched")
 	corpus := fl.String("corpus", "", "also measure a site made of the Markdown articles in this folder, such as ../shared/corpus")
+	instructions := fl.Bool("instructions", false, "also count the instructions of a build with search off and on, under valgrind's callgrind (slow: about fifty times a build's time)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -84,6 +85,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w (apt-get install chromium)", err)
 	}
+	valgrind := ""
+	if *instructions {
+		if valgrind, err = exec.LookPath("valgrind"); err != nil {
+			return fmt.Errorf("-instructions: %w (apt-get install valgrind)", err)
+		}
+	}
 	dir := *work
 	if dir == "" {
 		if dir, err = os.MkdirTemp("", "compare-pagefind-"); err != nil {
@@ -97,6 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bin := filepath.Join(dir, "pamphlet")
 	fmt.Fprintf(stderr, "compare-pagefind: building pamphlet into %s\n", bin)
 	build := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/pamphlet-health/pamphlet/cmd/pamphlet")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // a static binary, as the instruction counts are made with
 	build.Stdout, build.Stderr = stderr, stderr
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("go build: %w", err)
@@ -117,7 +125,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	var results []result
 	for _, s := range sites {
-		r, err := measureSite(ctx, s, bin, pf, browser, *runs, stderr)
+		r, err := measureSite(ctx, s, bin, pf, browser, *runs, valgrind, stderr)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}

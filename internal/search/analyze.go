@@ -11,6 +11,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,11 +34,57 @@ func Words(text string) []string {
 	return out
 }
 
+// asciiClass sorts the bytes below utf8.RuneSelf for forEachWord.
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = asciiLetter
+		case '0' <= c && c <= '9':
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
+
+const (
+	asciiOther = iota
+	asciiLetter
+	asciiDigit
+)
+
 // forEachWord calls f with the byte span of each word of text (see Words).
 func forEachWord(text string, f func(start, end int)) {
 	start := -1 // of the word being read, or -1
 	digits := false
 	for i := 0; i < len(text); {
+		// Most text is ASCII: a run of ASCII letters or digits is read at
+		// once, and so are separators between words.
+		if c := text[i]; c < utf8.RuneSelf {
+			class := asciiClass[c]
+			if class == asciiOther && (start < 0 || c != '\'' && c != '.' && c != ',') {
+				// A separator: it ends the word being read, if any (an
+				// apostrophe, a point or a comma may not: see below).
+				if start >= 0 {
+					f(start, i)
+					start = -1
+				}
+				i++
+				continue
+			}
+			if class != asciiOther {
+				if start >= 0 && digits != (class == asciiDigit) {
+					f(start, i)
+					start = -1
+				}
+				if start < 0 {
+					start, digits = i, class == asciiDigit
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] == class; i++ {
+				}
+				continue
+			}
+		}
 		var r rune
 		var n int
 		var letter, digit bool
@@ -114,6 +161,8 @@ type Analyzer struct {
 	Lang string              // the primary language tag, such as en
 	stem func(string) string // of a folded word
 	stop map[string]bool     // folded words too common to search for
+
+	memos sync.Pool // of *memo, for Analyze
 }
 
 // NewAnalyzer returns the analyser of a language, by its tag (es-MX is

@@ -2,13 +2,16 @@ package search
 
 import (
 	"cmp"
-	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -63,37 +66,73 @@ const (
 	nearKey     = 2     // letters of the key of a file of near terms
 )
 
-// shardLimit is shardBytes, which tests lower to split a small index.
-var shardLimit = shardBytes
+// shardLimit is shardBytes, which tests lower to split a small index;
+// postingsLimit is maxPostings, which they lower to cut a term's list.
+var shardLimit, postingsLimit = shardBytes, maxPostings
 
 // Entry is one page made ready for the index: its card and text pieces,
-// and the weighed count of each of its terms.
+// and the weighed count of each of its terms. The terms are kept in one
+// string and the counts in a slice without pointers, so that the entries
+// of a large site, held until the index is built, cost the collector
+// little.
 type Entry struct {
 	page   Page
-	terms  map[string]float64
-	length float64 // the weighed number of terms
+	terms  string    // the page's terms, one after another, in the order first met
+	ends   []uint32  // where each term ends in terms
+	counts []float32 // the weighed count of each term (a sum of small whole numbers, exact)
+	length float64   // the weighed number of terms
 	pieces []string
+}
+
+// eachTerm calls f with each of the entry's terms and its weighed count.
+func (e *Entry) eachTerm(f func(term string, count float64)) {
+	start := uint32(0)
+	for k, end := range e.ends {
+		f(e.terms[start:end], float64(e.counts[k]))
+		start = end
+	}
 }
 
 // Analyze makes a page ready for the index. Entries of a language are
 // made one by one, on their own (several at once), and indexed together.
 func (a *Analyzer) Analyze(p Page) *Entry {
-	e := &Entry{terms: map[string]float64{}}
+	e := &Entry{}
 	// A page says most of its words many times: each is folded and
-	// stemmed once.
-	memo := map[string]string{}
+	// stemmed once, and then only looked up to find its term's count.
+	// The maps are kept for the next page, which then need not grow
+	// them again.
+	m, _ := a.memos.Get().(*memo)
+	if m == nil {
+		m = &memo{words: map[string]int32{}, terms: map[string]int32{}}
+	}
+	defer func() {
+		clear(m.words)
+		clear(m.terms)
+		a.memos.Put(m)
+	}()
+	memo, number := m.words, m.terms
+	var terms strings.Builder
 	add := func(text string, weight float64) {
 		forEachWord(text, func(start, end int) {
 			w := text[start:end]
-			t, ok := memo[w]
+			k, ok := memo[w]
 			if !ok {
+				k = -1
 				if f := Fold(w); f != "" { // marks alone fold to nothing
-					t = strings.Clone(a.Term(f))
+					if t := a.Term(f); t != "" {
+						if k, ok = number[t]; !ok {
+							k = int32(len(e.counts))
+							terms.WriteString(t)
+							e.ends = append(e.ends, uint32(terms.Len()))
+							e.counts = append(e.counts, 0)
+							number[t] = k
+						}
+					}
 				}
-				memo[strings.Clone(w)] = t
+				memo[w] = k // the page's text, let go with the memo
 			}
-			if t != "" {
-				e.terms[t] += weight
+			if k >= 0 {
+				e.counts[k] += float32(weight)
 				e.length += weight
 			}
 		})
@@ -110,10 +149,19 @@ func (a *Analyzer) Analyze(p Page) *Entry {
 	for _, b := range p.Body {
 		add(b, weightBody)
 	}
+	e.terms = terms.String()
+	e.ends, e.counts = slices.Clip(e.ends), slices.Clip(e.counts)
 	e.pieces = pieces(p.Body, maxText)
 	p.Headings, p.Questions, p.Body, p.About, p.Description = nil, nil, nil, "", ""
 	e.page = p
 	return e
+}
+
+// A memo is what Analyze remembers of the words of one page: the number
+// of the term of each word as written (-1 for none), and the number of
+// each term.
+type memo struct {
+	words, terms map[string]int32
 }
 
 // pieces cuts text blocks into pieces of about pieceBytes, at sentence
@@ -169,13 +217,24 @@ func pieces(blocks []string, limit int) []string {
 
 // spaced reports whether text is words between single spaces already,
 // as most text blocks are, so that cutting it into fields and joining
-// them again would give the same text.
+// them again would give the same text. It may say no of such text (of
+// any with control characters or letters beyond ASCII), which costs only
+// the cutting and joining.
 func spaced(text string) bool {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+	if text == "" {
+		return true
+	}
+	if text[0] == ' ' || text[len(text)-1] == ' ' || strings.Contains(text, "  ") {
+		return false
+	}
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		if !printable8(load64(text, i)) {
 			return false
-		case c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' '):
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c < ' ' || c >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -228,6 +287,7 @@ type meta struct {
 	Version   string       `json:"v"`    // a hash of the index, to add to the addresses of its other files
 	Lang      string       `json:"lang"` // the analyser's language: en, es, or another whose words are not stemmed
 	Pages     int          `json:"pages"`
+	Cap       int          `json:"cap"`    // the most pages a term's list holds (see maxPostings)
 	Shards    []string     `json:"shards"` // the shard keys, sorted
 	Near      string       `json:"near"`   // the keys of the files of near terms (see nearby), sorted, between spaces
 	Stop      []string     `json:"stop"`
@@ -261,12 +321,26 @@ type doc struct {
 func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 	files := Files{}
 	n := len(entries)
-	df := map[string]int{}
+	// Each term gets a number, and each entry the numbers of its terms,
+	// so that the rest counts in slices rather than maps.
+	number := map[string]int32{}
+	var termOf []string
+	var df []int32
+	ids := make([][]int32, n)
 	total := 0.0
-	for _, e := range entries {
-		for t := range e.terms {
-			df[t]++
-		}
+	for i, e := range entries {
+		ids[i] = make([]int32, 0, len(e.ends))
+		e.eachTerm(func(t string, _ float64) {
+			k, ok := number[t]
+			if !ok {
+				k = int32(len(termOf))
+				number[t] = k
+				termOf = append(termOf, t)
+				df = append(df, 0)
+			}
+			df[k]++
+			ids[i] = append(ids[i], k)
+		})
 		total += e.length
 	}
 	avg := 1.0
@@ -274,56 +348,62 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		avg = total / float64(n)
 	}
 	type posting struct {
-		doc   int
+		doc   int32
 		score float64
 	}
-	postings := map[string][]posting{}
+	// Every term's postings, in one slice: term k's from at[k], in the
+	// order of the pages.
+	at := make([]int32, len(termOf)+1)
+	for k, d := range df {
+		at[k+1] = at[k] + d
+	}
+	all := make([]posting, at[len(termOf)])
+	fill := slices.Clone(at[:len(termOf)])
+	idf := make([]float64, len(termOf))
+	for k, d := range df {
+		idf[k] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
+	}
 	top := 0.0
 	for i, e := range entries {
 		norm := bm25K1 * (1 - bm25B + bm25B*e.length/avg)
-		for t, tf := range e.terms {
-			idf := math.Log(1 + (float64(n)-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			s := idf * tf * (bm25K1 + 1) / (tf + norm)
-			postings[t] = append(postings[t], posting{i, s})
+		for j, k := range ids[i] {
+			tf := float64(e.counts[j])
+			s := idf[k] * tf * (bm25K1 + 1) / (tf + norm)
+			all[fill[k]] = posting{int32(i), s}
+			fill[k]++
 			top = max(top, s)
 		}
 	}
+	ids = nil
 	// Each term's list: its best pages, by number.
-	lists := map[string][]int{}
-	for t, ps := range postings {
-		if len(ps) > maxPostings {
+	lists := make(map[string][]int, len(termOf))
+	for k, t := range termOf {
+		ps := all[at[k]:at[k+1]]
+		if len(ps) > postingsLimit {
 			slices.SortFunc(ps, func(x, y posting) int { return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.doc, y.doc)) })
-			ps = ps[:maxPostings]
+			ps = ps[:postingsLimit]
+			slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
 		}
-		slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
 		list := make([]int, 0, 2*len(ps))
 		last := 0
 		for _, p := range ps {
 			q := max(1, int(math.Round(255*p.score/top)))
-			list = append(list, p.doc-last, q)
-			last = p.doc
+			list = append(list, int(p.doc)-last, q)
+			last = int(p.doc)
 		}
 		lists[t] = list
 	}
 	shards := shard(lists, shardLimit)
 	for key, terms := range shards {
-		data, err := marshal(terms)
-		if err != nil {
-			return nil, err
-		}
-		files["t/"+ShardFile(key)+".json"] = data
+		files["t/"+ShardFile(key)+".json"] = appendMap(nil, terms, appendInts)
 	}
 
 	near := nearby(lists)
 	for key, variants := range near {
-		data, err := marshal(variants)
-		if err != nil {
-			return nil, err
-		}
-		files["n/"+ShardFile(key)+".json"] = data
+		files["n/"+ShardFile(key)+".json"] = appendMap(nil, variants, appendJSONString)
 	}
 
-	m := meta{Lang: a.Lang, Pages: n, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
+	m := meta{Lang: a.Lang, Pages: n, Cap: postingsLimit, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
 	for _, g := range synonyms {
 		var group [][]string
 		for _, phrase := range g {
@@ -389,11 +469,11 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			}
 		}
 		d := doc{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle, Text: e.pieces}
-		data, err := marshal(d)
-		if err != nil {
-			return nil, err
+		size := 64 + len(d.URL) + len(d.Title) + len(d.Summary) + len(d.Reviewed) + len(d.Section)
+		for _, p := range d.Text {
+			size += len(p) + 3
 		}
-		files[fmt.Sprintf("d/%d.json", i)] = data
+		files["d/"+strconv.Itoa(i)+".json"] = appendDoc(make([]byte, 0, size+size/16), d)
 	}
 	for k, pages := range filters {
 		list := make([]int, len(pages))
@@ -401,25 +481,37 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		for i, p := range pages {
 			list[i], last = p-last, p
 		}
-		data, err := marshal(list)
-		if err != nil {
-			return nil, err
-		}
-		files["f/"+k+".json"] = data
+		files["f/"+k+".json"] = appendInts(nil, list)
 	}
-	// The version: a hash of every other file, by name.
-	h := sha256.New()
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name]))
-		h.Write(files[name])
-	}
-	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	m.Version = version(files)
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
 	}
 	files[MetaFile] = data
 	return files, nil
+}
+
+// version returns the index's version: a hash of every file, with its
+// name and length, in the order of the names, as twelve hexadecimal
+// digits. It only has to change when a file does, so that a browser's
+// cache never mixes two builds' files; it is no defence against anyone
+// who makes files to collide, and needs none. Two CRC-32s, which
+// processors compute in hardware, give its 48 bits (and 16 more) at a
+// small part of SHA-256's cost over megabytes of pages' text.
+func version(files Files) string {
+	c, e := crc32.New(crc32.MakeTable(crc32.Castagnoli)), crc32.NewIEEE()
+	h := io.MultiWriter(c, e)
+	var head []byte
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		head = append(strconv.AppendInt(append(append(head[:0], name...), 0), int64(len(files[name])), 10), 0)
+		h.Write(head)
+		h.Write(files[name])
+	}
+	var sum [8]byte
+	binary.BigEndian.PutUint32(sum[:4], c.Sum32())
+	binary.BigEndian.PutUint32(sum[4:], e.Sum32())
+	return hex.EncodeToString(sum[:])[:12]
 }
 
 // compareFolded orders words as readers look them up: without regard to

@@ -261,20 +261,7 @@ func testQueries(t *testing.T, node string) {
 	if shardLimit < shardBytes && len(files) < 40 {
 		t.Fatalf("only %d files: the shards are not split", len(files))
 	}
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cases := []struct {
-		query, filters string
-		first          string // "" for no results
-	}{
+	cases := []queryCase{
 		{"blood pressure", "", "/articles/high-blood-pressure/"},
 		{"diabetes ", "", "/articles/diabetes/"},
 		{"diab", "", "/articles/diabetes/"},      // being typed
@@ -296,6 +283,83 @@ func testQueries(t *testing.T, node string) {
 		{"xylophone ", "", ""},
 		{"the ", "", ""}, // a common word alone finds nothing
 	}
+	for _, r := range runQueries(t, node, files, cases) {
+		if !r.ok() {
+			t.Errorf("%q (filters %q): want %q first, got %q", r.c.query, r.c.filters, r.c.first, r.URLs)
+		}
+	}
+}
+
+// TestQueriesCommonWord: a word on more pages than its list holds keeps
+// only the pages it weighs most on, and a page it is missing from still
+// has every word of a query with it and a rarer word.
+func TestQueriesCommonWord(t *testing.T) {
+	node := mustNode(t)
+	defer func(old int) { postingsLimit = old }(postingsLimit)
+	postingsLimit = 3
+	a := NewAnalyzer("en")
+	var entries []*Entry
+	for i := range 6 {
+		p := Page{URL: fmt.Sprintf("/p%d/", i), Title: fmt.Sprintf("Clinic page %d", i), Body: []string{"The clinic opens at nine."}}
+		if i == 4 {
+			// A long page, on which the common word weighs least.
+			p.Body = append(p.Body, strings.Repeat("Bring your zebra card and your letter. ", 40))
+		}
+		entries = append(entries, a.Analyze(p))
+	}
+	files, err := Build(a, entries, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shard map[string][]int
+	if err := json.Unmarshal(files["t/c.json"], &shard); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(shard["clinic"]) / 2; got != postingsLimit {
+		t.Fatalf("clinic's list holds %d pages, want %d", got, postingsLimit)
+	}
+	r := runQueries(t, node, files, []queryCase{{"clinic zebra", "", "/p4/"}, {"zebra clinic ", "", "/p4/"}})
+	for _, r := range r {
+		if !r.ok() || !r.All {
+			t.Errorf("%q: want %s first with every word, got %q (every word: %v)", r.c.query, r.c.first, r.URLs, r.All)
+		}
+	}
+}
+
+type queryCase struct {
+	query, filters string
+	first          string // "" for no results
+}
+
+// A queryResult is what the script's engine found for a queryCase.
+type queryResult struct {
+	c       queryCase
+	URLs    []string
+	All     bool // the results have every word of the query
+	Fetched []string
+}
+
+func (r queryResult) ok() bool {
+	if r.c.first == "" {
+		return len(r.URLs) == 0
+	}
+	return len(r.URLs) > 0 && r.URLs[0] == r.c.first
+}
+
+// runQueries runs queries with the script's engine in node over the
+// index files.
+func runQueries(t *testing.T, node string, files Files, cases []queryCase) []queryResult {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var in strings.Builder
 	for _, c := range cases {
 		in.WriteString(c.query + "\t" + c.filters + "\n")
@@ -307,24 +371,19 @@ func testQueries(t *testing.T, node string) {
 	if err := cmd.Run(); err != nil {
 		t.Fatal(err)
 	}
+	var results []queryResult
 	sc := bufio.NewScanner(&out)
 	for i := 0; sc.Scan(); i++ {
-		var r struct {
-			Q       string
-			URLs    []string
-			Fetched []string
-		}
+		r := queryResult{c: cases[i]}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatal(err)
 		}
-		c := cases[i]
-		switch {
-		case c.first == "" && len(r.URLs) > 0:
-			t.Errorf("%q: want nothing, got %q", c.query, r.URLs)
-		case c.first != "" && (len(r.URLs) == 0 || r.URLs[0] != c.first):
-			t.Errorf("%q (filters %q): want %s first, got %q", c.query, c.filters, c.first, r.URLs)
-		}
+		results = append(results, r)
 	}
+	if len(results) != len(cases) {
+		t.Fatalf("%d results for %d queries", len(results), len(cases))
+	}
+	return results
 }
 
 // FuzzWords feeds page text, which writers write, to the analyser and the

@@ -1,7 +1,7 @@
 // Runs queries with the script's engine over an index in a folder, for
 // TestQueries: argv[2] is the script, argv[3] the folder; each line of
 // stdin is a query, with filters after a tab. It writes, for each, the
-// addresses of the results in order and the files the query fetched.
+// addresses of the results in order, whether they have every word, and the files the query fetched.
 require(process.argv[2]);
 const fs = require('fs');
 const path = require('path');
@@ -21,6 +21,6 @@ process.stdin.on('end', async () => {
     const r = await index.search(q, f ? f.split(',') : []);
     const urls = [];
     for (const p of r.pages) { urls.push((await index.page(p.doc)).u); }
-    process.stdout.write(JSON.stringify({ q, urls, fetched }) + '\n');
+    process.stdout.write(JSON.stringify({ q, urls, all: r.all, fetched }) + '\n');
   }
 });

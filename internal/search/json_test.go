@@ -1,0 +1,88 @@
+package search
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// jsonTexts are strings with every kind of byte the encoders treat apart,
+// at every place within eight bytes.
+var jsonTexts = func() []string {
+	out := []string{"", "a", "plain ASCII text of more than eight bytes", "café naïve", "\u2028\u2029", "\xff\xfe", "a\"b\\c", "\x00\x01\x1f\x7f", "\b\f\n\r\t", "<&>", "ΟΔΟΣ", "😀 emoji", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "bcdefgh", " ", "\"", "\\", "\n", "\x01", "é", "\u2028", "\xff", "\xe2\x80", "~", "\x7f", "日本"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}()
+
+// TestJSONLikeMarshal holds the index's own encoders to encoding/json's
+// bytes (as marshal writes them) for strings, lists, maps and pages.
+func TestJSONLikeMarshal(t *testing.T) {
+	same := func(what string, got []byte, v any) {
+		t.Helper()
+		want, err := marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: got %s, want %s", what, got, want)
+		}
+	}
+	for _, s := range jsonTexts {
+		same("string", appendJSONString(nil, s), s)
+	}
+	same("strings", appendStrings(nil, jsonTexts), jsonTexts)
+	same("no strings", appendStrings(nil, nil), []string(nil))
+	same("ints", appendInts(nil, []int{0, 1, -2, 300, 1 << 40}), []int{0, 1, -2, 300, 1 << 40})
+	same("no ints", appendInts(nil, nil), []int(nil))
+	same("empty ints", appendInts(nil, []int{}), []int{})
+	lists := map[string][]int{}
+	near := map[string]string{}
+	for i, s := range jsonTexts[:200] {
+		lists[s] = []int{i, 255}
+		near[s] = jsonTexts[len(jsonTexts)-1-i]
+	}
+	same("shard", appendMap(nil, lists, appendInts), lists)
+	same("near", appendMap(nil, near, appendJSONString), near)
+	same("empty map", appendMap(nil, map[string]string{}, appendJSONString), map[string]string{})
+	for i := range 300 {
+		d := doc{URL: jsonTexts[i], Title: jsonTexts[i+1]}
+		if i%2 == 0 {
+			d.Summary = jsonTexts[i+2]
+		}
+		if i%3 == 0 {
+			d.Reviewed = jsonTexts[i+3]
+		}
+		if i%5 == 0 {
+			d.Section = jsonTexts[i+4]
+		}
+		if i%7 != 0 {
+			d.Text = jsonTexts[i : i+i%7]
+		}
+		same("doc", appendDoc(nil, d), d)
+	}
+}
+
+// FuzzJSONString holds appendJSONString to encoding/json on any text.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range jsonTexts[:20] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("got %s, want %s", got, want)
+		}
+	})
+}
