@@ -99,17 +99,18 @@ type releasedSource struct {
 // the site's files has no need of.
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-// Release lets go of Source, the file's bytes, and the index of its
-// lines, keeping their length and checksum: a build, which holds every
-// page at once, releases each once it is checked and reads it again
-// (Reread) when it renders it, so that it never holds the text of the
-// whole site. Positions (Pos, TextPos) are not asked of a released page.
+// Release lets go of Source, the file's bytes, the index of its lines
+// and the positions of its keys and values (Keys, Values), keeping the
+// bytes' length and checksum: a build, which holds every page at once,
+// releases each once it is checked and reads it again (Reread) when it
+// renders it, so that it never holds the text of the whole site.
+// Positions (Pos, KeyPos, TextPos) are not asked of a released page.
 func (p *Page) Release() {
 	if p.Source == nil || p.released != nil {
 		return
 	}
 	p.released = &releasedSource{size: len(p.Source), sum: crc32.Checksum(p.Source, crcTable)}
-	p.Source, p.lines = nil, nil
+	p.Source, p.lines, p.Keys, p.Values = nil, nil, nil, nil
 }
 
 // Reread returns the file's bytes: Source, or for a released page (see

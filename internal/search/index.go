@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"maps"
 	"math"
 	"slices"
@@ -82,6 +81,43 @@ type Entry struct {
 	counts []float32 // the weighed count of each term (a sum of small whole numbers, exact)
 	length float64   // the weighed number of terms
 	pieces []string
+	// written is set once the entry's page file is written (see
+	// TakeDoc), and pieces let go.
+	written *fileSum
+}
+
+// fileSum is what the index's version reads of a file written before the
+// index is built: its name, its length and its checksums (see version).
+type fileSum struct {
+	name       string
+	size       int64 // of the name, its length and the data, as version hashes them
+	crcC, crcI uint32
+}
+
+// DocFile is the name of the file of page i of an index, in the order
+// Build numbers them.
+func DocFile(i int) string { return "d/" + strconv.Itoa(i) + ".json" }
+
+// TakeDoc makes the file of the entry's page, which is to be page i of
+// its index, and lets go of the text it holds: the caller writes the file
+// itself, before the index is built, and Build, given the entry as page
+// i, leaves it out of the files it returns but not out of their version.
+// A site's text is so never held whole for its index.
+func (e *Entry) TakeDoc(i int) (name string, data []byte) {
+	name, data = DocFile(i), e.doc()
+	e.written = sumFile(name, data)
+	e.pieces = nil
+	return name, data
+}
+
+// doc is the file of the entry's page: its card and text.
+func (e *Entry) doc() []byte {
+	d := doc{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle, Text: e.pieces}
+	size := 64 + len(d.URL) + len(d.Title) + len(d.Summary) + len(d.Reviewed) + len(d.Section)
+	for _, p := range d.Text {
+		size += len(p) + 3
+	}
+	return appendDoc(make([]byte, 0, size+size/16), d)
 }
 
 // eachTerm calls f with each of the entry's terms and its weighed count.
@@ -422,6 +458,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		}
 	}
 	filters := map[string][]int{}
+	var written []*fileSum // the pages' files written before, by TakeDoc
 	sections, audiences, topics := map[string]string{}, map[string]string{}, map[string]bool{}
 	for _, e := range entries {
 		if e.page.Section != "" {
@@ -468,12 +505,14 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 				filters[k] = append(filters[k], i)
 			}
 		}
-		d := doc{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle, Text: e.pieces}
-		size := 64 + len(d.URL) + len(d.Title) + len(d.Summary) + len(d.Reviewed) + len(d.Section)
-		for _, p := range d.Text {
-			size += len(p) + 3
+		if e.written != nil {
+			if e.written.name != DocFile(i) {
+				return nil, fmt.Errorf("search: the file of page %d was written as %s", i, e.written.name)
+			}
+			written = append(written, e.written)
+			continue
 		}
-		files["d/"+strconv.Itoa(i)+".json"] = appendDoc(make([]byte, 0, size+size/16), d)
+		files[DocFile(i)] = e.doc()
 	}
 	for k, pages := range filters {
 		list := make([]int, len(pages))
@@ -483,7 +522,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		}
 		files["f/"+k+".json"] = appendInts(nil, list)
 	}
-	m.Version = version(files)
+	m.Version = version(files, written)
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
@@ -494,24 +533,95 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 
 // version returns the index's version: a hash of every file, with its
 // name and length, in the order of the names, as twelve hexadecimal
-// digits. It only has to change when a file does, so that a browser's
-// cache never mixes two builds' files; it is no defence against anyone
-// who makes files to collide, and needs none. Two CRC-32s, which
-// processors compute in hardware, give its 48 bits (and 16 more) at a
-// small part of SHA-256's cost over megabytes of pages' text.
-func version(files Files) string {
-	c, e := crc32.New(crc32.MakeTable(crc32.Castagnoli)), crc32.NewIEEE()
-	h := io.MultiWriter(c, e)
-	var head []byte
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		head = append(strconv.AppendInt(append(append(head[:0], name...), 0), int64(len(files[name])), 10), 0)
-		h.Write(head)
-		h.Write(files[name])
+// digits; written are the files written before the index was built (see
+// Entry.TakeDoc), which count as if they were among files. It only has
+// to change when a file does, so that a browser's cache never mixes two
+// builds' files; it is no defence against anyone who makes files to
+// collide, and needs none. Two CRC-32s, which processors compute in
+// hardware, give its 48 bits (and 16 more) at a small part of SHA-256's
+// cost over megabytes of pages' text; each file's are worked out on its
+// own and then combined, so that a file written early need not be kept.
+func version(files Files, written []*fileSum) string {
+	sums := slices.Clone(written)
+	for name, data := range files {
+		sums = append(sums, sumFile(name, data))
+	}
+	slices.SortFunc(sums, func(a, b *fileSum) int { return cmp.Compare(a.name, b.name) })
+	var c, e uint32
+	for _, f := range sums {
+		c = crc32Combine(c, f.crcC, f.size, castagnoli)
+		e = crc32Combine(e, f.crcI, f.size, crc32.IEEE)
 	}
 	var sum [8]byte
-	binary.BigEndian.PutUint32(sum[:4], c.Sum32())
-	binary.BigEndian.PutUint32(sum[4:], e.Sum32())
+	binary.BigEndian.PutUint32(sum[:4], c)
+	binary.BigEndian.PutUint32(sum[4:], e)
 	return hex.EncodeToString(sum[:])[:12]
+}
+
+var castagnoliTable = crc32.MakeTable(crc32.Castagnoli)
+
+const castagnoli = crc32.Castagnoli
+
+// sumFile returns what version reads of a file: the checksums of its
+// name, a zero byte, its length in decimal, a zero byte and its data.
+func sumFile(name string, data []byte) *fileSum {
+	head := append(strconv.AppendInt(append([]byte(name), 0), int64(len(data)), 10), 0)
+	c := crc32.Update(crc32.Update(0, castagnoliTable, head), castagnoliTable, data)
+	e := crc32.Update(crc32.ChecksumIEEE(head), crc32.IEEETable, data)
+	return &fileSum{name: name, size: int64(len(head) + len(data)), crcC: c, crcI: e}
+}
+
+// crc32Combine returns the CRC-32, with the reversed polynomial poly, of
+// two strings one after the other, from the CRC-32s of each and the
+// length of the second, as zlib's crc32_combine does: the first's is
+// carried past the second's bytes by squaring the operator that moves a
+// CRC past one zero bit.
+func crc32Combine(crc1, crc2 uint32, len2 int64, poly uint32) uint32 {
+	if len2 <= 0 {
+		return crc1
+	}
+	var even, odd [32]uint32
+	odd[0] = poly // the operator for one zero bit
+	row := uint32(1)
+	for n := 1; n < 32; n++ {
+		odd[n] = row
+		row <<= 1
+	}
+	gf2Square(&even, &odd) // two zero bits
+	gf2Square(&odd, &even) // four
+	for {
+		gf2Square(&even, &odd) // one zero byte, then more
+		if len2&1 != 0 {
+			crc1 = gf2Times(&even, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+		gf2Square(&odd, &even)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&odd, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+func gf2Times(mat *[32]uint32, vec uint32) uint32 {
+	var sum uint32
+	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
+		if vec&1 != 0 {
+			sum ^= mat[i]
+		}
+	}
+	return sum
+}
+
+func gf2Square(square, mat *[32]uint32) {
+	for n := range 32 {
+		square[n] = gf2Times(mat, mat[n])
+	}
 }
 
 // compareFolded orders words as readers look them up: without regard to

@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"hash/crc32"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,4 +87,27 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("got %s, want %s", got, want)
 		}
 	})
+}
+
+// TestCRC32Combine: the CRC-32 of two strings one after the other comes
+// from the CRC-32s of each and the second's length, for both polynomials
+// the index's version uses, and for lengths of every bit pattern.
+func TestCRC32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, poly := range []uint32{crc32.Castagnoli, crc32.IEEE} {
+		tab := crc32.MakeTable(poly)
+		for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {3, 1000}, {1000, 3}, {77, 4096}, {4097, 65537}} {
+			a, b := make([]byte, n[0]), make([]byte, n[1])
+			for i := range a {
+				a[i] = byte(rng.IntN(256))
+			}
+			for i := range b {
+				b[i] = byte(rng.IntN(256))
+			}
+			want := crc32.Checksum(append(slices.Clone(a), b...), tab)
+			if got := crc32Combine(crc32.Checksum(a, tab), crc32.Checksum(b, tab), int64(len(b)), poly); got != want {
+				t.Errorf("poly %#x, lengths %v: combined %#x, want %#x", poly, n, got, want)
+			}
+		}
+	}
 }
