@@ -7,6 +7,7 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -50,6 +51,11 @@ type Options struct {
 	NoImageCache bool
 
 	Progress *Progress // when set, counts the pages read, parsed, checked and the files written
+
+	// lean, which Build sets, lets each page's text go once the page is
+	// checked (see releaseText): a project loaded so is rendered, and
+	// asked nothing else that reads the pages' files.
+	lean bool
 }
 
 // siteFS returns the site folder the options read.
@@ -156,6 +162,15 @@ func Read(opts Options) (*Project, error) {
 		return nil, err
 	}
 	opts.Progress.loaded(site)
+	if opts.lean {
+		// The pages' text is read again a batch at a time to be parsed:
+		// the site's whole text is never held at once.
+		for _, pg := range site.Pages {
+			if pg.File != "" {
+				pg.ReleaseText()
+			}
+		}
+	}
 	// The site's assets/ files win over the theme's.
 	assets, err := layout.Merge("assets", content.Unused, siteFS, opts.Theme)
 	if err != nil {
@@ -205,7 +220,11 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 	err := parallel.For(ctx, n, p.Options.Workers, func(b int) error {
 		pages := p.Pages[b*parseBatch : min(len(p.Pages), (b+1)*parseBatch)]
 		for k := range pages {
-			pages[k] = p.parsePage(p.Site.Pages[b*parseBatch+k])
+			pg := p.Site.Pages[b*parseBatch+k]
+			if err := pg.Restore(p.siteFS); err != nil { // its text, let go once read (see Read)
+				return err
+			}
+			pages[k] = p.parsePage(pg)
 			if pr := p.Options.Progress; pr != nil {
 				pr.Parsed.Add(1)
 			}
@@ -215,6 +234,9 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 		}
 		for k := range pages {
 			pages[k] = pages[k].Outline()
+			if p.Options.lean {
+				p.releaseText(&pages[k])
+			}
 		}
 		return nil
 	})
@@ -238,6 +260,20 @@ func (p *Project) check(ctx context.Context) {
 	}
 	p.Findings = finding.Sort(append(found, checked...))
 	p.Silenced = silenced
+}
+
+// releaseText lets go of the text of a checked page's file, but for the
+// positions of its front matter, which the rules that compare pages may
+// point at: the outline keeps where its links are written. A page with a
+// pamphlet-ignore comment keeps its text, which Silence reads.
+func (p *Project) releaseText(pg *check.Page) {
+	if pg.File == "" || bytes.Contains(pg.Source, []byte("pamphlet-ignore")) {
+		return
+	}
+	pg.Page.ReleaseText()
+	if pg.Doc != nil && pg.Doc.Outlined() {
+		pg.Doc = pg.Doc.WithSource(nil)
+	}
 }
 
 // release lets go of the bytes of every page's file, keeping what the
@@ -386,6 +422,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.lean = true
 	p, err := Load(ctx, opts)
 	if err != nil {
 		return nil, err

@@ -184,19 +184,18 @@ func (p *Project) imageRefs() []imageRef {
 		if img := pg.Meta.Image; img != nil && img.Path != "" {
 			out = append(out, imageRef{page: pg, dest: img.Path, pos: check.ShareImagePos(pg.Page), share: true})
 		}
-		for _, l := range pg.Doc.Links {
+		for n, l := range pg.Doc.Links {
 			if l.Image {
-				out = append(out, imageRef{page: pg, dest: l.Dest, pos: pg.BodyPos(l.Offset)})
+				out = append(out, imageRef{page: pg, dest: l.Dest, pos: pg.LinkPos(n)})
 			}
 		}
 		for k, a := range pg.Answers {
 			if a == nil || k >= len(pg.Meta.FAQ) {
 				continue
 			}
-			key := "faq." + strconv.Itoa(k) + ".a"
-			for _, l := range a.Links {
+			for n, l := range a.Links {
 				if l.Image {
-					out = append(out, imageRef{page: pg, dest: l.Dest, pos: pg.TextPos(key, pg.Meta.FAQ[k].A, l.Offset)})
+					out = append(out, imageRef{page: pg, dest: l.Dest, pos: pg.AnswerLinkPos(k, n)})
 				}
 			}
 		}

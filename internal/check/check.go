@@ -5,6 +5,7 @@ package check
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/pamphlet-health/pamphlet/internal/content"
@@ -22,6 +23,12 @@ type Page struct {
 	Doc     *markdown.Document
 	Answers []*markdown.Document // the answers of the page's faq, in order
 	Review  review.Status
+
+	// linkPos and answerLinkPos are where the links of Doc and of each
+	// answer are written, worked out by Outline, so that an outline's
+	// page need not keep its text for them (see LinkPos).
+	linkPos       []finding.Position
+	answerLinkPos [][]finding.Position
 }
 
 // Parse parses a content page's body and the answers of its faq. A list
@@ -41,20 +48,59 @@ func (p Page) Parsed() review.Parsed {
 // build after them, read of it, without the syntax trees, which are most
 // of the memory a parsed page holds. The rules that read a page's text
 // (the local rules) need it whole.
+//
+// It also works out where each link is written (see LinkPos), so that the
+// page's file may let go of its text once its outline is made.
 func (p Page) Outline() Page {
 	if p.Doc != nil {
+		if p.linkPos == nil && len(p.Doc.Links) > 0 {
+			p.linkPos = make([]finding.Position, len(p.Doc.Links))
+			for k, l := range p.Doc.Links {
+				p.linkPos[k] = p.BodyPos(l.Offset)
+			}
+		}
 		p.Doc = p.Doc.Outline()
 	}
 	if len(p.Answers) > 0 {
 		answers := make([]*markdown.Document, len(p.Answers))
+		positions := p.answerLinkPos == nil
+		if positions {
+			p.answerLinkPos = make([][]finding.Position, len(p.Answers))
+		}
 		for i, a := range p.Answers {
-			if a != nil {
-				answers[i] = a.Outline()
+			if a == nil {
+				continue
+			}
+			answers[i] = a.Outline()
+			if positions && i < len(p.Meta.FAQ) && len(a.Links) > 0 {
+				key := "faq." + strconv.Itoa(i) + ".a"
+				p.answerLinkPos[i] = make([]finding.Position, len(a.Links))
+				for k, l := range a.Links {
+					p.answerLinkPos[i][k] = p.TextPos(key, p.Meta.FAQ[i].A, l.Offset)
+				}
 			}
 		}
 		p.Answers = answers
 	}
 	return p
+}
+
+// LinkPos returns where link k of the page's body (Doc.Links[k]) is
+// written.
+func (p Page) LinkPos(k int) finding.Position {
+	if k < len(p.linkPos) {
+		return p.linkPos[k]
+	}
+	return p.BodyPos(p.Doc.Links[k].Offset)
+}
+
+// AnswerLinkPos returns where link k of the page's answer i
+// (Answers[i].Links[k]) is written.
+func (p Page) AnswerLinkPos(i, k int) finding.Position {
+	if i < len(p.answerLinkPos) && k < len(p.answerLinkPos[i]) {
+		return p.answerLinkPos[i][k]
+	}
+	return p.TextPos("faq."+strconv.Itoa(i)+".a", p.Meta.FAQ[i].A, p.Answers[i].Links[k].Offset)
 }
 
 // Whole returns the page with its body and answers parsed again where

@@ -42,12 +42,12 @@ func BrokenLinks(in *Input) []finding.Finding {
 				out = append(out, errorAt(ShareImagePos(p.Page), "links.broken", fmt.Sprintf("the sharing image %q is not a file of the site; check the path, relative to the page or from the site root", img.Path)))
 			}
 		}
-		for _, l := range p.Doc.Links {
+		for k, l := range p.Doc.Links {
 			t, internal := in.Site.Resolve(p.Page, l.Dest)
 			if !internal {
 				continue
 			}
-			pos := p.BodyPos(l.Offset)
+			pos := p.LinkPos(k)
 			what := "link"
 			if l.Image {
 				what = "image"

@@ -106,11 +106,31 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // renders it, so that it never holds the text of the whole site.
 // Positions (Pos, KeyPos, TextPos) are not asked of a released page.
 func (p *Page) Release() {
+	p.ReleaseText()
+	p.Keys, p.Values = nil, nil
+}
+
+// ReleaseText lets go of Source and the index of its lines, as Release
+// does, but keeps the positions of the front matter's keys and values,
+// for KeyPos; Pos and TextPos are not asked of the page any more.
+func (p *Page) ReleaseText() {
 	if p.Source == nil || p.released != nil {
 		return
 	}
 	p.released = &releasedSource{size: len(p.Source), sum: crc32.Checksum(p.Source, crcTable)}
-	p.Source, p.lines, p.Keys, p.Values = nil, nil, nil, nil
+	p.Source, p.lines = nil, nil
+}
+
+// Restore gives a page whose text was let go (see ReleaseText) its
+// file's bytes back, read again from fsys, which must hold exactly the
+// bytes the page was read from; see Reread.
+func (p *Page) Restore(fsys fs.FS) error {
+	data, err := p.Reread(fsys)
+	if err != nil {
+		return err
+	}
+	p.Source, p.released = data, nil
+	return nil
 }
 
 // Reread returns the file's bytes: Source, or for a released page (see

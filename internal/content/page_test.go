@@ -245,6 +245,13 @@ func TestReleaseReread(t *testing.T) {
 	if got, err := p.Reread(fsys); err != nil || string(got) != text {
 		t.Fatalf("after Release: %q, %v", got, err)
 	}
+	if err := p.Restore(fsys); err != nil || string(p.Source) != text || string(p.Body()) != "Rest and drink fluids.\n" {
+		t.Fatalf("Restore: %q, %v", p.Source, err)
+	}
+	p.ReleaseText()
+	if p.Source != nil || p.Keys == nil {
+		t.Fatalf("ReleaseText: source %q, keys %v; want the keys kept", p.Source, p.Keys)
+	}
 	for _, changed := range []string{
 		strings.Replace(text, "Rest", "Sing", 1), // the same length
 		text + "More.\n",
