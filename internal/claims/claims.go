@@ -134,6 +134,7 @@ type Detector struct {
 	gatePairs    map[[2]string]bool    // the forms of the first two words of the gate's phrases of promises
 	gateFirst    [256]uint64           // for each first byte of gateForms, a bit for each length (mod 64) they have: most words are told apart without a look-up
 	gateSure     [256]uint64           // the same for the forms that are not only common words of promises, one of which a promise needs
+	gateSpan     int                   // the most words of a phrase of gateMarks or gatePromised
 	patterns     *prose.Set            // the lists of patternLists, on stems in one pass
 	reports      *prose.Set            // promise-reports, as written
 	patternForms map[string]uint16     // the forms of the first words of the phrases of the patterns' lists, by role; see mayHavePattern
@@ -179,6 +180,19 @@ var promiseVoice = []string{"promise-selling", "honest-terms"}
 var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
 	"promise-cleanse", "promise-slimming", "promise-hype"}
 
+// gateMarks are the lists of the marks of a promise that let a sentence
+// be weighed for one when what a promise promises (gatePromised) stands
+// near: the common words of promises ("every", "overnight") and the voice
+// of selling ("our", "this", "capsule"): "Our ear drops clear an ear
+// infection", "one capsule a day tackles diabetes".
+var gateMarks = []string{"promise-common", "promise-selling"}
+
+// gatePromised are the lists of what a promise promises, for the gate
+// (see Detector.mayPromise): its outcomes, and the effects and outcomes
+// of the claim lists, which promises made in plain words make ("This
+// root extract regrows tooth enamel").
+var gatePromised = []string{"promise-outcomes", "effects", "outcomes"}
+
 // lists returns the phrases of the named lists, in order.
 func (l Lists) lists(names []string) [][]string {
 	out := make([][]string, len(names))
@@ -216,8 +230,8 @@ func New(l Lists) (*Detector, error) {
 	d.stemmed, _ = prose.NewSets(l.lists(stemmedLists), prose.Stem)
 	d.gate, _ = prose.NewSets([][]string{
 		slices.Concat(l.lists(append([]string{"prohibited"}, promiseWords...))...),
-		l["promise-common"],
-		l["promise-outcomes"],
+		slices.Concat(l.lists(gateMarks)...),
+		slices.Concat(l.lists(gatePromised)...),
 	}, prose.Stem)
 	d.raw, _ = prose.NewSets(l.lists(rawLists), nil)
 	d.patterns, _ = prose.NewSets(l.lists(patternLists), prose.Stem)
@@ -237,6 +251,9 @@ func New(l Lists) (*Detector, error) {
 			default:
 				d.gateWords[w] |= gateEffect
 			}
+		}
+		if list > 0 {
+			d.gateSpan = max(d.gateSpan, p.Len())
 		}
 	}
 	d.gateForms, d.gatePairs = map[string]uint8{}, map[[2]string]bool{}

@@ -9,10 +9,12 @@ import (
 
 // mayPromise reports whether a sentence, in tokens folded by their stems,
 // may hold a promise: it has a word of a promise (see promiseWords) or a
-// phrase of prohibited, or a common word of promises ("every", "for
-// ever") near what a promise promises (promise-outcomes: "cure",
-// "gone"), or what a promise promises before a list ("treats arthritis,
-// asthma, eczema and gout"). Others are not weighed for promises at all.
+// phrase of prohibited, or a mark of a promise (gateMarks: a common word
+// of promises, "every", "for ever", or the voice of selling, "our",
+// "capsule") near what a promise promises (gatePromised: "cure", "gone",
+// "regrows"), or what a promise promises before a list ("treats
+// arthritis, asthma, eczema and gout"). Others are not weighed for
+// promises at all.
 func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
 	// Most sentences have none of the gate's words: tell them by a look-up
 	// of each word, and match phrases only where one starts.
@@ -98,12 +100,12 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 			}
 			if bits&gateEffect != 0 {
 				lastEffect = i
-				if listAfter(sentence, toks, i, listWithin+maxEffectWords) { // i is the first word of the phrase
+				if listAfter(sentence, toks, i, listWithin+d.gateSpan) { // i is the first word of the phrase
 
 					return true
 				}
 			}
-			if lastCommon >= 0 && lastEffect >= 0 && max(lastCommon, lastEffect)-min(lastCommon, lastEffect) <= gateNear+maxEffectWords {
+			if lastCommon >= 0 && lastEffect >= 0 && max(lastCommon, lastEffect)-min(lastCommon, lastEffect) <= gateNear+d.gateSpan {
 				return true
 			}
 		}
@@ -128,9 +130,8 @@ func listAfter(sentence string, toks []prose.Token, i, within int) bool {
 }
 
 const (
-	gateNear       = 6  // the most words between a common word of promises and what it promises; see mayPromise
-	listWithin     = 12 // see listAfter
-	maxEffectWords = 4  // the most words of a phrase of promise-outcomes
+	gateNear   = 6  // the most words between a common word of promises and what it promises; see mayPromise
+	listWithin = 12 // see listAfter
 )
 
 // forms returns the forms of a word that Stem takes to stem.
