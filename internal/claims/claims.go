@@ -180,11 +180,12 @@ var promiseVoice = []string{"promise-selling", "honest-terms"}
 var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
 	"promise-cleanse", "promise-slimming", "promise-hype"}
 
-// plainPromised are the lists of what a promise made in plain words promises:
-// the effects and outcomes of the claim lists, which weigh for a promise
-// near the voice of selling (promise-selling: "our", "this", "capsule"):
-// "Our ear drops clear an ear infection", "This root extract regrows
-// tooth enamel". See Detector.mayPromise.
+// plainPromised are the lists of what a promise made in plain words
+// promises: the effects and outcomes of the claim lists, which let a
+// sentence be weighed for a promise near the voice of selling
+// (promise-selling: "our", "this", "capsule"): "Our ear drops clear an
+// ear infection", "This root extract regrows tooth enamel". See
+// Detector.mayPromise.
 var plainPromised = []string{"effects", "outcomes"}
 
 // lists returns the phrases of the named lists, in order.

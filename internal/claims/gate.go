@@ -174,8 +174,9 @@ func forms(stem string) []string {
 }
 
 // What the first word of a phrase of the gate may be: a word of a promise
-// on its own, the first of a phrase of one, a common word of promises, or
-// the first of what a promise promises.
+// on its own, the first of a phrase of one, a common word of promises,
+// the first of what a promise promises, a word of the voice of selling,
+// or the first of an effect or an outcome of the claim lists.
 const (
 	gateWord uint8 = 1 << iota
 	gatePhrase
