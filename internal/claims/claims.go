@@ -133,7 +133,8 @@ type Detector struct {
 	gateForms    map[string]uint8      // the forms of those words as written; see mayHaveGateWord
 	gatePairs    map[[2]string]bool    // the forms of the first two words of the gate's phrases of promises
 	gateFirst    [256]uint64           // for each first byte of gateForms, a bit for each length (mod 64) they have: most words are told apart without a look-up
-	gateSure     [256]uint64           // the same for the forms that are not only common words of promises, one of which a promise needs
+	gateSure     [256]uint64           // the same for the forms that are not only marks of promises (common words, selling), one of which a promise needs
+	gateSpan     int                   // the most words of a phrase of the gate's lists but promises' own
 	patterns     *prose.Set            // the lists of patternLists, on stems in one pass
 	reports      *prose.Set            // promise-reports, as written
 	patternForms map[string]uint16     // the forms of the first words of the phrases of the patterns' lists, by role; see mayHavePattern
@@ -179,6 +180,14 @@ var promiseVoice = []string{"promise-selling", "honest-terms"}
 var promiseWords = []string{"promise-absolutes", "promise-speed", "promise-proof", "promise-secrets", "promise-nature",
 	"promise-cleanse", "promise-slimming", "promise-hype"}
 
+// plainPromised are the lists of what a promise made in plain words
+// promises: the effects and outcomes of the claim lists, which let a
+// sentence be weighed for a promise near the voice of selling
+// (promise-selling: "our", "this", "capsule"): "Our ear drops clear an
+// ear infection", "This root extract regrows tooth enamel". See
+// Detector.mayPromise.
+var plainPromised = []string{"effects", "outcomes"}
+
 // lists returns the phrases of the named lists, in order.
 func (l Lists) lists(names []string) [][]string {
 	out := make([][]string, len(names))
@@ -218,6 +227,8 @@ func New(l Lists) (*Detector, error) {
 		slices.Concat(l.lists(append([]string{"prohibited"}, promiseWords...))...),
 		l["promise-common"],
 		l["promise-outcomes"],
+		l["promise-selling"],
+		slices.Concat(l.lists(plainPromised)...),
 	}, prose.Stem)
 	d.raw, _ = prose.NewSets(l.lists(rawLists), nil)
 	d.patterns, _ = prose.NewSets(l.lists(patternLists), prose.Stem)
@@ -234,9 +245,16 @@ func New(l Lists) (*Detector, error) {
 				d.gateWords[w] |= gatePhrase
 			case list == 1:
 				d.gateWords[w] |= gateCommon
-			default:
+			case list == 2:
 				d.gateWords[w] |= gateEffect
+			case list == 3:
+				d.gateWords[w] |= gateSelling
+			default:
+				d.gateWords[w] |= gatePlain
 			}
+		}
+		if list > 0 {
+			d.gateSpan = max(d.gateSpan, p.Len())
 		}
 	}
 	d.gateForms, d.gatePairs = map[string]uint8{}, map[[2]string]bool{}
@@ -269,7 +287,7 @@ func New(l Lists) (*Detector, error) {
 	}
 	for f, bits := range d.gateForms {
 		d.gateFirst[f[0]] |= 1 << (len(f) & 63)
-		if bits&^gateCommon != 0 {
+		if bits&^(gateCommon|gateSelling) != 0 {
 			d.gateSure[f[0]] |= 1 << (len(f) & 63)
 		}
 	}

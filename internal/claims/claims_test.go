@@ -185,6 +185,44 @@ func TestJudge(t *testing.T) {
 	}
 }
 
+// TestGate checks which sentences the gate lets through to be weighed for
+// a promise, on stems and as written: those with a promise's words, and
+// those with a mark of a promise (a common word of promises, the voice of
+// selling) near what a promise promises, or what it promises before a
+// list; not those with only one of them, or with the two far apart.
+func TestGate(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"This miracle tea is a guaranteed cure.", true},
+		{"Every patient is cured within days.", true},
+		// The voice of selling near an effect: a promise made in plain words.
+		{"Our ear drops clear an ear infection without antibiotics.", true},
+		{"This root extract regrows tooth enamel.", true},
+		{"These capsules ease arthritis pain.", true},
+		// What a promise promises before a list of three or more.
+		{"It relieves eczema, psoriasis, acne and rosacea.", true},
+		// One without the other, or the two far apart.
+		{"Our clinic is open on Saturdays.", false},
+		{"Antibiotics clear most ear infections.", false},
+		{"Our nurses run the clinic on Mondays and Thursdays, and in the summer holidays they help children who need to recover.", false},
+		{"If you produce more than 100 milliliters (3 ounces) of urine per day, you will also collect your urine.", false},
+	} {
+		toks := prose.Tokens(tt.in)
+		if got := d.mayPromise(tt.in, prose.Fold(toks, prose.Stem)); got != tt.want {
+			t.Errorf("mayPromise(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if tt.want && !d.mayHaveGateWord(tt.in, toks) {
+			t.Errorf("mayHaveGateWord(%q) = false, want true, as on stems", tt.in)
+		}
+	}
+}
+
 // TestGateForms checks that the look-up of promise words, and of the
 // patterns of promises, as written lets through every sentence the gate
 // on stems lets through. It names the lines, not the sentences: test.tsv

@@ -197,6 +197,6 @@ var heldOut = []struct {
 	file                                                 string
 	recall, falseAlarms, promises, honest, corpus, plain float64
 }{
-	{"test.tsv", 0.965, 0.04, 0.81, 0.03, 0.001, 0.002},
+	{"test.tsv", 0.965, 0.04, 0.82, 0.03, 0.001, 0.002},
 	{"exam.tsv", 0.97, 0.03, 0.90, 0.03, 0, 0.005},
 }

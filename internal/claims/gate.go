@@ -9,15 +9,18 @@ import (
 
 // mayPromise reports whether a sentence, in tokens folded by their stems,
 // may hold a promise: it has a word of a promise (see promiseWords) or a
-// phrase of prohibited, or a common word of promises ("every", "for
+// phrase of prohibited; or a common word of promises ("every", "for
 // ever") near what a promise promises (promise-outcomes: "cure",
-// "gone"), or what a promise promises before a list ("treats arthritis,
-// asthma, eczema and gout"). Others are not weighed for promises at all.
+// "gone"); or the voice of selling (promise-selling: "our", "this",
+// "capsule") near what a promise promises, or near an effect or an
+// outcome of the claim lists (plainPromised: "Our ear drops clear an ear
+// infection"); or what a promise promises before a list ("treats
+// arthritis, asthma, eczema and gout"). Others are not weighed for
+// promises at all.
 func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
 	// Most sentences have none of the gate's words: tell them by a look-up
 	// of each word, and match phrases only where one starts.
-	near := gateNear
-	var common, outcomes []prose.Match
+	var common, outcomes, selling, plain []prose.Match
 	for i, t := range stems {
 		bits := d.gateWords[t.Norm]
 		if bits == 0 {
@@ -33,20 +36,30 @@ func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
 				sure = true
 			case 1:
 				common = append(common, m)
-			default:
+			case 2:
 				outcomes = append(outcomes, m)
 				if listAfter(sentence, stems, m.Last, listWithin) {
 					sure = true
 				}
+			case 3:
+				selling = append(selling, m)
+			default:
+				plain = append(plain, m)
 			}
 		})
 		if sure {
 			return true
 		}
 	}
-	for _, c := range common {
-		for _, o := range outcomes {
-			if o.First-c.Last <= near && c.First-o.Last <= near {
+	return nearAny(common, outcomes) || nearAny(selling, outcomes) || nearAny(selling, plain)
+}
+
+// nearAny reports whether a match of one stands within gateNear words of
+// a match of the other, on either side.
+func nearAny(a, b []prose.Match) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if y.First-x.Last <= gateNear && x.First-y.Last <= gateNear {
 				return true
 			}
 		}
@@ -72,7 +85,8 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 	if !some {
 		return false
 	}
-	lastCommon, lastEffect := -100, -100
+	lastCommon, lastEffect, lastSelling, lastPlain := -100, -100, -100, -100
+	near := func(a, b int) bool { return a >= 0 && b >= 0 && max(a, b)-min(a, b) <= gateNear+d.gateSpan }
 	for i, t := range toks {
 		n := t.Norm
 		if n == "" || d.gateFirst[n[0]]&(1<<(len(n)&63)) == 0 {
@@ -96,14 +110,19 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 			if bits&gateCommon != 0 {
 				lastCommon = i
 			}
+			if bits&gateSelling != 0 {
+				lastSelling = i
+			}
+			if bits&gatePlain != 0 {
+				lastPlain = i
+			}
 			if bits&gateEffect != 0 {
 				lastEffect = i
-				if listAfter(sentence, toks, i, listWithin+maxEffectWords) { // i is the first word of the phrase
-
+				if listAfter(sentence, toks, i, listWithin+d.gateSpan) { // i is the first word of the phrase
 					return true
 				}
 			}
-			if lastCommon >= 0 && lastEffect >= 0 && max(lastCommon, lastEffect)-min(lastCommon, lastEffect) <= gateNear+maxEffectWords {
+			if near(lastCommon, lastEffect) || near(lastSelling, lastEffect) || near(lastSelling, lastPlain) {
 				return true
 			}
 		}
@@ -128,9 +147,8 @@ func listAfter(sentence string, toks []prose.Token, i, within int) bool {
 }
 
 const (
-	gateNear       = 6  // the most words between a common word of promises and what it promises; see mayPromise
-	listWithin     = 12 // see listAfter
-	maxEffectWords = 4  // the most words of a phrase of promise-outcomes
+	gateNear   = 6  // the most words between a common word of promises and what it promises; see mayPromise
+	listWithin = 12 // see listAfter
 )
 
 // forms returns the forms of a word that Stem takes to stem.
@@ -156,13 +174,16 @@ func forms(stem string) []string {
 }
 
 // What the first word of a phrase of the gate may be: a word of a promise
-// on its own, the first of a phrase of one, a common word of promises, or
-// the first of what a promise promises.
+// on its own, the first of a phrase of one, a common word of promises,
+// the first of what a promise promises, a word of the voice of selling,
+// or the first of an effect or an outcome of the claim lists.
 const (
 	gateWord uint8 = 1 << iota
 	gatePhrase
 	gateCommon
 	gateEffect
+	gateSelling // a word of the voice of selling
+	gatePlain   // the first of an effect or an outcome of plainPromised
 )
 
 // mayHavePattern reports whether a sentence may hold a pattern of a
