@@ -68,7 +68,7 @@ func Images(in *Input) []finding.Finding {
 // alone.
 func ShareImagePos(p *content.Page) finding.Position {
 	for _, key := range []string{"image.path", "image"} {
-		if pos, ok := p.Values[key]; ok {
+		if pos, ok := p.ValueAt(key); ok {
 			return pos
 		}
 	}

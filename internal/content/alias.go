@@ -99,7 +99,7 @@ func (s *Site) placeAliases() []finding.Finding {
 	for _, p := range s.Pages {
 		for i, written := range p.Meta.Aliases {
 			pos := p.KeyPos(fmt.Sprintf("aliases.%d", i))
-			if v, ok := p.Values[fmt.Sprintf("aliases.%d", i)]; ok {
+			if v, ok := p.ValueAt(fmt.Sprintf("aliases.%d", i)); ok {
 				pos = v
 			}
 			ap, out, err := ParseAlias(written)

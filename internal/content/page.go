@@ -58,13 +58,10 @@ type Page struct {
 	// Markdown starts.
 	FrontStart, FrontEnd, BodyStart int
 
-	// Keys records where each front matter key is written, by dotted path
-	// such as "review" or "faq.0".
-	Keys map[string]finding.Position
-
-	// Values records where each scalar value of the front matter starts,
-	// by the same paths as Keys.
-	Values map[string]finding.Position
+	// places records where each front matter key is written and where
+	// each scalar value starts, by dotted path such as "review" or
+	// "faq.0"; see KeyAt and ValueAt.
+	places *positions
 
 	// Withheld marks a page that `build -withhold` leaves out of the site
 	// because checks refused it.
@@ -100,14 +97,14 @@ type releasedSource struct {
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // Release lets go of Source, the file's bytes, the index of its lines
-// and the positions of its keys and values (Keys, Values), keeping the
+// and the positions of its keys and values (KeyAt, ValueAt), keeping the
 // bytes' length and checksum: a build, which holds every page at once,
 // releases each once it is checked and reads it again (Reread) when it
 // renders it, so that it never holds the text of the whole site.
 // Positions (Pos, KeyPos, TextPos) are not asked of a released page.
 func (p *Page) Release() {
 	p.ReleaseText()
-	p.Keys, p.Values = nil, nil
+	p.places = nil
 }
 
 // ReleaseText lets go of Source and the index of its lines, as Release
@@ -173,10 +170,10 @@ func (p *Page) Pos(off int) finding.Position {
 // KeyPos returns where the front matter key is written; for a missing key,
 // where the title is, or the first line.
 func (p *Page) KeyPos(key string) finding.Position {
-	if pos, ok := p.Keys[key]; ok {
+	if pos, ok := p.KeyAt(key); ok {
 		return pos
 	}
-	if pos, ok := p.Keys["title"]; ok {
+	if pos, ok := p.KeyAt("title"); ok {
 		return pos
 	}
 	return finding.Position{File: p.File, Line: 1, Col: 1}
@@ -186,7 +183,7 @@ func (p *Page) KeyPos(key string) finding.Position {
 // matter key, when the value is written on one line exactly as text (plain
 // or in quotes without escapes); otherwise it returns where the key is.
 func (p *Page) TextPos(key, text string, off int) finding.Position {
-	vp, ok := p.Values[key]
+	vp, ok := p.ValueAt(key)
 	if !ok || p.FrontEnd == 0 {
 		return p.KeyPos(key)
 	}
@@ -262,7 +259,7 @@ var formats = []*frontmatter.Format{
 // returned whenever its text could be split from its front matter, so that
 // the rest of the checks can still run.
 func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
-	p := &Page{File: file, Source: src, Keys: map[string]finding.Position{}}
+	p := &Page{File: file, Source: src}
 	fail := func(line, col int, rule, msg string) (*Page, []finding.Finding) {
 		p.Unreadable = true
 		return p, []finding.Finding{{Position: finding.Position{File: file, Line: line, Col: col}, Rule: rule, Severity: finding.Error, Message: msg}}
@@ -335,9 +332,8 @@ func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
 	default:
 		d.report(tree, "type", "the front matter must be a set of keys, such as title: Flu vaccine")
 	}
-	p.Keys = d.keys
-	p.Values = d.values
-	found := append(d.found, p.Meta.validate(file, p.Keys)...)
+	p.places = newPositions(d.keys, d.values)
+	found := append(d.found, p.Meta.validate(file, d.keys)...)
 	return p, finding.Sort(found)
 }
 

@@ -260,7 +260,7 @@ func (s *Site) addMissingLists() []finding.Finding {
 		if _, ok := s.byURL[u]; ok {
 			continue
 		}
-		p := &Page{Kind: Section, Dir: d, URL: u, Lang: l.lang, Keys: map[string]finding.Position{}}
+		p := &Page{Kind: Section, Dir: d, URL: u, Lang: l.lang}
 		p.Section, _, _ = strings.Cut(d, "/")
 		switch d {
 		case "":

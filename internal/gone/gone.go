@@ -169,7 +169,7 @@ func replacement(then *content.Page, now *content.Site, renames map[string]strin
 // alias of old: an entry of its aliases list where it has one, else a
 // line in the front matter's own format.
 func aliasLine(p *content.Page, old string) string {
-	if pos, ok := p.Keys["aliases"]; ok {
+	if pos, ok := p.KeyAt("aliases"); ok {
 		return fmt.Sprintf("%s added to the aliases list of %s (line %d)", old, p.File, pos.Line)
 	}
 	switch p.Format {

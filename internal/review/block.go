@@ -182,7 +182,7 @@ func setYAML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 			b.WriteString("    " + l + nl)
 		}
 	}
-	pos, ok := p.Keys["review"]
+	pos, ok := p.KeyAt("review")
 	if !ok {
 		return splice(p.Source, p.FrontEnd, p.FrontEnd, b.String()), nil
 	}
@@ -227,7 +227,7 @@ func yamlString(s string) string {
 
 func setTOML(p *content.Page, r *content.Review, nl string) ([]byte, error) {
 	str := func(s string) string { q, _ := json.Marshal(s); return string(q) }
-	pos, ok := p.Keys["review"]
+	pos, ok := p.KeyAt("review")
 	var start int
 	if ok {
 		var err error
@@ -404,7 +404,7 @@ func sameExceptReview(p *content.Page, out []byte, r *content.Review) error {
 // block comes back as it is. The result is read back, and one that still
 // has a review, or differs in its body, is an error.
 func WithoutBlock(p *content.Page) ([]byte, error) {
-	pos, ok := p.Keys["review"]
+	pos, ok := p.KeyAt("review")
 	if !ok || p.Unreadable {
 		return p.Source, nil
 	}

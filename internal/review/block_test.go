@@ -221,7 +221,7 @@ func FuzzSetBlock(f *testing.F) {
 		if !bytes.Equal(p.Body(), q.Body()) {
 			t.Fatalf("the body changed:\n%q\n%q", p.Body(), q.Body())
 		}
-		for k, pos := range p.Keys {
+		for k, pos := range p.KeyPositions() {
 			if k == "review" || strings.HasPrefix(k, "review.") {
 				continue
 			}
@@ -236,8 +236,9 @@ func FuzzSetBlock(f *testing.F) {
 			case off >= pre:
 				t.Fatalf("key %s at %d:%d was in the span SetBlock rewrote\n%q\n%q", k, pos.Line, pos.Col, src, out)
 			}
-			if now, ok := offset(out, q.Keys[k]); !ok || now != want {
-				t.Fatalf("key %s moved from byte %d to %d (%v), want %d\n%q\n%q", k, off, now, q.Keys[k], want, src, out)
+			qk, _ := q.KeyAt(k)
+			if now, ok := offset(out, qk); !ok || now != want {
+				t.Fatalf("key %s moved from byte %d to %d (%v), want %d\n%q\n%q", k, off, now, qk, want, src, out)
 			}
 		}
 
