@@ -146,23 +146,7 @@ const Para = "Most people get better at home with rest, fluids and time. Talk to
 
 // Article is the text of article i of n, before sign-off.
 func Article(i, n int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: Health topic number %d\ndescription: What topic %d is, how to look after yourself at home and when to get help from a clinician.\n", i, i)
-	fmt.Fprintf(&b, "date: 2026-01-%02d\naudience: [patients]\nabout: Topic %d\ntags: [tag-%d, common]\n", i%28+1, i, i%50)
-	b.WriteString("sources:\n  - {title: A guideline, publisher: A health body, url: \"https://example.org/guide\"}\n")
-	b.WriteString("faq:\n  - q: How long does it last?\n    a: Usually about a week. Call us if it lasts longer.\n  - q: Is it catching?\n    a: Sometimes. Wash your hands often.\n---\n\n")
-	for s := range 5 {
-		fmt.Fprintf(&b, "## Part %d of topic %d\n\n", s+1, i)
-		b.WriteString(Para + Para + "\n\n")
-		b.WriteString("- Drink plenty of fluids.\n- Rest as much as you can.\n- Keep warm but not too hot.\n\n")
-		if s == 2 {
-			b.WriteString("| Age | Dose |\n|---|---|\n| 6 to 11 | 1 tablet |\n| 12 and over | 2 tablets |\n\n")
-			b.WriteString("> [!WARNING]\n> Do not take more than the label says.\n\n")
-			fmt.Fprintf(&b, "See [the next topic](topic-%d.md#part-1-of-topic-%d) and ![A chart](img/chart.svg).\n\n", (i+1)%n, (i+1)%n)
-		}
-		b.WriteString(Para + "\n\n")
-	}
-	return b.String()
+	return english.article(i, fmt.Sprintf("[the next topic](topic-%d.md#part-1-of-topic-%d)", (i+1)%n, (i+1)%n))
 }
 
 // TranslationFile is the file of the Spanish translation of article i.
@@ -176,25 +160,63 @@ const ParaES = "La mayoría de las personas se sienten mejor en casa con descans
 // before sign-off: the article's structure in Spanish, its link leading
 // to the next translated article's translation.
 func Translation(i, n int) string {
+	next := i + 10 // the next translated article
+	if next >= n {
+		next = 0
+	}
+	return spanish.article(i, fmt.Sprintf("[el tema siguiente](topic-%d.md)", next))
+}
+
+// articleWords are the words of a generated article in one language; the
+// formats take the article's number (and front, its day, number and tag
+// number too).
+type articleWords struct {
+	front, sources, faq       string
+	heading, para, list       string
+	table, warning, seeFormat string
+}
+
+var english = articleWords{
+	front: "---\ntitle: Health topic number %[2]d\ndescription: What topic %[2]d is, how to look after yourself at home and when to get help from a clinician.\n" +
+		"date: 2026-01-%02[1]d\naudience: [patients]\nabout: Topic %[2]d\ntags: [tag-%[3]d, common]\n",
+	sources:   "sources:\n  - {title: A guideline, publisher: A health body, url: \"https://example.org/guide\"}\n",
+	faq:       "faq:\n  - q: How long does it last?\n    a: Usually about a week. Call us if it lasts longer.\n  - q: Is it catching?\n    a: Sometimes. Wash your hands often.\n---\n\n",
+	heading:   "## Part %d of topic %d\n\n",
+	para:      Para,
+	list:      "- Drink plenty of fluids.\n- Rest as much as you can.\n- Keep warm but not too hot.\n\n",
+	table:     "| Age | Dose |\n|---|---|\n| 6 to 11 | 1 tablet |\n| 12 and over | 2 tablets |\n\n",
+	warning:   "> [!WARNING]\n> Do not take more than the label says.\n\n",
+	seeFormat: "See %s and ![A chart](img/chart.svg).\n\n",
+}
+
+var spanish = articleWords{
+	front: "---\ntitle: Tema de salud número %[2]d\ndescription: Qué es el tema %[2]d, cómo cuidarse en casa y cuándo pedir ayuda a un profesional de la salud.\n" +
+		"date: 2026-01-%02[1]d\naudience: [patients]\nabout: Tema %[2]d\ntags: [tema-%[3]d, comun]\n",
+	sources:   "sources:\n  - {title: Una guía, publisher: Un organismo de salud, url: \"https://example.org/guia\"}\n",
+	faq:       "faq:\n  - q: ¿Cuánto dura?\n    a: Suele durar una semana. Llámenos si dura más.\n  - q: ¿Se contagia?\n    a: A veces. Lávese las manos a menudo.\n---\n\n",
+	heading:   "## Parte %d del tema %d\n\n",
+	para:      ParaES,
+	list:      "- Beba muchos líquidos.\n- Descanse todo lo que pueda.\n- Abríguese, pero sin pasar calor.\n\n",
+	table:     "| Edad | Dosis |\n|---|---|\n| De 6 a 11 | 1 comprimido |\n| 12 o más | 2 comprimidos |\n\n",
+	warning:   "> [!WARNING]\n> No tome más de lo que dice la etiqueta.\n\n",
+	seeFormat: "Vea %s y ![Un gráfico](img/chart.svg).\n\n",
+}
+
+// article writes article i in w's words, with see, a Markdown link, in
+// its third part.
+func (w articleWords) article(i int, see string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: Tema de salud número %d\ndescription: Qué es el tema %d, cómo cuidarse en casa y cuándo pedir ayuda a un profesional de la salud.\n", i, i)
-	fmt.Fprintf(&b, "date: 2026-01-%02d\naudience: [patients]\nabout: Tema %d\ntags: [tema-%d, comun]\n", i%28+1, i, i%50)
-	b.WriteString("sources:\n  - {title: Una guía, publisher: Un organismo de salud, url: \"https://example.org/guia\"}\n")
-	b.WriteString("faq:\n  - q: ¿Cuánto dura?\n    a: Suele durar una semana. Llámenos si dura más.\n  - q: ¿Se contagia?\n    a: A veces. Lávese las manos a menudo.\n---\n\n")
+	fmt.Fprintf(&b, w.front, i%28+1, i, i%50)
+	b.WriteString(w.sources + w.faq)
 	for s := range 5 {
-		fmt.Fprintf(&b, "## Parte %d del tema %d\n\n", s+1, i)
-		b.WriteString(ParaES + ParaES + "\n\n")
-		b.WriteString("- Beba muchos líquidos.\n- Descanse todo lo que pueda.\n- Abríguese, pero sin pasar calor.\n\n")
+		fmt.Fprintf(&b, w.heading, s+1, i)
+		b.WriteString(w.para + w.para + "\n\n")
+		b.WriteString(w.list)
 		if s == 2 {
-			b.WriteString("| Edad | Dosis |\n|---|---|\n| De 6 a 11 | 1 comprimido |\n| 12 o más | 2 comprimidos |\n\n")
-			b.WriteString("> [!WARNING]\n> No tome más de lo que dice la etiqueta.\n\n")
-			next := i + 10 // the next translated article
-			if next >= n {
-				next = 0
-			}
-			fmt.Fprintf(&b, "Vea [el tema siguiente](topic-%d.md) y ![Un gráfico](img/chart.svg).\n\n", next)
+			b.WriteString(w.table + w.warning)
+			fmt.Fprintf(&b, w.seeFormat, see)
 		}
-		b.WriteString(ParaES + "\n\n")
+		b.WriteString(w.para + "\n\n")
 	}
 	return b.String()
 }
