@@ -62,8 +62,12 @@ func write(dir, cfg, title string, files []generated) error {
 	if err != nil {
 		return err
 	}
-	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true, languages: [en, es]}\n  doctor: {name: A Doctor, clinical: true, languages: [en, es], keys: [%q]}\n",
-		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	reads := "" // the reviewers read the site's languages
+	if strings.Contains(cfg, "\nlanguages: [en, es]\n") {
+		reads = "languages: [en, es], "
+	}
+	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true, %s}\n  doctor: {name: A Doctor, clinical: true, %skeys: [%q]}\n",
+		strings.TrimSuffix(reads, ", "), reads, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
 	config, _, err := content.ParseConfig([]byte(cfgText))
 	if err != nil {
 		return err
@@ -158,11 +162,15 @@ const ParaES = "La mayoría de las personas se sienten mejor en casa con descans
 
 // Translation is the text of the Spanish translation of article i of n,
 // before sign-off: the article's structure in Spanish, its link leading
-// to the next translated article's translation.
+// to the next translated article's translation (to its own first part
+// when it is the only one).
 func Translation(i, n int) string {
 	next := i + 10 // the next translated article
 	if next >= n {
 		next = 0
+	}
+	if next == i { // the only translation: a part of itself
+		return spanish.article(i, fmt.Sprintf("[la primera parte](#parte-1-del-tema-%d)", i))
 	}
 	return spanish.article(i, fmt.Sprintf("[el tema siguiente](topic-%d.md)", next))
 }
