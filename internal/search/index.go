@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/plain"
@@ -574,54 +575,60 @@ func sumFile(name string, data []byte) *fileSum {
 // crc32Combine returns the CRC-32, with the reversed polynomial poly, of
 // two strings one after the other, from the CRC-32s of each and the
 // length of the second, as zlib's crc32_combine does: the first's is
-// carried past the second's bytes by squaring the operator that moves a
-// CRC past one zero bit.
+// multiplied, modulo the polynomial, by x to the power of the second's
+// length in bits, from the powers x^(2^k) worked out once.
 func crc32Combine(crc1, crc2 uint32, len2 int64, poly uint32) uint32 {
 	if len2 <= 0 {
 		return crc1
 	}
-	var even, odd [32]uint32
-	odd[0] = poly // the operator for one zero bit
-	row := uint32(1)
-	for n := 1; n < 32; n++ {
-		odd[n] = row
-		row <<= 1
-	}
-	gf2Square(&even, &odd) // two zero bits
-	gf2Square(&odd, &even) // four
-	for {
-		gf2Square(&even, &odd) // one zero byte, then more
+	powers := crcPowers(poly)
+	p := uint32(1) << 31 // x^0, in the reflected order
+	for k := 3; len2 != 0; len2, k = len2>>1, k+1 {
 		if len2&1 != 0 {
-			crc1 = gf2Times(&even, crc1)
-		}
-		if len2 >>= 1; len2 == 0 {
-			break
-		}
-		gf2Square(&odd, &even)
-		if len2&1 != 0 {
-			crc1 = gf2Times(&odd, crc1)
-		}
-		if len2 >>= 1; len2 == 0 {
-			break
+			p = multModP(powers[k&31], p, poly)
 		}
 	}
-	return crc1 ^ crc2
+	return multModP(p, crc1, poly) ^ crc2
 }
 
-func gf2Times(mat *[32]uint32, vec uint32) uint32 {
-	var sum uint32
-	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
-		if vec&1 != 0 {
-			sum ^= mat[i]
+// multModP multiplies a and b modulo the polynomial, bits reflected.
+func multModP(a, b, poly uint32) uint32 {
+	var p uint32
+	for m := uint32(1) << 31; m != 0; m >>= 1 {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				break
+			}
+		}
+		if b&1 != 0 {
+			b = b>>1 ^ poly
+		} else {
+			b >>= 1
 		}
 	}
-	return sum
+	return p
 }
 
-func gf2Square(square, mat *[32]uint32) {
-	for n := range 32 {
-		square[n] = gf2Times(mat, mat[n])
+var (
+	powersMu sync.Mutex
+	powersOf = map[uint32]*[32]uint32{}
+)
+
+// crcPowers returns x^(2^k) modulo the polynomial for k from 0 to 31.
+func crcPowers(poly uint32) *[32]uint32 {
+	powersMu.Lock()
+	defer powersMu.Unlock()
+	if t := powersOf[poly]; t != nil {
+		return t
 	}
+	t := new([32]uint32)
+	t[0] = 1 << 30 // x^1
+	for k := 1; k < 32; k++ {
+		t[k] = multModP(t[k-1], t[k-1], poly)
+	}
+	powersOf[poly] = t
+	return t
 }
 
 // compareFolded orders words as readers look them up: without regard to
