@@ -157,20 +157,14 @@ func Read(opts Options) (*Project, error) {
 	}
 	cfg := gate.Config
 	siteFS := opts.siteFS()
-	site, found, err := content.LoadCounted(siteFS, cfg, opts.Progress.counter())
+	// In a build, each page's text goes once its front matter is read,
+	// and is read again a batch at a time to be parsed: the site's whole
+	// text is never held at once.
+	site, found, err := content.LoadWith(siteFS, cfg, content.LoadOptions{Count: opts.Progress.counter(), ReleaseText: opts.lean})
 	if err != nil {
 		return nil, err
 	}
 	opts.Progress.loaded(site)
-	if opts.lean {
-		// The pages' text is read again a batch at a time to be parsed:
-		// the site's whole text is never held at once.
-		for _, pg := range site.Pages {
-			if pg.File != "" {
-				pg.ReleaseText()
-			}
-		}
-	}
 	// The site's assets/ files win over the theme's.
 	assets, err := layout.Merge("assets", content.Unused, siteFS, opts.Theme)
 	if err != nil {

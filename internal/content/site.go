@@ -74,6 +74,22 @@ type Counter struct {
 
 // LoadCounted is Load, telling count how far it has got.
 func LoadCounted(fsys fs.FS, cfg *Config, count Counter) (*Site, []finding.Finding, error) {
+	return LoadWith(fsys, cfg, LoadOptions{Count: count})
+}
+
+// LoadOptions say how LoadWith loads a site.
+type LoadOptions struct {
+	Count Counter // told how far loading has got
+	// ReleaseText lets each page's text go as soon as its front matter is
+	// read (see Page.ReleaseText), for a caller that reads the pages
+	// again one by one (Page.Restore), so that the whole site's text is
+	// never held at once.
+	ReleaseText bool
+}
+
+// LoadWith is Load, as the options say.
+func LoadWith(fsys fs.FS, cfg *Config, opts LoadOptions) (*Site, []finding.Finding, error) {
+	count := opts.Count
 	files, err := walk(fsys, ContentDir)
 	if err != nil {
 		return nil, nil, err
@@ -107,6 +123,9 @@ func LoadCounted(fsys fs.FS, cfg *Config, count Counter) (*Site, []finding.Findi
 			return err
 		}
 		pages[i], pageFound[i] = ParsePage(markdown[i], src)
+		if opts.ReleaseText {
+			pages[i].ReleaseText()
+		}
 		if count.Read != nil {
 			count.Read()
 		}
