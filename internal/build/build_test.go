@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -386,4 +387,33 @@ func TestPageChangedDuringBuild(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), page+" changed while the site was being built") {
 		t.Fatalf("render: %v, want an error naming %s", err, page)
 	}
+}
+
+// TestBoundHeap: a build of a large site lets the collector's heap grow
+// by half, not double, and sets it back after; a small site, or a $GOGC
+// the user set, is left alone.
+func TestBoundHeap(t *testing.T) {
+	t.Setenv("GOGC", "")
+	os.Unsetenv("GOGC")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := boundHeap(largeSite - 1)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("a small site set GOGC to %d", got)
+	}
+	restore()
+	restore = boundHeap(largeSite)
+	if got := debug.SetGCPercent(largeSiteGC); got != largeSiteGC {
+		t.Errorf("a large site: GOGC %d, want %d", got, largeSiteGC)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("after the build: GOGC %d, want it set back to 100", got)
+	}
+	t.Setenv("GOGC", "200")
+	restore = boundHeap(largeSite * 2)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with $GOGC set, a large site set GOGC to %d", got)
+	}
+	restore()
 }
