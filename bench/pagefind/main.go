@@ -5,6 +5,7 @@
 //	bench/compare-pagefind                          # 1,000 and 10,000 articles
 //	bench/compare-pagefind -sizes 1000 -runs 5
 //	bench/compare-pagefind -corpus ../shared/corpus # also a site of real articles
+//	bench/compare-pagefind -instructions            # also count build instructions
 //
 // For each size it writes a synthetic site (internal/sitegen, as
 // bench/compare-hugo does), builds it with pamphlet, and runs Pagefind
@@ -18,7 +19,10 @@
 // script and everything the search loads before it can answer), the time
 // from the query's input to its results (median of several warm runs as
 // well), the index's size on disk, and what the index adds to pamphlet's
-// build time (builds with build.search on and off, alternating).
+// build: wall and CPU time of builds with build.search on and off,
+// alternating, and with -instructions the instructions of one build each
+// way under valgrind's callgrind, which other work on the machine does
+// not change as it changes times.
 package main
 
 import (
