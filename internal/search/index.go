@@ -413,7 +413,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 	}
 	ids = nil
 	// Each term's list: its best pages, by number.
-	lists := make(map[string][]int, len(termOf))
+	lists := make(map[string][]int32, len(termOf))
 	for k, t := range termOf {
 		ps := all[at[k]:at[k+1]]
 		if len(ps) > postingsLimit {
@@ -421,18 +421,18 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			ps = ps[:postingsLimit]
 			slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
 		}
-		list := make([]int, 0, 2*len(ps))
-		last := 0
+		list := make([]int32, 0, 2*len(ps)) // 32 bits: a large site holds every term's at once
+		last := int32(0)
 		for _, p := range ps {
-			q := max(1, int(math.Round(255*p.score/top)))
-			list = append(list, int(p.doc)-last, q)
-			last = int(p.doc)
+			q := max(1, int32(math.Round(255*p.score/top)))
+			list = append(list, p.doc-last, q)
+			last = p.doc
 		}
 		lists[t] = list
 	}
 	shards := shard(lists, shardLimit)
 	for key, terms := range shards {
-		files["t/"+ShardFile(key)+".json"] = appendMap(nil, terms, appendInts)
+		files["t/"+ShardFile(key)+".json"] = appendMap(nil, terms, appendInts[int32])
 	}
 
 	near := nearby(lists)
@@ -651,14 +651,14 @@ func marshal(v any) ([]byte, error) {
 // for every key, holding the terms that start with it and with no longer
 // key. A shard whose JSON would pass shardBytes is split by the next
 // letter, down to keys of maxKey letters.
-func shard(lists map[string][]int, limit int) map[string]map[string][]int {
+func shard(lists map[string][]int32, limit int) map[string]map[string][]int32 {
 	size := func(t string) int { return len(t) + 5 + 4*len(lists[t]) } // about its JSON
-	out := map[string]map[string][]int{}
+	out := map[string]map[string][]int32{}
 	put := func(key string, terms []string) {
 		if len(terms) == 0 {
 			return
 		}
-		out[key] = map[string][]int{}
+		out[key] = map[string][]int32{}
 		for _, t := range terms {
 			out[key][t] = lists[t]
 		}
@@ -710,7 +710,7 @@ func shard(lists map[string][]int, limit int) map[string]map[string][]int {
 // file a map from form to its terms, sorted, between spaces, with "=" for
 // the form itself. Terms with digits are numbers, whose typos are other
 // numbers, and are left out.
-func nearby(lists map[string][]int) map[string]map[string]string {
+func nearby(lists map[string][]int32) map[string]map[string]string {
 	out := map[string]map[string][]string{}
 	for t := range lists {
 		r := []rune(t)

@@ -97,7 +97,7 @@ func printable8(x uint64) bool {
 }
 
 // appendInts appends a JSON array of whole numbers.
-func appendInts(dst []byte, list []int) []byte {
+func appendInts[T int | int32](dst []byte, list []T) []byte {
 	if list == nil {
 		return append(dst, "null"...)
 	}

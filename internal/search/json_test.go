@@ -44,7 +44,7 @@ func TestJSONLikeMarshal(t *testing.T) {
 	same("strings", appendStrings(nil, jsonTexts), jsonTexts)
 	same("no strings", appendStrings(nil, nil), []string(nil))
 	same("ints", appendInts(nil, []int{0, 1, -2, 300, 1 << 40}), []int{0, 1, -2, 300, 1 << 40})
-	same("no ints", appendInts(nil, nil), []int(nil))
+	same("no ints", appendInts[int](nil, nil), []int(nil))
 	same("empty ints", appendInts(nil, []int{}), []int{})
 	lists := map[string][]int{}
 	near := map[string]string{}
@@ -52,7 +52,7 @@ func TestJSONLikeMarshal(t *testing.T) {
 		lists[s] = []int{i, 255}
 		near[s] = jsonTexts[len(jsonTexts)-1-i]
 	}
-	same("shard", appendMap(nil, lists, appendInts), lists)
+	same("shard", appendMap(nil, lists, appendInts[int]), lists)
 	same("near", appendMap(nil, near, appendJSONString), near)
 	same("empty map", appendMap(nil, map[string]string{}, appendJSONString), map[string]string{})
 	for i := range 300 {

@@ -200,12 +200,12 @@ func TestPlainSynonyms(t *testing.T) {
 // key it starts with, as the script looks it up, on an index large enough
 // to be split.
 func TestShards(t *testing.T) {
-	lists := map[string][]int{}
+	lists := map[string][]int32{}
 	for i := range 3000 {
 		w := strings.Repeat(string(rune('a'+i%3)), 1+i%5) + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + "é"
-		lists[w] = []int{1, 200, 3, 100}
+		lists[w] = []int32{1, 200, 3, 100}
 	}
-	lists["a"] = []int{1, 1}
+	lists["a"] = []int32{1, 1}
 	shards := shard(lists, shardBytes)
 	if len(shards) < 5 {
 		t.Fatalf("only %d shards", len(shards))
