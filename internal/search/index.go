@@ -384,49 +384,74 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 	if n > 0 && total > 0 {
 		avg = total / float64(n)
 	}
-	type posting struct {
-		doc   int32
-		score float64
-	}
-	// Every term's postings, in one slice: term k's from at[k], in the
-	// order of the pages.
-	at := make([]int32, len(termOf)+1)
-	for k, d := range df {
-		at[k+1] = at[k] + d
-	}
-	all := make([]posting, at[len(termOf)])
-	fill := slices.Clone(at[:len(termOf)])
 	idf := make([]float64, len(termOf))
 	for k, d := range df {
 		idf[k] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
 	}
+	// score is BM25 of term k, counted tf times in a page of norm; the
+	// passes below work it out again rather than hold it for every page
+	// and term.
+	score := func(k int32, tf, norm float64) float64 { return idf[k] * tf * (bm25K1 + 1) / (tf + norm) }
+	norms := make([]float64, n)
 	top := 0.0
 	for i, e := range entries {
-		norm := bm25K1 * (1 - bm25B + bm25B*e.length/avg)
+		norms[i] = bm25K1 * (1 - bm25B + bm25B*e.length/avg)
 		for j, k := range ids[i] {
-			tf := float64(e.counts[j])
-			s := idf[k] * tf * (bm25K1 + 1) / (tf + norm)
-			all[fill[k]] = posting{int32(i), s}
+			top = max(top, score(k, float64(e.counts[j]), norms[i]))
+		}
+	}
+	quantise := func(s float64) int32 { return max(1, int32(math.Round(255*s/top))) }
+	// The pages of each term, in the order of the pages, with their
+	// scores out of 255: of a term with more than postingsLimit pages,
+	// only its best (by score, then the earlier page), kept in a heap as
+	// the pages come.
+	at := make([]int32, len(termOf)+1)
+	for k, d := range df {
+		if d > int32(postingsLimit) {
+			d = 0
+		}
+		at[k+1] = at[k] + d
+	}
+	docs, scores := make([]int32, at[len(termOf)]), make([]uint8, at[len(termOf)])
+	fill := slices.Clone(at[:len(termOf)])
+	best := map[int32]*bestPages{}
+	for i, e := range entries {
+		for j, k := range ids[i] {
+			s := score(k, float64(e.counts[j]), norms[i])
+			if df[k] > int32(postingsLimit) {
+				b := best[k]
+				if b == nil {
+					b = &bestPages{limit: postingsLimit}
+					best[k] = b
+				}
+				b.offer(posting{int32(i), s})
+				continue
+			}
+			docs[fill[k]], scores[fill[k]] = int32(i), uint8(quantise(s))
 			fill[k]++
-			top = max(top, s)
 		}
 	}
 	ids = nil
-	// Each term's list: its best pages, by number.
+	// Each term's list: its pages, by number, each after the one before it
+	// (the difference), with its score.
 	lists := make(map[string][]int32, len(termOf))
 	for k, t := range termOf {
-		ps := all[at[k]:at[k+1]]
-		if len(ps) > postingsLimit {
-			slices.SortFunc(ps, func(x, y posting) int { return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.doc, y.doc)) })
-			ps = ps[:postingsLimit]
-			slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
-		}
-		list := make([]int32, 0, 2*len(ps)) // 32 bits: a large site holds every term's at once
+		var list []int32
 		last := int32(0)
-		for _, p := range ps {
-			q := max(1, int32(math.Round(255*p.score/top)))
-			list = append(list, p.doc-last, q)
-			last = p.doc
+		if b := best[int32(k)]; b != nil {
+			ps := b.pages
+			slices.SortFunc(ps, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+			list = make([]int32, 0, 2*len(ps)) // 32 bits: a large site holds every term's at once
+			for _, p := range ps {
+				list = append(list, p.doc-last, quantise(p.score))
+				last = p.doc
+			}
+		} else {
+			list = make([]int32, 0, 2*(at[k+1]-at[k]))
+			for x := at[k]; x < at[k+1]; x++ {
+				list = append(list, docs[x]-last, int32(scores[x]))
+				last = docs[x]
+			}
 		}
 		lists[t] = list
 	}
@@ -774,4 +799,56 @@ func ShardFile(key string) string {
 		}
 	}
 	return key
+}
+
+// posting is a page of a term's, with the term's score on it.
+type posting struct {
+	doc   int32
+	score float64
+}
+
+// bestPages keeps the limit best pages of a term offered them in the
+// order of the pages: by score, and of two with one score the earlier
+// page, as a sort of them all by score and then page would; a heap whose
+// top is the worst kept.
+type bestPages struct {
+	limit int
+	pages []posting
+}
+
+// worse reports whether page a is worse than b: a lower score, or the
+// same score on a later page.
+func worse(a, b posting) bool { return a.score < b.score || a.score == b.score && a.doc > b.doc }
+
+func (b *bestPages) offer(p posting) {
+	if len(b.pages) < b.limit {
+		b.pages = append(b.pages, p)
+		for i := len(b.pages) - 1; i > 0; { // up
+			parent := (i - 1) / 2
+			if !worse(b.pages[i], b.pages[parent]) {
+				break
+			}
+			b.pages[i], b.pages[parent] = b.pages[parent], b.pages[i]
+			i = parent
+		}
+		return
+	}
+	if !worse(b.pages[0], p) {
+		return // no better than the worst kept (a later page with its score is worse)
+	}
+	b.pages[0] = p
+	for i := 0; ; { // down
+		l, r, w := 2*i+1, 2*i+2, i
+		if l < len(b.pages) && worse(b.pages[l], b.pages[w]) {
+			w = l
+		}
+		if r < len(b.pages) && worse(b.pages[r], b.pages[w]) {
+			w = r
+		}
+		if w == i {
+			break
+		}
+		b.pages[i], b.pages[w] = b.pages[w], b.pages[i]
+		i = w
+	}
 }

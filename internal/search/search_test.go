@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -462,6 +463,31 @@ func TestPieces(t *testing.T) {
 		}
 		if len(joined) < len(all) && spaced < limit-longest {
 			t.Fatalf("stopped at %d bytes of %d", spaced, limit)
+		}
+	}
+}
+
+// TestBestPages: the heap keeps what sorting every page by score, then
+// by page, and taking the first would, on scores with many ties.
+func TestBestPages(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 5, 10, 11, 100, 1000} {
+		for _, limit := range []int{1, 3, 10} {
+			var all []posting
+			b := &bestPages{limit: limit}
+			for i := range n {
+				p := posting{int32(i), float64(rng.IntN(7))}
+				all = append(all, p)
+				b.offer(p)
+			}
+			slices.SortFunc(all, func(x, y posting) int { return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.doc, y.doc)) })
+			want := all[:min(limit, len(all))]
+			slices.SortFunc(want, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+			got := slices.Clone(b.pages)
+			slices.SortFunc(got, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%d pages, limit %d: kept %v, want %v", n, limit, got, want)
+			}
 		}
 	}
 }
