@@ -245,6 +245,28 @@ func TestGateForms(t *testing.T) {
 	}
 }
 
+// TestGatePossessive checks that the look-up of the patterns of promises
+// as written reads a possessive the forms of a stem do not spell ("this
+// morning's", for the stem "morn") as its word.
+func TestGatePossessive(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"The text reminder service is running again after this morning's fault.",
+		"The booking line works again after this morning's outage.",
+	} {
+		toks := prose.Tokens(s)
+		if !d.analyze(s, toks).patterned(s) {
+			t.Errorf("%q holds no pattern of a promise on stems; the test needs one", s)
+		}
+		if !d.mayHavePattern(toks) {
+			t.Errorf("mayHavePattern(%q) = false, want true, as on stems", s)
+		}
+	}
+}
+
 // FuzzJudge: any text, however odd, gives a verdict without a panic, with
 // its spans in the text, and the same promise whether claims are looked
 // for or not.
