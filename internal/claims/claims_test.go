@@ -22,9 +22,9 @@ func TestProhibited(t *testing.T) {
 		{"This miracle tea is a guaranteed cure.", "miracle|guaranteed cure"},
 		{"It is 100% safe and has no side effects.", "100%|100% safe|no side effects"},
 		{"A 3-day detox flushes out toxins.", "detox|flushes out toxins"},
-		{"Our plan works for everyone, risk-free.", "works for everyone|risk-free"},
+		{"Our plan works for everyone, risk-free.", "works for everyone|risk-free|Our plan works for everyone"},
 		{"Every patient recovers fully after one session.", "Every|after one session|recovers fully after one session"},
-		{"This cream clears eczema overnight.", "overnight|clears eczema overnight"},
+		{"This cream clears eczema overnight.", "overnight|clears eczema overnight|This cream clears"},
 		{"Alcohol detoxification is done under medical supervision.", ""},
 		{"Be wary of any product that promises a miracle cure.", ""},
 		{"The vaccine is 60% effective.", ""},
@@ -241,6 +241,28 @@ func TestGateForms(t *testing.T) {
 			if d.analyze(s.text, toks).patterned(s.text) && !d.mayHavePattern(toks) {
 				t.Errorf("%s:%d: the sentence holds a pattern of a promise, but not as written", name, s.line)
 			}
+		}
+	}
+}
+
+// TestGatePossessive checks that the look-up of the patterns of promises
+// as written reads a possessive the forms of a stem do not spell ("this
+// morning's", for the stem "morn") as its word.
+func TestGatePossessive(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"The text reminder service is running again after this morning's fault.",
+		"The booking line works again after this morning's outage.",
+	} {
+		toks := prose.Tokens(s)
+		if !d.analyze(s, toks).patterned(s) {
+			t.Errorf("%q holds no pattern of a promise on stems; the test needs one", s)
+		}
+		if !d.mayHavePattern(toks) {
+			t.Errorf("mayHavePattern(%q) = false, want true, as on stems", s)
 		}
 	}
 }

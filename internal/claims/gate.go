@@ -198,14 +198,16 @@ func (d *Detector) mayHavePattern(toks []prose.Token) bool {
 		last[r] = -100
 	}
 	for i, t := range toks {
-		n := t.Norm
-		if n == "" || d.patternFirst[n[0]]&(1<<(len(n)&63)) == 0 {
-			continue
+		bits := d.patternBits(t.Norm)
+		if bits == 0 && strings.HasSuffix(t.Norm, "'s") {
+			// A possessive the forms of a stem do not spell ("this
+			// morning's" for the stem "morn").
+			bits = d.patternBits(strings.TrimSuffix(t.Norm, "'s"))
 		}
-		bits := d.patternForms[n]
 		if bits == 0 {
 			continue
 		}
+		n := t.Norm
 		for r := range patternRoles {
 			if bits&(1<<r) != 0 {
 				last[r] = i
@@ -227,6 +229,15 @@ func (d *Detector) mayHavePattern(toks []prose.Token) bool {
 		}
 	}
 	return false
+}
+
+// patternBits returns the roles of patterns a word as written may play,
+// by Detector.patternForms.
+func (d *Detector) patternBits(n string) uint16 {
+	if n == "" || d.patternFirst[n[0]]&(1<<(len(n)&63)) == 0 {
+		return 0
+	}
+	return d.patternForms[n]
 }
 
 // patternRoles are the lists of the patterns, each a bit of the forms in
