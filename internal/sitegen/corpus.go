@@ -72,7 +72,7 @@ func WriteCorpus(dir, corpus string) (int, error) {
 	cfg := "title: Corpus Clinic\nbase_url: " + BaseURL + "\n" +
 		"organization: {name: Corpus Clinic, emergency_number: \"911\"}\n" +
 		"clinical_sections: [" + strings.Join(sections, ", ") + "]\n"
-	return len(pages), write(dir, cfg, "Corpus Clinic", pages)
+	return len(pages), write(dir, cfg, "Corpus Clinic", "", pages)
 }
 
 // corpusPage turns an article of the corpus into a pamphlet page.

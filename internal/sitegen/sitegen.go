@@ -42,32 +42,37 @@ func Write(dir string, n int) error {
 	for i := 0; i < n; i += 10 {
 		files = append(files, generated{file: TranslationFile(i), text: Translation(i, n)})
 	}
-	cfg := "title: Bench Clinic\nbase_url: " + BaseURL + "\nlanguages: [en, es]\n" +
+	cfg := "title: Bench Clinic\nbase_url: " + BaseURL + "\nlanguages: " + languages + "\n" +
 		"organization: {name: Bench Clinic, emergency_number: \"911\"}\n"
-	return write(dir, cfg, "Bench Clinic", files)
+	return write(dir, cfg, "Bench Clinic", languages, files)
 }
+
+// languages are those of a generated site, the default first.
+const languages = "[en, es]"
 
 // generated is a file of a generated site: a page, or another file.
 type generated struct{ file, text string }
 
 // write writes a site into dir: pamphlet.yaml, which is cfg with two
-// clinical reviewers added, a home page named title, and files, of which
+// clinical reviewers added (who read the site's languages, when it has
+// more than one: langs, as pamphlet.yaml writes them, or ""), a home page
+// named title, and files, of which
 // every page (.md) is signed off a month before Today: those whose text
 // has an even length by a reviewer with an SSH key, with a signature, and
 // the rest by one without.
-func write(dir, cfg, title string, files []generated) error {
+func write(dir, cfg, title, langs string, files []generated) error {
 	// A fixed key: the same site every time.
 	key := ed25519.NewKeyFromSeed([]byte("pamphlet sitegen benchmark key!!"))
 	signer, err := ssh.NewSignerFromKey(key)
 	if err != nil {
 		return err
 	}
-	reads := "" // the reviewers read the site's languages
-	if strings.Contains(cfg, "\nlanguages: [en, es]\n") {
-		reads = "languages: [en, es], "
+	reads := ""
+	if langs != "" {
+		reads = ", languages: " + langs
 	}
-	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true, %s}\n  doctor: {name: A Doctor, clinical: true, %skeys: [%q]}\n",
-		strings.TrimSuffix(reads, ", "), reads, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
+	cfgText := cfg + fmt.Sprintf("reviewers:\n  nurse: {name: A Nurse, clinical: true%s}\n  doctor: {name: A Doctor, clinical: true%s, keys: [%q]}\n",
+		reads, reads, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(signer.PublicKey()))))
 	config, _, err := content.ParseConfig([]byte(cfgText))
 	if err != nil {
 		return err
