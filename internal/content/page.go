@@ -78,8 +78,9 @@ type Page struct {
 
 	lines *lineIndex
 
-	// released is set once Release lets go of Source: what Reread checks
-	// the file read again against.
+	// released is set once Release or ReleaseText first lets go of
+	// Source: what Reread checks the file read again against, kept while
+	// Restore gives the page its text back.
 	released *releasedSource
 }
 
@@ -111,10 +112,12 @@ func (p *Page) Release() {
 // does, but keeps the positions of the front matter's keys and values,
 // for KeyPos; Pos and TextPos are not asked of the page any more.
 func (p *Page) ReleaseText() {
-	if p.Source == nil || p.released != nil {
+	if p.Source == nil {
 		return
 	}
-	p.released = &releasedSource{size: len(p.Source), sum: crc32.Checksum(p.Source, crcTable)}
+	if p.released == nil { // a page restored keeps the sum of the bytes it was read from
+		p.released = &releasedSource{size: len(p.Source), sum: crc32.Checksum(p.Source, crcTable)}
+	}
 	p.Source, p.lines = nil, nil
 }
 
@@ -126,7 +129,7 @@ func (p *Page) Restore(fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-	p.Source, p.released = data, nil
+	p.Source = data
 	return nil
 }
 
@@ -135,7 +138,7 @@ func (p *Page) Restore(fsys fs.FS) error {
 // hold exactly the bytes the page was read and checked from. A file
 // changed since is an error: the text checked is the text published.
 func (p *Page) Reread(fsys fs.FS) ([]byte, error) {
-	if p.released == nil {
+	if p.Source != nil || p.released == nil {
 		return p.Source, nil
 	}
 	data, err := fs.ReadFile(fsys, p.File)
