@@ -134,11 +134,19 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.parse(ctx, true); err != nil {
+	if err := p.parseAndCheck(ctx); err != nil {
 		return nil, err
 	}
-	p.check(ctx)
 	return p, nil
+}
+
+// parseAndCheck is what Load does after Read.
+func (p *Project) parseAndCheck(ctx context.Context) error {
+	if err := p.parse(ctx, true); err != nil {
+		return err
+	}
+	p.check(ctx)
+	return nil
 }
 
 // Read reads pamphlet.yaml, the pages' files and front matter, and the
@@ -266,6 +274,12 @@ func (p *Project) releaseText(pg *check.Page) {
 		return
 	}
 	pg.Page.ReleaseText()
+	dropOutlineText(pg)
+}
+
+// dropOutlineText lets the outline of a page's body go of the text it
+// points into, which its page let go.
+func dropOutlineText(pg *check.Page) {
 	if pg.Doc != nil && pg.Doc.Outlined() {
 		pg.Doc = pg.Doc.WithSource(nil)
 	}
@@ -281,9 +295,7 @@ func (p *Project) release() {
 			continue
 		}
 		pg.Page.Release()
-		if pg.Doc != nil && pg.Doc.Outlined() {
-			pg.Doc = pg.Doc.WithSource(nil)
-		}
+		dropOutlineText(pg)
 	}
 }
 
@@ -422,11 +434,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer boundHeap(len(p.Site.Pages))()
-	if err := p.parse(ctx, true); err != nil {
+	defer boundHeap(len(p.Site.Pages))() // Load, with the collector set for the site's size
+	if err := p.parseAndCheck(ctx); err != nil {
 		return nil, err
 	}
-	p.check(ctx)
 	// Making the copies of large images decodes them whole, which may
 	// find them broken: that refuses the build as any error does.
 	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
