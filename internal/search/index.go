@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/plain"
@@ -575,7 +574,7 @@ func version(files Files, written []*fileSum) string {
 	slices.SortFunc(sums, func(a, b *fileSum) int { return cmp.Compare(a.name, b.name) })
 	var c, e uint32
 	for _, f := range sums {
-		c = crc32Combine(c, f.crcC, f.size, castagnoli)
+		c = crc32Combine(c, f.crcC, f.size, crc32.Castagnoli)
 		e = crc32Combine(e, f.crcI, f.size, crc32.IEEE)
 	}
 	var sum [8]byte
@@ -585,8 +584,6 @@ func version(files Files, written []*fileSum) string {
 }
 
 var castagnoliTable = crc32.MakeTable(crc32.Castagnoli)
-
-const castagnoli = crc32.Castagnoli
 
 // sumFile returns what version reads of a file: the checksums of its
 // name, a zero byte, its length in decimal, a zero byte and its data.
@@ -606,7 +603,10 @@ func crc32Combine(crc1, crc2 uint32, len2 int64, poly uint32) uint32 {
 	if len2 <= 0 {
 		return crc1
 	}
-	powers := crcPowers(poly)
+	powers := crcPowers[poly]
+	if powers == nil {
+		powers = powersOf(poly)
+	}
 	p := uint32(1) << 31 // x^0, in the reflected order
 	for k := 3; len2 != 0; len2, k = len2>>1, k+1 {
 		if len2&1 != 0 {
@@ -635,24 +635,17 @@ func multModP(a, b, poly uint32) uint32 {
 	return p
 }
 
-var (
-	powersMu sync.Mutex
-	powersOf = map[uint32]*[32]uint32{}
-)
+// crcPowers are x^(2^k) modulo each polynomial the version uses, for k
+// from 0 to 31.
+var crcPowers = map[uint32]*[32]uint32{crc32.Castagnoli: powersOf(crc32.Castagnoli), crc32.IEEE: powersOf(crc32.IEEE)}
 
-// crcPowers returns x^(2^k) modulo the polynomial for k from 0 to 31.
-func crcPowers(poly uint32) *[32]uint32 {
-	powersMu.Lock()
-	defer powersMu.Unlock()
-	if t := powersOf[poly]; t != nil {
-		return t
-	}
+// powersOf returns x^(2^k) modulo the polynomial for k from 0 to 31.
+func powersOf(poly uint32) *[32]uint32 {
 	t := new([32]uint32)
 	t[0] = 1 << 30 // x^1
 	for k := 1; k < 32; k++ {
 		t[k] = multModP(t[k-1], t[k-1], poly)
 	}
-	powersOf[poly] = t
 	return t
 }
 
