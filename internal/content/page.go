@@ -257,6 +257,30 @@ var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("---json", "---", capture("json")),
 }
 
+// frontCut returns how much of a file the front matter parser needs: up
+// to the end of the first line after the first that holds nothing but a
+// closing delimiter, or the whole file when none does. The parser reads
+// lines, white space trimmed, until the one that closes what the first
+// line opened, so given that much it finds the same front matter.
+func frontCut(src []byte) int {
+	i := bytes.IndexByte(src, '\n') + 1
+	if i == 0 {
+		return len(src)
+	}
+	for i < len(src) {
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j + 1
+		}
+		switch string(bytes.TrimSpace(src[i:end])) {
+		case "---", "+++", ";;;":
+			return end
+		}
+		i = end
+	}
+	return len(src)
+}
+
 // ParsePage reads one Markdown file. file is its slash path from the site
 // root, used in findings. Front matter problems are findings; the page is
 // returned whenever its text could be split from its front matter, so that
@@ -284,7 +308,16 @@ func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
 		skip = 3 // a byte order mark some editors write
 	}
 	var c captured
-	rest, err := frontmatter.Parse(bytes.NewReader(src[skip:]), &c, formats...)
+	// The front matter parser copies what it reads: it is given the file
+	// up to the first line that may close the front matter, and all of
+	// it only when that line does not.
+	in := src[skip:]
+	cut := frontCut(in)
+	rest, err := frontmatter.Parse(bytes.NewReader(in[:cut]), &c, formats...)
+	if err == nil && c.format == "" && cut < len(in) {
+		cut = len(in)
+		rest, err = frontmatter.Parse(bytes.NewReader(in), &c, formats...)
+	}
 	if err != nil { // the capture never fails, so this is a read error
 		return fail(1, 1, "frontmatter.syntax", "cannot read the front matter: "+err.Error())
 	}
@@ -297,7 +330,7 @@ func ParsePage(file string, src []byte) (*Page, []finding.Finding) {
 		return p, nil
 	}
 	p.Format = c.format
-	p.BodyStart = len(src) - len(rest)
+	p.BodyStart = skip + cut - len(rest)
 	// The closing delimiter is the line that ends where the body starts.
 	end := p.BodyStart
 	if end > 0 && src[end-1] == '\n' {

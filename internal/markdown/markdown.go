@@ -6,12 +6,15 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"html/template"
+	"io"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -80,9 +83,47 @@ type Document struct {
 // offset, such as a Link's: runs of text holding a letter or a digit,
 // Markdown's marks aside.
 func (d *Document) WordsBefore(offset int) int {
+	return countWords(d.Source[:min(max(offset, 0), len(d.Source))])
+}
+
+// writers are the buffered writers renders and fingerprints write
+// through, kept between them rather than made for each.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+
+// getWriter returns a buffered writer into w, from writers.
+func getWriter(w io.Writer) *bufio.Writer {
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(w)
+	return bw
+}
+
+// putWriter gives a writer of getWriter back, holding nothing of what it
+// wrote into.
+func putWriter(bw *bufio.Writer) {
+	bw.Reset(nil)
+	writers.Put(bw)
+}
+
+// countWords counts the runs of b between white space (as bytes.Fields
+// splits it) that hold a letter or a digit, without making the runs.
+func countWords(b []byte) int {
 	n := 0
-	for _, f := range bytes.Fields(d.Source[:min(max(offset, 0), len(d.Source))]) {
-		if bytes.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	inRun, counted := false, false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			inRun = false
+			continue
+		}
+		if !inRun {
+			inRun, counted = true, false
+		}
+		if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			counted = true
 			n++
 		}
 	}
@@ -324,7 +365,13 @@ func (m *Markdown) RenderWith(doc *Document, resolve Resolver, pictures Pictures
 		defer m.links.renders.Delete(doc.Root)
 	}
 	var buf bytes.Buffer
-	if err := m.gm.Renderer().Render(&buf, doc.Source, doc.Root); err != nil {
+	buf.Grow(len(doc.Source) + len(doc.Source)/2) // HTML is about half as long again as its Markdown
+	bw := getWriter(&buf)
+	defer putWriter(bw)
+	if err := m.gm.Renderer().Render(bw, doc.Source, doc.Root); err != nil {
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // see the doc comment

@@ -1,12 +1,15 @@
 package markdown
 
 import (
+	"bytes"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -191,5 +194,30 @@ func TestRenderAgain(t *testing.T) {
 	}
 	if doc.VisibleSum() != before || len(doc.Links) != 3 || string(doc.Links[0].Node.(*ast.Link).Destination) != "flu.md" {
 		t.Error("rendering changed the document")
+	}
+}
+
+// TestCountWords checks countWords against the words bytes.Fields finds,
+// on text of spaces, marks, letters, digits and broken UTF-8.
+func TestCountWords(t *testing.T) {
+	fields := func(b []byte) int {
+		n := 0
+		for _, f := range bytes.Fields(b) {
+			if bytes.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				n++
+			}
+		}
+		return n
+	}
+	pieces := []string{" ", "\t", "\n", "\u00a0", "\u2003", "word", "é", "7", "**", "-", "[", "](x.md)", "\xff", "\xe2\x80", "ñandú", "日本"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(20) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		if got, want := countWords(b), fields(b); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", b, got, want)
+		}
 	}
 }

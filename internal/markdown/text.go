@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"sort"
 	"strings"
@@ -63,6 +64,9 @@ func (b *TextBlock) Offset(i int) int {
 // TextBlocks returns the text blocks of a document in reading order.
 func (d *Document) TextBlocks() []TextBlock {
 	var out []TextBlock
+	if d.Root != nil {
+		out = make([]TextBlock, 0, 2*d.Root.ChildCount()) // about a block of text for each block at the top, and as many again in lists
+	}
 	var callouts []string
 	cited := map[ast.Node]bool{}
 	var walk func(n ast.Node, unit ast.Node, kind BlockKind)
@@ -81,21 +85,25 @@ func (d *Document) TextBlocks() []TextBlock {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
 			return
 		}
-		var b *TextBlock
+		var blk TextBlock
+		block := true
 		switch n := n.(type) {
 		case *ast.Heading:
-			b = &TextBlock{Kind: HeadingText, Level: n.Level, Unit: n}
+			blk = TextBlock{Kind: HeadingText, Level: n.Level, Unit: n}
 		case *ast.Paragraph, *ast.TextBlock:
 			u := unit
 			if u == nil {
 				u = n
 			}
-			b = &TextBlock{Kind: kind, Unit: u}
+			blk = TextBlock{Kind: kind, Unit: u}
 		case *east.TableCell:
 			_, header := n.Parent().(*east.TableHeader)
-			b = &TextBlock{Kind: CellText, Unit: unit, Header: header}
+			blk = TextBlock{Kind: CellText, Unit: unit, Header: header}
+		default:
+			block = false
 		}
-		if b != nil {
+		if block {
+			b := &blk
 			b.Node = n
 			if len(callouts) > 0 {
 				b.Callout = callouts[len(callouts)-1]
@@ -107,7 +115,7 @@ func (d *Document) TextBlocks() []TextBlock {
 				b.Cited = hasCitation(b.Unit)
 				cited[b.Unit] = b.Cited
 			}
-			out = append(out, *b)
+			out = append(out, blk)
 			return
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -121,6 +129,9 @@ func (d *Document) TextBlocks() []TextBlock {
 // inlineText gathers the text of a block's inline nodes into b.
 func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 	var sb strings.Builder
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		sb.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start) // about the block's text
+	}
 	last := blockStart(n)
 	add := func(s string, src int, exact bool) {
 		if s == "" {
@@ -128,6 +139,15 @@ func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 		}
 		b.runs = append(b.runs, run{text: sb.Len(), src: src, n: len(s), exact: exact})
 		sb.WriteString(s)
+	}
+	// addBytes adds text of the source, as add does, without making a
+	// string of it first.
+	addBytes := func(t []byte, src int) {
+		if len(t) == 0 {
+			return
+		}
+		b.runs = append(b.runs, run{text: sb.Len(), src: src, n: len(t), exact: true})
+		sb.Write(t)
 	}
 	space := func() {
 		if sb.Len() > 0 && !strings.HasSuffix(sb.String(), " ") {
@@ -140,7 +160,7 @@ func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			add(string(c.Segment.Value(d.Source)), c.Segment.Start, true)
+			addBytes(c.Segment.Value(d.Source), c.Segment.Start)
 			last = c.Segment.Stop
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				space()
@@ -149,7 +169,7 @@ func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 			add(html.UnescapeString(string(c.Value)), last, false)
 		case *ast.AutoLink:
 			label := c.Label(d.Source)
-			add(string(label), autoLinkStart(c, d.Source, last), true)
+			addBytes(label, autoLinkStart(c, d.Source, last))
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan, *ast.Image, *ast.RawHTML:
 			space()
@@ -165,7 +185,7 @@ func (d *Document) inlineText(b *TextBlock, n ast.Node) {
 // autoLinkStart finds where an autolink's text begins in the source.
 func autoLinkStart(n *ast.AutoLink, src []byte, after int) int {
 	label := n.Label(src)
-	if i := strings.Index(string(src[after:]), string(label)); i >= 0 {
+	if i := bytes.Index(src[after:], label); i >= 0 {
 		return after + i
 	}
 	return after

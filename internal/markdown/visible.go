@@ -70,8 +70,10 @@ func (d *Document) visibleSum() [sha256.Size]byte {
 
 func (d *Document) writeVisible(w io.Writer) {
 	v := visibleWriter{src: d.Source}
-	v.out = bufio.NewWriter(w)
-	v.bw = bufio.NewWriter(&v.text)
+	v.out = getWriter(w)
+	v.bw = getWriter(&v.text)
+	defer putWriter(v.out)
+	defer putWriter(v.bw)
 	_ = ast.Walk(d.Root, v.node)
 	v.flush(true)
 	_ = v.out.Flush()

@@ -20,7 +20,7 @@ type Token struct {
 }
 
 // TokenKind says what a token is.
-type TokenKind int
+type TokenKind uint8
 
 // The kinds of token.
 const (
