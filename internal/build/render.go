@@ -349,7 +349,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		if err := r.execute(i, emit); err != nil {
 			return err
 		}
-		j.view.Body, j.view.FAQ, j.view.JSONLD = "", nil, ""
+		letGo(j.view)
 		return nil
 	})
 	if err != nil {
@@ -367,8 +367,23 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		which = slices.DeleteFunc(slices.Clone(which), func(i int) bool { return !slices.Contains(r.hubs, i) })
 	}
 	return parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
-		return r.execute(which[k], emit)
+		if err := r.execute(which[k], emit); err != nil {
+			return err
+		}
+		if r.spend { // a hub, once written, lets go of every page's questions
+			v := r.jobs[which[k]].view
+			letGo(v)
+			v.Topics = nil
+		}
+		return nil
 	})
+}
+
+// letGo lets a written page's view go of what only its own page shows:
+// its HTML, questions, JSON-LD and contents. Other pages' templates read
+// only its title, address and summary.
+func letGo(v *layout.Page) {
+	v.Body, v.FAQ, v.JSONLD, v.Contents = "", nil, "", nil
 }
 
 // execute runs job i's template over its view, minifies the HTML and hands
