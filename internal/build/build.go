@@ -487,21 +487,26 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // A build of a large site holds a large heap, which Go's collector lets
 // grow to twice what is live before it collects (GOGC=100): about a
 // gigabyte more at 100,000 articles. From largeSite pages on, a build
-// lets it grow by half instead (largeSiteGC), trading some of the
-// collector's CPU time for memory, unless $GOGC says otherwise.
+// sets a soft limit on the memory it uses instead (largeSiteBase, and
+// largeSitePage for each page, some half as much again as a build holds
+// per page at most): the collector works as usual while little is live,
+// and harder only as the heap nears the limit, at the end of the build,
+// rather than trading CPU time for memory throughout. A $GOGC or
+// $GOMEMLIMIT the user set is left alone.
 const (
-	largeSite   = 20000
-	largeSiteGC = 50
+	largeSite     = 20000
+	largeSiteBase = 128 << 20
+	largeSitePage = 14 << 10
 )
 
 // boundHeap sets the collector for a build of n pages and returns the
 // function that sets it back.
 func boundHeap(n int) (restore func()) {
-	if n < largeSite || os.Getenv("GOGC") != "" {
+	if n < largeSite || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetGCPercent(largeSiteGC)
-	return func() { debug.SetGCPercent(old) }
+	old := debug.SetMemoryLimit(int64(largeSiteBase) + int64(n)*largeSitePage)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // Withhold leaves every single page with an error-level finding out of

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -389,31 +390,42 @@ func TestPageChangedDuringBuild(t *testing.T) {
 	}
 }
 
-// TestBoundHeap: a build of a large site lets the collector's heap grow
-// by half, not double, and sets it back after; a small site, or a $GOGC
-// the user set, is left alone.
+// TestBoundHeap: a build of a large site sets a soft memory limit for
+// its size and sets it back after; a small site, or a $GOGC or
+// $GOMEMLIMIT the user set, is left alone.
 func TestBoundHeap(t *testing.T) {
-	t.Setenv("GOGC", "")
-	os.Unsetenv("GOGC")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
+	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Setenv(v, "")
+		os.Unsetenv(v)
+	}
+	const none = math.MaxInt64
+	before := debug.SetMemoryLimit(none)
+	defer debug.SetMemoryLimit(before)
+	limit := func() int64 { return debug.SetMemoryLimit(-1) } // a negative limit only reads it
 	restore := boundHeap(largeSite - 1)
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("a small site set GOGC to %d", got)
+	if got := limit(); got != none {
+		t.Errorf("a small site set the memory limit to %d", got)
 	}
 	restore()
-	restore = boundHeap(largeSite)
-	if got := debug.SetGCPercent(largeSiteGC); got != largeSiteGC {
-		t.Errorf("a large site: GOGC %d, want %d", got, largeSiteGC)
+	restore = boundHeap(100000)
+	if got, want := limit(), int64(largeSiteBase)+100000*largeSitePage; got != want {
+		t.Errorf("100,000 pages: memory limit %d, want %d", got, want)
+	}
+	if got := limit(); got > 2<<30 {
+		t.Errorf("100,000 pages: memory limit %d, over 2 GB", got)
 	}
 	restore()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("after the build: GOGC %d, want it set back to 100", got)
+	if got := limit(); got != none {
+		t.Errorf("after the build: memory limit %d, want it set back", got)
 	}
-	t.Setenv("GOGC", "200")
-	restore = boundHeap(largeSite * 2)
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("with $GOGC set, a large site set GOGC to %d", got)
+	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(v, func(t *testing.T) {
+			t.Setenv(v, "200")
+			restore := boundHeap(largeSite * 2)
+			if got := limit(); got != none {
+				t.Errorf("with $%s set, a large site set the memory limit to %d", v, got)
+			}
+			restore()
+		})
 	}
-	restore()
 }
