@@ -39,6 +39,8 @@ func typeQuery(ctx context.Context, q string) (searchResult, error) {
 		chromedp.SendKeys("#search-q", q),
 		chromedp.Poll[chromedp.Void](`document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(5*time.Second)),
 		chromedp.Sleep(150*time.Millisecond),
+		// The excerpts from the pages' text, which come after the results.
+		chromedp.Poll[chromedp.Void](`document.getElementById('search-results').getAttribute('data-excerpts') !== 'loading'`, chromedp.WithPollingTimeout(5*time.Second)),
 	)
 	if err != nil {
 		return searchResult{}, err
@@ -85,6 +87,7 @@ func TestSearch(t *testing.T) {
 		{"blood pressure", "/articles/high-blood-pressure/", "blood"},
 		{"pyrexia", "/articles/fever-in-children/", ""}, // the plain-language list: pyrexia = fever
 		{"soap scru", "/articles/handwashing/", "soap"}, // still being typed
+		{"scrubbing", "/articles/handwashing/", "scrub"}, // the excerpt from the page's text, as its summary does not say it
 		{"inhlaer", "/articles/asthma-inhaler/", ""},    // one typo
 	} {
 		r, err := typeQuery(ctx, c.query)
