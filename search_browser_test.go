@@ -85,10 +85,10 @@ func TestSearch(t *testing.T) {
 		marked       string // a word the first result's excerpt marks
 	}{
 		{"blood pressure", "/articles/high-blood-pressure/", "blood"},
-		{"pyrexia", "/articles/fever-in-children/", ""}, // the plain-language list: pyrexia = fever
-		{"soap scru", "/articles/handwashing/", "soap"}, // still being typed
+		{"pyrexia", "/articles/fever-in-children/", ""},  // the plain-language list: pyrexia = fever
+		{"soap scru", "/articles/handwashing/", "soap"},  // still being typed
 		{"scrubbing", "/articles/handwashing/", "scrub"}, // the excerpt from the page's text, as its summary does not say it
-		{"inhlaer", "/articles/asthma-inhaler/", ""},    // one typo
+		{"inhlaer", "/articles/asthma-inhaler/", ""},     // one typo
 	} {
 		r, err := typeQuery(ctx, c.query)
 		if err != nil {
