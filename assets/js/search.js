@@ -532,7 +532,7 @@
       li.appendChild(p);
       results.appendChild(li);
       first = first || a;
-      texts.push(excerptOf(d, p));
+      texts.push([d, p]);
     }
     return Promise.all(batch.map(function (p, k) {
       return index.page(p.doc).then(function (d) {
@@ -543,19 +543,28 @@
       if (mine !== seq) { return null; }
       shown = from + batch.length;
       more.hidden = shown >= r.pages.length;
-      Promise.all(texts).then(function () {
+      // The pages' text, once the results are all shown.
+      Promise.all(texts.map(function (t) { return excerptOf(t[0], t[1]); })).then(function () {
         if (mine === seq) { results.setAttribute('data-excerpts', 'done'); }
       });
       return first;
     });
   }
 
-  function run() {
-    var q = input.value, mine = ++seq;
+  // remember puts the query in the page's address, so that going back to
+  // the page, or sharing it, gives the same results; it waits for the
+  // results of the query, as changing the address takes the browser a
+  // while.
+  function remember(q) {
     var url = new URL(location.href);
     if (q) { url.searchParams.set('q', q); } else { url.searchParams.delete('q'); }
     history.replaceState(null, '', url);
+  }
+
+  function run() {
+    var q = input.value, mine = ++seq;
     if (!q.trim()) {
+      remember(q);
       results.textContent = '';
       more.hidden = true;
       status.textContent = '';
@@ -574,7 +583,10 @@
         status.textContent = say(n === 1 ? 'one' : 'found', n, q);
       }
       return show(0);
-    }).catch(function () {
+    }).then(function (first) {
+      if (mine === seq) { remember(q); }
+      return first;
+    }, function () {
       if (mine === seq) { status.textContent = say('error', 0, q); }
     });
   }

@@ -6,6 +6,7 @@
 //	bench/compare-pagefind -sizes 1000 -runs 5
 //	bench/compare-pagefind -corpus ../shared/corpus # also a site of real articles
 //	bench/compare-pagefind -instructions            # also count build instructions
+//	bench/compare-pagefind -quick -sizes 10000      # pamphlet's queries alone
 //
 // For each size it writes a synthetic site (internal/sitegen, as
 // bench/compare-hugo does), builds it with pamphlet, and runs Pagefind
@@ -52,8 +53,9 @@ func main() {
 	}
 }
 
-// verbose lists what each search fetched.
-var verbose bool
+// verbose lists what each search fetched; quick skips all but pamphlet's
+// queries.
+var verbose, quick bool
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("compare-pagefind", flag.ContinueOnError)
@@ -65,6 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	chromium := fl.String("chromium", "chromium", "the browser")
 	fl.BoolVar(&verbose, "v", false, "list every file each search fetched")
 	corpus := fl.String("corpus", "", "also measure a site made of the Markdown articles in this folder, such as ../shared/corpus")
+	fl.BoolVar(&quick, "quick", false, "build each site once and run pamphlet's queries alone: no timed builds, no Pagefind (a quick look while working on the search)")
 	instructions := fl.Bool("instructions", false, "also count the instructions of a build with search off and on, under valgrind's callgrind (slow: about fifty times a build's time)")
 	if err := fl.Parse(args); err != nil {
 		return err
