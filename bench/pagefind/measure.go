@@ -48,6 +48,7 @@ type search struct {
 	full    time.Duration // the same to their excerpts too (Pagefind's results come with theirs)
 	warm    time.Duration // to the results, median of warm runs
 	results int
+	gaveUp  bool // the query had not answered after giveUp
 }
 
 // A result is what one site measured.
@@ -330,7 +331,12 @@ func oneTool(ctx context.Context, browser string, srv *server, page, setup, matc
 		if verbose {
 			chromedp.Run(bctx, chromedp.Evaluate[chromedp.Void](`performance.clearResourceTimings()`))
 		}
-		r, err := chromedp.Run(bctx, chromedp.Evaluate[runResult](fmt.Sprintf("window.run(%q)", q), chromedp.EvalAwaitPromise))
+		qctx, stop := context.WithTimeout(bctx, giveUp)
+		r, err := chromedp.Run(qctx, chromedp.Evaluate[runResult](fmt.Sprintf("window.run(%q)", q), chromedp.EvalAwaitPromise))
+		stop()
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return runResult{MS: -1}, all() - before, nil
+		}
 		if err != nil {
 			return r, 0, err
 		}
@@ -367,6 +373,14 @@ func oneTool(ctx context.Context, browser string, srv *server, page, setup, matc
 			if err != nil {
 				return err
 			}
+			if r.MS < 0 {
+				// No more of this tool: its page is still at work.
+				into[k].bytes = loaded + n
+				for j := k; j < len(into); j++ {
+					into[j].gaveUp = true
+				}
+				return nil
+			}
 			if rep == 0 {
 				into[k].bytes, into[k].results = loaded+n, r.Results
 			}
@@ -393,6 +407,12 @@ func oneTool(ctx context.Context, browser string, srv *server, page, setup, matc
 	}
 	return nil
 }
+
+// giveUp is how long a query may take before the measures stop waiting
+// for it (Pagefind took six minutes over one of a site of 10,000
+// articles), and slowQuery how long a first query may take and still be
+// run again for its warm time.
+const giveUp = time.Minute
 
 // slowQuery is how long a first query may take and still be run again
 // for its warm time.
@@ -560,6 +580,11 @@ func report(w io.Writer, results []result) {
 				warm := ms(t.s.warm)
 				if t.s.warm == 0 {
 					warm = fmt.Sprintf("not run (first over %s)", slowQuery)
+				}
+				if t.s.gaveUp {
+					over := fmt.Sprintf("over %s", giveUp)
+					fmt.Fprintf(w, "| %s | %s | %s: %q | ? | %s by then | %s | %s | not run |\n", r.site.name, t.name, nth, q, kb(t.s.bytes), over, over)
+					continue
 				}
 				fmt.Fprintf(w, "| %s | %s | %s: %q | %d | %s | %s | %s | %s |\n", r.site.name, t.name, nth, q, t.s.results, kb(t.s.bytes), ms(t.s.first), ms(t.s.full), warm)
 			}

@@ -116,7 +116,11 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		for _, w := range slices.Sorted(maps.Keys(cfg.Search.Synonyms)) {
 			syn = append(syn, append([]string{w}, cfg.Search.Synonyms[w]...))
 		}
-		index, err := search.Build(r.analyzers[lang], entries, syn)
+		build := search.Build
+		if r.spend {
+			build = search.Spend // a build indexes once; the preview again after each edit
+		}
+		index, err := build(r.analyzers[lang], entries, syn)
 		if err != nil {
 			return err
 		}
@@ -124,6 +128,9 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		for name, data := range index {
 			files[dir+name] = data
 		}
+	}
+	if r.spend {
+		clear(r.entries) // spent: their cards are in the index's files now
 	}
 	return nil
 }

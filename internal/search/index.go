@@ -248,9 +248,24 @@ type card struct {
 // its pages (by number, each after the one before it: the difference)
 // and, for each page, its score out of 255: BM25 over the weighed counts,
 // so that a query only adds scores up; d/N.json, the cards of pages 32N
-// to 32N+31 (see BundleFile); and f/s|a|tN.json, the pages of each section, audience and topic,
-// for filters.
+// to 32N+31 (see BundleFile); and f/s|a|tN.json, the pages of each
+// section, audience and topic, for filters.
+//
+// The entries are left as they are, to be indexed again (the preview
+// does, after an edit).
 func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
+	return build(a, entries, synonyms, false)
+}
+
+// Spend makes the index as Build does, letting go of each entry's terms
+// and counts as soon as it has read them, so that a large site's terms
+// are not held whole beside its lists: the entries keep only their
+// cards, and cannot be indexed again.
+func Spend(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
+	return build(a, entries, synonyms, true)
+}
+
+func build(a *Analyzer, entries []*Entry, synonyms Synonyms, spend bool) (Files, error) {
 	files := Files{}
 	n := len(entries)
 	// Each term gets a number, and each entry the numbers of its terms,
@@ -265,6 +280,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		e.eachTerm(func(t string, _ float64) {
 			k, ok := number[t]
 			if !ok {
+				t = strings.Clone(t) // not the entry's terms, let go when spending
 				k = int32(len(termOf))
 				number[t] = k
 				termOf = append(termOf, t)
@@ -273,6 +289,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			df[k]++
 			ids[i] = append(ids[i], k)
 		})
+		if spend {
+			e.terms, e.ends = "", nil
+		}
 		total += e.length
 	}
 	avg := 1.0
@@ -324,6 +343,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			}
 			docs[fill[k]], scores[fill[k]] = int32(i), uint8(quantise(s))
 			fill[k]++
+		}
+		if spend {
+			e.counts, ids[i] = nil, nil
 		}
 	}
 	ids = nil

@@ -478,3 +478,31 @@ func TestBundles(t *testing.T) {
 		}
 	}
 }
+
+// TestSpend: spending the entries gives the same files as building from
+// them, and leaves them without their terms.
+func TestSpend(t *testing.T) {
+	list, _ := plain.BuiltinIn("en")
+	syn := PlainSynonyms(list)
+	a := NewAnalyzer("en")
+	var entries []*Entry
+	for _, p := range testPages {
+		entries = append(entries, a.Analyze(p))
+	}
+	want, err := Build(a, entries, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Spend(a, entries, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("spending the entries gives other files than building from them")
+	}
+	for i, e := range entries {
+		if e.terms != "" || e.ends != nil || e.counts != nil {
+			t.Errorf("entry %d kept its terms: %d bytes, %d counts", i, len(e.terms), len(e.counts))
+		}
+	}
+}
