@@ -16,10 +16,13 @@
 // compressed already), and in headless chromium runs two queries with
 // each tool, each with the ten best results' data: pamphlet's search page
 // as readers use it, and Pagefind's JavaScript API on a page of its own.
-// It reports the bytes each query fetched (the first query includes the
-// script and everything the search loads before it can answer), the time
-// from the query's input to its results (median of several warm runs as
-// well), the index's size on disk, and what the index adds to pamphlet's
+// It reports the bytes each query fetched (everything, pamphlet's result
+// pages for their excerpts too; the first query includes the script and
+// everything the search loads before it can answer), the time from the
+// query's input to its ten best results shown and to their excerpts (the
+// first query's the median of several on a page opened afresh, its cache
+// emptied; then the median of several warm runs), giving up on a query
+// after a minute, the index's size on disk, and what the index adds to pamphlet's
 // build: wall and CPU time of builds with build.search on and off,
 // alternating, and with -instructions the instructions of one build each
 // way under valgrind's callgrind, which other work on the machine does
