@@ -39,6 +39,8 @@ func typeQuery(ctx context.Context, q string) (searchResult, error) {
 		chromedp.SendKeys("#search-q", q),
 		chromedp.Poll[chromedp.Void](`document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(5*time.Second)),
 		chromedp.Sleep(150*time.Millisecond),
+		// The excerpts from the pages' text, which come after the results.
+		chromedp.Poll[chromedp.Void](`document.getElementById('search-results').getAttribute('data-excerpts') !== 'loading'`, chromedp.WithPollingTimeout(5*time.Second)),
 	)
 	if err != nil {
 		return searchResult{}, err
@@ -83,9 +85,10 @@ func TestSearch(t *testing.T) {
 		marked       string // a word the first result's excerpt marks
 	}{
 		{"blood pressure", "/articles/high-blood-pressure/", "blood"},
-		{"pyrexia", "/articles/fever-in-children/", ""}, // the plain-language list: pyrexia = fever
-		{"soap scru", "/articles/handwashing/", "soap"}, // still being typed
-		{"inhlaer", "/articles/asthma-inhaler/", ""},    // one typo
+		{"pyrexia", "/articles/fever-in-children/", ""},  // the plain-language list: pyrexia = fever
+		{"soap scru", "/articles/handwashing/", "soap"},  // still being typed
+		{"scrubbing", "/articles/handwashing/", "scrub"}, // the excerpt from the page's text, as its summary does not say it
+		{"inhlaer", "/articles/asthma-inhaler/", ""},     // one typo
 	} {
 		r, err := typeQuery(ctx, c.query)
 		if err != nil {

@@ -362,7 +362,49 @@
     });
   };
 
-  Index.prototype.page = function (doc) { return this.get('d/' + doc + '.json'); };
+  // page returns the card of a page: its address, title, summary,
+  // review date and section, from the file of its bundle (the cards of
+  // meta.bundle pages, by number, share a file).
+  Index.prototype.page = function (doc) {
+    var n = this.meta.bundle || 1;
+    return this.get('d/' + Math.floor(doc / n) + '.json').then(function (cards) { return cards[doc % n]; });
+  };
+
+  // text returns the text of a page for its excerpt: the blocks of its
+  // content (the text of the theme's content and answers, else of its
+  // main element), read from the page itself, which a reader who follows
+  // the result then has in the browser's cache already.
+  Index.prototype.text = function (url) {
+    var self = this;
+    this.texts = this.texts || {};
+    if (!this.texts[url]) {
+      this.texts[url] = fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error(url + ': ' + r.status); }
+        return r.text();
+      }).then(pageText).catch(function (e) { delete self.texts[url]; throw e; });
+    }
+    return this.texts[url];
+  };
+
+  var blocks = 'p, li, dt, dd, td, th, blockquote, figcaption, h2, h3, h4, h5, h6';
+
+  // pageText returns the text blocks of a page's HTML, each between
+  // single spaces, innermost blocks only (a list item's paragraphs, not
+  // the item as well).
+  function pageText(html) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var parts = doc.querySelectorAll('main .content, main .answer');
+    if (parts.length === 0) { parts = doc.querySelectorAll('main'); }
+    var out = [];
+    Array.prototype.forEach.call(parts, function (part) {
+      Array.prototype.forEach.call(part.querySelectorAll(blocks), function (b) {
+        if (b.querySelector(blocks)) { return; }
+        var t = b.textContent.replace(/\s+/g, ' ').trim();
+        if (t) { out.push(t); }
+      });
+    });
+    return out;
+  }
 
   // excerpt returns the piece of a page's text about the query's terms,
   // cut to about n words around the first match, as runs of text and
@@ -434,20 +476,44 @@
     return out;
   }
 
+  // marked fills a paragraph with runs of text and marked text.
+  function marked(p, runs) {
+    p.textContent = '';
+    runs.forEach(function (run) {
+      if (run.mark) {
+        var mk = document.createElement('mark');
+        mk.textContent = run.text;
+        p.appendChild(mk);
+      } else {
+        p.appendChild(document.createTextNode(run.text));
+      }
+    });
+  }
+
+  // show lists the results from the from-th, ten of them, each as soon as
+  // its card and those of the results above it have come, with the
+  // summary as its excerpt (its matched words marked); then the excerpt
+  // about the first matched word in the page's text, as each page comes.
+  // It returns the first result's link, once all ten are shown.
   function show(from) {
     var r = current, mine = seq;
     var batch = r.pages.slice(from, from + pageSize);
-    return Promise.all(batch.map(function (p) { return index.page(p.doc); })).then(function (docs) {
-      if (mine !== seq) { return; }
-      var stems = {};
-      r.terms.forEach(function (t) { stems[t] = true; });
-      var typed = index.parse(input.value).filter(function (q) { return q.typing; }).map(function (q) { return q.w; });
-      var matches = function (w) {
-        return stems[index.stem(w)] || typed.some(function (t) { return w.slice(0, t.length) === t; });
-      };
-      var first = null;
-      docs.forEach(function (d) {
-        var li = document.createElement('li');
+    var stems = {};
+    r.terms.forEach(function (t) { stems[t] = true; });
+    var typed = index.parse(input.value).filter(function (q) { return q.typing; }).map(function (q) { return q.w; });
+    var matches = function (w) {
+      return stems[index.stem(w)] || typed.some(function (t) { return w.slice(0, t.length) === t; });
+    };
+    var cards = [], next = 0, first = null, texts = [];
+    results.setAttribute('data-excerpts', 'loading');
+    function excerptOf(d, p) {
+      return index.text(d.u).then(function (pieces) {
+        var runs = mine === seq && excerpt(pieces, matches, 30);
+        if (runs) { marked(p, runs); }
+      }, function () {});
+    }
+    function put(d) {
+      var li = document.createElement('li');
         var h = document.createElement('h2');
         var a = document.createElement('a');
         a.href = d.u;
@@ -460,37 +526,45 @@
           m.textContent = [d.x, d.r].filter(Boolean).join(' · ');
           li.appendChild(m);
         }
-        var runs = excerpt(d.p, matches, 30) || excerpt([d.s || ''], matches, 30);
-        var p = document.createElement('p');
-        if (runs) {
-          runs.forEach(function (run) {
-            if (run.mark) {
-              var mk = document.createElement('mark');
-              mk.textContent = run.text;
-              p.appendChild(mk);
-            } else {
-              p.appendChild(document.createTextNode(run.text));
-            }
-          });
-        } else {
-          p.textContent = d.s || '';
-        }
-        li.appendChild(p);
-        results.appendChild(li);
-        first = first || a;
+      var runs = excerpt([d.s || ''], matches, 30);
+      var p = document.createElement('p');
+      if (runs) { marked(p, runs); } else { p.textContent = d.s || ''; }
+      li.appendChild(p);
+      results.appendChild(li);
+      first = first || a;
+      texts.push([d, p]);
+    }
+    return Promise.all(batch.map(function (p, k) {
+      return index.page(p.doc).then(function (d) {
+        cards[k] = d;
+        while (mine === seq && next < batch.length && cards[next]) { put(cards[next++]); }
       });
+    })).then(function () {
+      if (mine !== seq) { return null; }
       shown = from + batch.length;
       more.hidden = shown >= r.pages.length;
+      // The pages' text, once the results are all shown.
+      Promise.all(texts.map(function (t) { return excerptOf(t[0], t[1]); })).then(function () {
+        if (mine === seq) { results.setAttribute('data-excerpts', 'done'); }
+      });
       return first;
     });
   }
 
-  function run() {
-    var q = input.value, mine = ++seq;
+  // remember puts the query in the page's address, so that going back to
+  // the page, or sharing it, gives the same results; it waits for the
+  // results of the query, as changing the address takes the browser a
+  // while.
+  function remember(q) {
     var url = new URL(location.href);
     if (q) { url.searchParams.set('q', q); } else { url.searchParams.delete('q'); }
     history.replaceState(null, '', url);
+  }
+
+  function run() {
+    var q = input.value, mine = ++seq;
     if (!q.trim()) {
+      remember(q);
       results.textContent = '';
       more.hidden = true;
       status.textContent = '';
@@ -509,7 +583,10 @@
         status.textContent = say(n === 1 ? 'one' : 'found', n, q);
       }
       return show(0);
-    }).catch(function () {
+    }).then(function (first) {
+      if (mine === seq) { remember(q); }
+      return first;
+    }, function () {
       if (mine === seq) { status.textContent = say('error', 0, q); }
     });
   }

@@ -6,6 +6,7 @@
 //	bench/compare-pagefind -sizes 1000 -runs 5
 //	bench/compare-pagefind -corpus ../shared/corpus # also a site of real articles
 //	bench/compare-pagefind -instructions            # also count build instructions
+//	bench/compare-pagefind -quick -sizes 10000      # pamphlet's queries alone
 //
 // For each size it writes a synthetic site (internal/sitegen, as
 // bench/compare-hugo does), builds it with pamphlet, and runs Pagefind
@@ -15,10 +16,13 @@
 // compressed already), and in headless chromium runs two queries with
 // each tool, each with the ten best results' data: pamphlet's search page
 // as readers use it, and Pagefind's JavaScript API on a page of its own.
-// It reports the bytes each query fetched (the first query includes the
-// script and everything the search loads before it can answer), the time
-// from the query's input to its results (median of several warm runs as
-// well), the index's size on disk, and what the index adds to pamphlet's
+// It reports the bytes each query fetched (everything, pamphlet's result
+// pages for their excerpts too; the first query includes the script and
+// everything the search loads before it can answer), the time from the
+// query's input to its ten best results shown and to their excerpts (the
+// first query's the median of several on a page opened afresh, its cache
+// emptied; then the median of several warm runs), giving up on a query
+// after a minute, the index's size on disk, and what the index adds to pamphlet's
 // build: wall and CPU time of builds with build.search on and off,
 // alternating, and with -instructions the instructions of one build each
 // way under valgrind's callgrind, which other work on the machine does
@@ -52,8 +56,9 @@ func main() {
 	}
 }
 
-// verbose lists what each search fetched.
-var verbose bool
+// verbose lists what each search fetched; quick skips all but pamphlet's
+// queries.
+var verbose, quick bool
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("compare-pagefind", flag.ContinueOnError)
@@ -65,6 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	chromium := fl.String("chromium", "chromium", "the browser")
 	fl.BoolVar(&verbose, "v", false, "list every file each search fetched")
 	corpus := fl.String("corpus", "", "also measure a site made of the Markdown articles in this folder, such as ../shared/corpus")
+	fl.BoolVar(&quick, "quick", false, "build each site once and run pamphlet's queries alone: no timed builds, no Pagefind (a quick look while working on the search)")
 	instructions := fl.Bool("instructions", false, "also count the instructions of a build with search off and on, under valgrind's callgrind (slow: about fifty times a build's time)")
 	if err := fl.Parse(args); err != nil {
 		return err

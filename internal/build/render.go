@@ -75,7 +75,6 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	r.plan()
 	p.Findings = finding.Sort(append(p.Findings, r.shadowed()...))
 	p.release()
-	r.numberDocs(emit)
 	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) })
 	if err != nil {
 		return 0, err
@@ -88,11 +87,8 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 			files[name] = data
 		}
 	}
-	for i, j := range r.jobs {
+	for _, j := range r.jobs {
 		delete(files, j.out)
-		if r.docs != nil && r.docs[i].name != "" {
-			delete(files, r.docs[i].name) // the page's file in the search index, written with the page
-		}
 	}
 	if err := r.extras(files); err != nil {
 		return 0, err
@@ -137,10 +133,6 @@ type Renderer struct {
 	// when the page is rendered; nil when the site has no search.
 	analyzers map[string]*search.Analyzer
 	entries   []*search.Entry
-	// docs, in a build, say where each job's page comes in its
-	// language's index, whose file of it is written with the page (see
-	// numberDocs); nil in the preview, whose index holds them all.
-	docs []indexedDoc
 }
 
 // newRenderer reads the templates and the assets and makes the view of
@@ -309,17 +301,7 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
 			}
 			if r.searchable(i) {
-				e := r.searchEntry(i, pg)
-				r.entries[i] = e
-				if r.docs != nil {
-					// The page's file in the index is written now, and
-					// its text let go.
-					name, data := e.TakeDoc(r.docs[i].number)
-					r.docs[i].name = r.searchDir(pg.Lang) + name
-					if err := r.docs[i].emit(r.docs[i].name, data); err != nil {
-						return err
-					}
-				}
+				r.entries[i] = r.searchEntry(i, pg)
 			}
 			if check.IsFAQPage(pg.Page) {
 				if d.FAQ, err = p.pageQuestions(&pg, j.view.Permalink, r.absURL); err != nil {

@@ -88,31 +88,6 @@ func (r *Renderer) searchEntry(i int, pg check.Page) *search.Entry {
 	return r.analyzers[pg.Lang].Analyze(sp)
 }
 
-// indexedDoc is where a job's page comes in its language's search index,
-// and the file of it written with the page.
-type indexedDoc struct {
-	number int    // the page's number in the index
-	name   string // the output path of its file, once written
-	emit   func(name string, data []byte) error
-}
-
-// numberDocs numbers the searchable pages of each language in the order
-// of the jobs, as searchIndexes hands them to the index, so that each
-// page's file in the index is written with the page, through emit.
-func (r *Renderer) numberDocs(emit func(name string, data []byte) error) {
-	if r.entries == nil {
-		return
-	}
-	r.docs = make([]indexedDoc, len(r.jobs))
-	next := map[string]int{}
-	for i, j := range r.jobs {
-		if r.searchable(i) {
-			r.docs[i] = indexedDoc{number: next[j.page.Lang], emit: emit}
-			next[j.page.Lang]++
-		}
-	}
-}
-
 // searchIndexes adds each language's search index to the output, in
 // index/ below its search page: the entries of its pages in the order of
 // the jobs (the site's order), its plain-language list and the site's
@@ -141,7 +116,11 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		for _, w := range slices.Sorted(maps.Keys(cfg.Search.Synonyms)) {
 			syn = append(syn, append([]string{w}, cfg.Search.Synonyms[w]...))
 		}
-		index, err := search.Build(r.analyzers[lang], entries, syn)
+		build := search.Build
+		if r.spend {
+			build = search.Spend // a build indexes once; the preview again after each edit
+		}
+		index, err := build(r.analyzers[lang], entries, syn)
 		if err != nil {
 			return err
 		}
@@ -149,6 +128,9 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		for name, data := range index {
 			files[dir+name] = data
 		}
+	}
+	if r.spend {
+		clear(r.entries) // spent: their cards are in the index's files now
 	}
 	return nil
 }

@@ -12,15 +12,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pamphlet-health/pamphlet/internal/plain"
-	"github.com/pamphlet-health/pamphlet/internal/prose"
 )
 
 // Page is what the index holds of one published page: its card, shown in
 // the results, what filters it, and its reader-visible text by where it
-// stands.
+// stands, whose words the index holds (the excerpts of the results are
+// read from the page itself).
 type Page struct {
 	URL, Title, Summary string
 	Reviewed            string   // "Page last reviewed: 3 March 2026" in the page's words; "" for a page with no sign-off
@@ -57,8 +56,7 @@ const (
 // Limits that keep the index and what a query reads of it small.
 const (
 	maxPostings = 1000  // a word on more pages lists the pages it weighs most on
-	maxText     = 8000  // bytes of a page's text kept for its excerpts
-	pieceBytes  = 400   // the text is kept in pieces of about this size
+	bundlePages = 32    // the cards of this many pages, by number, share a file
 	shardBytes  = 12000 // a shard that would be larger is split by the next letter
 	maxKey      = 4     // letters of the longest shard key
 	nearLetters = 5     // a typo in a word's first letters may move it to another shard (see nearby)
@@ -69,8 +67,8 @@ const (
 // postingsLimit is maxPostings, which they lower to cut a term's list.
 var shardLimit, postingsLimit = shardBytes, maxPostings
 
-// Entry is one page made ready for the index: its card and text pieces,
-// and the weighed count of each of its terms. The terms are kept in one
+// Entry is one page made ready for the index: its card, and the weighed
+// count of each of its terms. The terms are kept in one
 // string and the counts in a slice without pointers, so that the entries
 // of a large site, held until the index is built, cost the collector
 // little.
@@ -80,45 +78,20 @@ type Entry struct {
 	ends   []uint32  // where each term ends in terms
 	counts []float32 // the weighed count of each term (a sum of small whole numbers, exact)
 	length float64   // the weighed number of terms
-	pieces []string
-	// written is set once the entry's page file is written (see
-	// TakeDoc), and pieces let go.
-	written *fileSum
 }
 
-// fileSum is what the index's version reads of a file written before the
-// index is built: its name, its length and its checksums (see version).
+// fileSum is what the index's version reads of a file: its name, its
+// length and its checksums (see version).
 type fileSum struct {
 	name       string
 	size       int64 // of the name, its length and the data, as version hashes them
 	crcC, crcI uint32
 }
 
-// DocFile is the name of the file of page i of an index, in the order
-// Build numbers them.
-func DocFile(i int) string { return "d/" + strconv.Itoa(i) + ".json" }
-
-// TakeDoc makes the file of the entry's page, which is to be page i of
-// its index, and lets go of the text it holds: the caller writes the file
-// itself, before the index is built, and Build, given the entry as page
-// i, leaves it out of the files it returns but not out of their version.
-// A site's text is so never held whole for its index.
-func (e *Entry) TakeDoc(i int) (name string, data []byte) {
-	name, data = DocFile(i), e.doc()
-	e.written = sumFile(name, data)
-	e.pieces = nil
-	return name, data
-}
-
-// doc is the file of the entry's page: its card and text.
-func (e *Entry) doc() []byte {
-	d := doc{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle, Text: e.pieces}
-	size := 64 + len(d.URL) + len(d.Title) + len(d.Summary) + len(d.Reviewed) + len(d.Section)
-	for _, p := range d.Text {
-		size += len(p) + 3
-	}
-	return appendDoc(make([]byte, 0, size+size/16), d)
-}
+// BundleFile is the name of the file of the cards of page i of an index,
+// in the order Build numbers them, and of the pages beside it: the
+// cards of pages 0 to 31 are in d/0.json, of 32 to 63 in d/1.json.
+func BundleFile(i int) string { return "d/" + strconv.Itoa(i/bundlePages) + ".json" }
 
 // eachTerm calls f with each of the entry's terms and its weighed count.
 func (e *Entry) eachTerm(f func(term string, count float64)) {
@@ -187,7 +160,6 @@ func (a *Analyzer) Analyze(p Page) *Entry {
 	}
 	e.terms = terms.String()
 	e.ends, e.counts = slices.Clip(e.ends), slices.Clip(e.counts)
-	e.pieces = pieces(p.Body, maxText)
 	p.Headings, p.Questions, p.Body, p.About, p.Description = nil, nil, nil, "", ""
 	e.page = p
 	return e
@@ -198,83 +170,6 @@ func (a *Analyzer) Analyze(p Page) *Entry {
 // each term.
 type memo struct {
 	words, terms map[string]int32
-}
-
-// pieces cuts text blocks into pieces of about pieceBytes, at sentence
-// ends where a block is longer, keeping no more than limit bytes.
-func pieces(blocks []string, limit int) []string {
-	var out []string
-	var cur strings.Builder
-	total := 0
-	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
-		}
-	}
-	for _, b := range blocks {
-		if !spaced(b) {
-			b = strings.Join(strings.Fields(b), " ")
-		}
-		if n := len(b); n > 0 && total+n <= limit && cur.Len()+n < pieceBytes {
-			// The whole block fits: no need to find its sentences.
-			if cur.Len() > 0 {
-				cur.WriteByte(' ')
-			}
-			cur.WriteString(b)
-			total += n
-			if cur.Len() >= pieceBytes/2 {
-				flush()
-			}
-			continue
-		}
-		for _, s := range prose.Sentences(b) {
-			sentence := b[s.Start:s.End]
-			if total+len(sentence) > limit {
-				flush()
-				return out
-			}
-			if cur.Len() > 0 && cur.Len()+len(sentence) > pieceBytes {
-				flush()
-			}
-			if cur.Len() > 0 {
-				cur.WriteByte(' ')
-			}
-			cur.WriteString(sentence)
-			total += len(sentence)
-		}
-		if cur.Len() >= pieceBytes/2 {
-			flush()
-		}
-	}
-	flush()
-	return out
-}
-
-// spaced reports whether text is words between single spaces already,
-// as most text blocks are, so that cutting it into fields and joining
-// them again would give the same text. It may say no of such text (of
-// any with control characters or letters beyond ASCII), which costs only
-// the cutting and joining.
-func spaced(text string) bool {
-	if text == "" {
-		return true
-	}
-	if text[0] == ' ' || text[len(text)-1] == ' ' || strings.Contains(text, "  ") {
-		return false
-	}
-	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		if !printable8(load64(text, i)) {
-			return false
-		}
-	}
-	for ; i < len(text); i++ {
-		if c := text[i]; c < ' ' || c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // Synonyms are groups of words and phrases that a query for one finds
@@ -323,6 +218,7 @@ type meta struct {
 	Version   string       `json:"v"`    // a hash of the index, to add to the addresses of its other files
 	Lang      string       `json:"lang"` // the analyser's language: en, es, or another whose words are not stemmed
 	Pages     int          `json:"pages"`
+	Bundle    int          `json:"bundle"` // the pages whose cards share a file (see BundleFile)
 	Cap       int          `json:"cap"`    // the most pages a term's list holds (see maxPostings)
 	Shards    []string     `json:"shards"` // the shard keys, sorted
 	Near      string       `json:"near"`   // the keys of the files of near terms (see nearby), sorted, between spaces
@@ -333,14 +229,14 @@ type meta struct {
 	Topics    []string     `json:"topics"`
 }
 
-// doc is a page's file: its card and text.
-type doc struct {
-	URL      string   `json:"u"`
-	Title    string   `json:"t"`
-	Summary  string   `json:"s,omitempty"`
-	Reviewed string   `json:"r,omitempty"`
-	Section  string   `json:"x,omitempty"`
-	Text     []string `json:"p,omitempty"`
+// card is what a result shows of its page, in the file of its bundle:
+// its address, title, summary, review date and section.
+type card struct {
+	URL      string `json:"u"`
+	Title    string `json:"t"`
+	Summary  string `json:"s,omitempty"`
+	Reviewed string `json:"r,omitempty"`
+	Section  string `json:"x,omitempty"`
 }
 
 // Build makes the index of one language's entries. Pages are numbered in
@@ -351,10 +247,25 @@ type doc struct {
 // term that starts with the key and with no longer key, each term with
 // its pages (by number, each after the one before it: the difference)
 // and, for each page, its score out of 255: BM25 over the weighed counts,
-// so that a query only adds scores up; d/N.json, each page's card and
-// text; and f/s|a|tN.json, the pages of each section, audience and topic,
-// for filters.
+// so that a query only adds scores up; d/N.json, the cards of pages 32N
+// to 32N+31 (see BundleFile); and f/s|a|tN.json, the pages of each
+// section, audience and topic, for filters.
+//
+// The entries are left as they are, to be indexed again (the preview
+// does, after an edit).
 func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
+	return build(a, entries, synonyms, false)
+}
+
+// Spend makes the index as Build does, letting go of each entry's terms
+// and counts as soon as it has read them, so that a large site's terms
+// are not held whole beside its lists: the entries keep only their
+// cards, and cannot be indexed again.
+func Spend(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
+	return build(a, entries, synonyms, true)
+}
+
+func build(a *Analyzer, entries []*Entry, synonyms Synonyms, spend bool) (Files, error) {
 	files := Files{}
 	n := len(entries)
 	// Each term gets a number, and each entry the numbers of its terms,
@@ -369,6 +280,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		e.eachTerm(func(t string, _ float64) {
 			k, ok := number[t]
 			if !ok {
+				t = strings.Clone(t) // not the entry's terms, let go when spending
 				k = int32(len(termOf))
 				number[t] = k
 				termOf = append(termOf, t)
@@ -377,6 +289,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			df[k]++
 			ids[i] = append(ids[i], k)
 		})
+		if spend {
+			e.terms, e.ends = "", nil
+		}
 		total += e.length
 	}
 	avg := 1.0
@@ -429,6 +344,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 			docs[fill[k]], scores[fill[k]] = int32(i), uint8(quantise(s))
 			fill[k]++
 		}
+		if spend {
+			e.counts, ids[i] = nil, nil
+		}
 	}
 	ids = nil
 	// Each term's list: its pages, by number, each after the one before it
@@ -464,7 +382,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		files["n/"+ShardFile(key)+".json"] = appendMap(nil, variants, appendJSONString)
 	}
 
-	m := meta{Lang: a.Lang, Pages: n, Cap: postingsLimit, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
+	m := meta{Lang: a.Lang, Pages: n, Bundle: bundlePages, Cap: postingsLimit, Shards: slices.Sorted(maps.Keys(shards)), Near: strings.Join(slices.Sorted(maps.Keys(near)), " "), Stop: a.Stopwords(), Topics: []string{}, Sections: [][2]string{}, Audiences: [][2]string{}}
 	for _, g := range synonyms {
 		var group [][]string
 		for _, phrase := range g {
@@ -483,7 +401,6 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		}
 	}
 	filters := map[string][]int{}
-	var written []*fileSum // the pages' files written before, by TakeDoc
 	sections, audiences, topics := map[string]string{}, map[string]string{}, map[string]bool{}
 	for _, e := range entries {
 		if e.page.Section != "" {
@@ -530,14 +447,9 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 				filters[k] = append(filters[k], i)
 			}
 		}
-		if e.written != nil {
-			if e.written.name != DocFile(i) {
-				return nil, fmt.Errorf("search: the file of page %d was written as %s", i, e.written.name)
-			}
-			written = append(written, e.written)
-			continue
-		}
-		files[DocFile(i)] = e.doc()
+	}
+	for from := 0; from < n; from += bundlePages {
+		files[BundleFile(from)] = appendCards(nil, entries[from:min(n, from+bundlePages)])
 	}
 	for k, pages := range filters {
 		list := make([]int, len(pages))
@@ -547,7 +459,7 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 		}
 		files["f/"+k+".json"] = appendInts(nil, list)
 	}
-	m.Version = version(files, written)
+	m.Version = version(files)
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
@@ -558,16 +470,15 @@ func Build(a *Analyzer, entries []*Entry, synonyms Synonyms) (Files, error) {
 
 // version returns the index's version: a hash of every file, with its
 // name and length, in the order of the names, as twelve hexadecimal
-// digits; written are the files written before the index was built (see
-// Entry.TakeDoc), which count as if they were among files. It only has
+// digits. It only has
 // to change when a file does, so that a browser's cache never mixes two
 // builds' files; it is no defence against anyone who makes files to
 // collide, and needs none. Two CRC-32s, which processors compute in
 // hardware, give its 48 bits (and 16 more) at a small part of SHA-256's
-// cost over megabytes of pages' text; each file's are worked out on its
-// own and then combined, so that a file written early need not be kept.
-func version(files Files, written []*fileSum) string {
-	sums := slices.Clone(written)
+// cost; each file's are worked out on its own and then combined, on
+// several files at once if need be.
+func version(files Files) string {
+	sums := make([]*fileSum, 0, len(files))
 	for name, data := range files {
 		sums = append(sums, sumFile(name, data))
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // The index's largest files, the shards, the files of near terms and
-// the pages' files, are written by the functions below rather than by
+// the pages' cards, are written by the functions below rather than by
 // encoding/json, which reflects on every value and sorts every map's keys
 // through reflection: the bytes are the same as marshal's (a test holds
 // them to it), at a fraction of the cost.
@@ -111,21 +111,6 @@ func appendInts[T int | int32](dst []byte, list []T) []byte {
 	return append(dst, ']')
 }
 
-// appendStrings appends a JSON array of strings.
-func appendStrings(dst []byte, list []string) []byte {
-	if list == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i, s := range list {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = appendJSONString(dst, s)
-	}
-	return append(dst, ']')
-}
-
 // appendMap appends a JSON object of m, its keys sorted as encoding/json
 // sorts them (by their bytes).
 func appendMap[V any](dst []byte, m map[string]V, value func([]byte, V) []byte) []byte {
@@ -149,8 +134,21 @@ func appendMap[V any](dst []byte, m map[string]V, value func([]byte, V) []byte) 
 	return append(dst, '}')
 }
 
-// appendDoc appends a page's file, as marshal writes the doc.
-func appendDoc(dst []byte, d doc) []byte {
+// appendCards appends the file of the cards of entries, a JSON array of
+// cards as marshal writes them.
+func appendCards(dst []byte, entries []*Entry) []byte {
+	dst = append(dst, '[')
+	for i, e := range entries {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendCard(dst, card{URL: e.page.URL, Title: e.page.Title, Summary: e.page.Summary, Reviewed: e.page.Reviewed, Section: e.page.SectionTitle})
+	}
+	return append(dst, ']')
+}
+
+// appendCard appends a page's card, as marshal writes it.
+func appendCard(dst []byte, d card) []byte {
 	dst = append(dst, `{"u":`...)
 	dst = appendJSONString(dst, d.URL)
 	dst = append(dst, `,"t":`...)
@@ -162,10 +160,6 @@ func appendDoc(dst []byte, d doc) []byte {
 			dst = append(dst, f.name...)
 			dst = appendJSONString(dst, f.value)
 		}
-	}
-	if len(d.Text) > 0 {
-		dst = append(dst, `,"p":`...)
-		dst = appendStrings(dst, d.Text)
 	}
 	return append(dst, '}')
 }

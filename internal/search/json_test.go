@@ -41,8 +41,6 @@ func TestJSONLikeMarshal(t *testing.T) {
 	for _, s := range jsonTexts {
 		same("string", appendJSONString(nil, s), s)
 	}
-	same("strings", appendStrings(nil, jsonTexts), jsonTexts)
-	same("no strings", appendStrings(nil, nil), []string(nil))
 	same("ints", appendInts(nil, []int{0, 1, -2, 300, 1 << 40}), []int{0, 1, -2, 300, 1 << 40})
 	same("no ints", appendInts[int](nil, nil), []int(nil))
 	same("empty ints", appendInts(nil, []int{}), []int{})
@@ -55,8 +53,10 @@ func TestJSONLikeMarshal(t *testing.T) {
 	same("shard", appendMap(nil, lists, appendInts[int]), lists)
 	same("near", appendMap(nil, near, appendJSONString), near)
 	same("empty map", appendMap(nil, map[string]string{}, appendJSONString), map[string]string{})
+	var entries []*Entry
+	var cards []card
 	for i := range 300 {
-		d := doc{URL: jsonTexts[i], Title: jsonTexts[i+1]}
+		d := card{URL: jsonTexts[i], Title: jsonTexts[i+1]}
 		if i%2 == 0 {
 			d.Summary = jsonTexts[i+2]
 		}
@@ -66,11 +66,12 @@ func TestJSONLikeMarshal(t *testing.T) {
 		if i%5 == 0 {
 			d.Section = jsonTexts[i+4]
 		}
-		if i%7 != 0 {
-			d.Text = jsonTexts[i : i+i%7]
-		}
-		same("doc", appendDoc(nil, d), d)
+		same("card", appendCard(nil, d), d)
+		entries = append(entries, &Entry{page: Page{URL: d.URL, Title: d.Title, Summary: d.Summary, Reviewed: d.Reviewed, SectionTitle: d.Section, Section: "key"}})
+		cards = append(cards, d)
 	}
+	same("cards", appendCards(nil, entries), cards)
+	same("no cards", appendCards(nil, nil), []card{})
 }
 
 // FuzzJSONString holds appendJSONString to encoding/json on any text.

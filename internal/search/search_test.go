@@ -417,56 +417,6 @@ func FuzzWords(f *testing.F) {
 	})
 }
 
-// TestPieces cuts text blocks for excerpts: the pieces hold the blocks'
-// words in order, between single spaces, no piece much over pieceBytes
-// unless one sentence is, and no more than the limit in all.
-func TestPieces(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	words := strings.Fields("flu vaccines are free for children at the clinic on Saturdays; ask your pharmacist Dr. Okafor about side effects. café naïve\u00a0text")
-	for range 200 {
-		var blocks []string
-		for range 1 + r.IntN(12) {
-			var b strings.Builder
-			for k := range r.IntN(120) {
-				if k > 0 {
-					b.WriteString([]string{" ", " ", " ", "  ", "\n", ". "}[r.IntN(6)])
-				}
-				b.WriteString(words[r.IntN(len(words))])
-			}
-			blocks = append(blocks, b.String())
-		}
-		limit := 200 + r.IntN(4000)
-		got := pieces(blocks, limit)
-		var all []string
-		for _, b := range blocks {
-			all = append(all, strings.Fields(b)...)
-		}
-		total, spaced := 0, 0
-		var joined []string
-		for _, p := range got {
-			if p == "" || p != strings.Join(strings.Fields(p), " ") {
-				t.Fatalf("piece %q is not words between single spaces", p)
-			}
-			joined = append(joined, strings.Fields(p)...)
-			total += len(strings.ReplaceAll(p, " ", "")) // the limit counts the text, not the spaces between its sentences
-			spaced += len(p)
-		}
-		if len(joined) > len(all) || !slices.Equal(joined, all[:len(joined)]) {
-			t.Fatalf("pieces %q are not the blocks' words in order", got)
-		}
-		if total > limit {
-			t.Fatalf("%d bytes in pieces, over the limit %d", total, limit)
-		}
-		longest := 0 // a sentence that passes the limit ends the pieces
-		for _, b := range blocks {
-			longest = max(longest, len(b))
-		}
-		if len(joined) < len(all) && spaced < limit-longest {
-			t.Fatalf("stopped at %d bytes of %d", spaced, limit)
-		}
-	}
-}
-
 // TestBestPages: the heap keeps what sorting every page by score, then
 // by page, and taking the first would, on scores with many ties.
 func TestBestPages(t *testing.T) {
@@ -488,6 +438,71 @@ func TestBestPages(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("%d pages, limit %d: kept %v, want %v", n, limit, got, want)
 			}
+		}
+	}
+}
+
+// TestBundles: the cards of a page's bundle hold it at its place, and the
+// script finds each page's card in them, on an index of three bundles,
+// the last one short.
+func TestBundles(t *testing.T) {
+	a := NewAnalyzer("en")
+	var entries []*Entry
+	n := 2*bundlePages + 5
+	for i := range n {
+		entries = append(entries, a.Analyze(Page{URL: fmt.Sprintf("/p%d/", i), Title: fmt.Sprintf("Topic %d", i), Body: []string{"Ask the clinic."}}))
+	}
+	files, err := Build(a, entries, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		var cards []card
+		if err := json.Unmarshal(files[BundleFile(i)], &cards); err != nil {
+			t.Fatalf("%s: %v", BundleFile(i), err)
+		}
+		if k := i % bundlePages; k >= len(cards) || cards[k].URL != fmt.Sprintf("/p%d/", i) || cards[k].Title != fmt.Sprintf("Topic %d", i) {
+			t.Fatalf("page %d: not card %d of %s, %+v", i, k, BundleFile(i), cards)
+		}
+	}
+	if past := BundleFile(3 * bundlePages); files[past] != nil {
+		t.Errorf("%s, a bundle past the last page", past)
+	}
+	var cases []queryCase
+	for _, i := range []int{0, 31, 32, 63, 64, n - 1} {
+		cases = append(cases, queryCase{fmt.Sprintf("topic %d ", i), "", fmt.Sprintf("/p%d/", i)})
+	}
+	for _, r := range runQueries(t, mustNode(t), files, cases) {
+		if !r.ok() {
+			t.Errorf("%q: want %s first, got %q", r.c.query, r.c.first, r.URLs)
+		}
+	}
+}
+
+// TestSpend: spending the entries gives the same files as building from
+// them, and leaves them without their terms.
+func TestSpend(t *testing.T) {
+	list, _ := plain.BuiltinIn("en")
+	syn := PlainSynonyms(list)
+	a := NewAnalyzer("en")
+	var entries []*Entry
+	for _, p := range testPages {
+		entries = append(entries, a.Analyze(p))
+	}
+	want, err := Build(a, entries, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Spend(a, entries, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("spending the entries gives other files than building from them")
+	}
+	for i, e := range entries {
+		if e.terms != "" || e.ends != nil || e.counts != nil {
+			t.Errorf("entry %d kept its terms: %d bytes, %d counts", i, len(e.terms), len(e.counts))
 		}
 	}
 }

@@ -59,25 +59,3 @@ func TestWordSpans(t *testing.T) {
 		}
 	}
 }
-
-// TestSpaced: spaced says yes only of text that cutting into fields and
-// joining again leaves as it is, and says it of all such ASCII text.
-func TestSpaced(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	bits := []string{"a", "bcdefghij", " ", "  ", "\t", "\n", "\x01", "é", "\u00a0", "~", "\x7f"}
-	texts := []string{"", " ", "a", "a b", "a  b", " a", "a ", "flu vaccines are free", "café au lait"}
-	for range 5000 {
-		var b strings.Builder
-		for range r.IntN(24) {
-			b.WriteString(bits[r.IntN(len(bits))])
-		}
-		texts = append(texts, b.String())
-	}
-	for _, text := range texts {
-		joined := strings.Join(strings.Fields(text), " ")
-		ascii := !strings.ContainsFunc(text, func(r rune) bool { return r < ' ' || r >= utf8.RuneSelf })
-		if got := spaced(text); got && joined != text || !got && ascii && joined == text {
-			t.Errorf("spaced(%q) = %v", text, got)
-		}
-	}
-}
