@@ -8,6 +8,7 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -59,6 +60,7 @@ type Session struct {
 	local       uint64            // the hash of the local rules' key
 	broken      bool              // the last update failed: start again from the files
 	sums        *build.FileSums   // of the files pages show or link, for their sign-offs
+	otherImages []finding.Finding // about images, of no page's file
 
 	// As last rendered.
 	r        *build.Renderer
@@ -68,6 +70,8 @@ type Session struct {
 	shadowed []finding.Finding            // of build.Renderer.Plan
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
+	last     *Preview                     // as Start returned it
+	stale    bool                         // files holds the search index of an earlier update: Finish makes it again
 }
 
 // entry is one page as the session last read it.
@@ -78,6 +82,8 @@ type entry struct {
 	found    []finding.Finding // reading its front matter
 	localKey uint64            // the local rules' key its findings are for; 0 before they run
 	local    []finding.Finding
+	images   []finding.Finding // about the images it shows (see build.Project.PageImageFindings)
+	ignores  bool              // its Markdown has a pamphlet-ignore comment
 	summary  uint64
 }
 
@@ -89,6 +95,10 @@ type Preview struct {
 	Rendered int               // HTML pages rendered by this update; the others were kept
 	Checked  int               // pages parsed and checked by this update
 	BasePath string            // the path the site is published under, such as / or /health/
+
+	// Pending is set by Start when the search index of Files is still
+	// that of an earlier update: Finish makes it again.
+	Pending bool
 }
 
 // NewSession returns a session for a site. Nothing is read until the
@@ -113,9 +123,50 @@ func NewSession(opts build.Options) (*Session, error) {
 // A broken pamphlet.yaml is a *build.ConfigError, and a broken template a
 // *layout.Error; problems with pages are findings.
 func (s *Session) Update(ctx context.Context, changed []string) (*Preview, error) {
+	pv, err := s.Start(ctx, changed)
+	if err != nil || !pv.Pending {
+		return pv, err
+	}
+	return s.Finish(ctx)
+}
+
+// Start does what Update does but for the search index after an edit
+// that renders only the pages read again: the index holds the words of
+// every page, and making it again takes longer than the rest of such an
+// edit. Start then returns the site with its earlier index, marked
+// Pending, so that the edited page can be shown at once, and Finish makes
+// the index. Every check has run, and every other file is what Update
+// gives. A Start while the index is pending leaves it so, or makes it
+// with the rest.
+func (s *Session) Start(ctx context.Context, changed []string) (*Preview, error) {
 	pv, err := s.update(ctx, changed)
 	s.broken = err != nil
-	return pv, err
+	if err != nil {
+		s.last = nil
+		return nil, err
+	}
+	pv.Pending = s.stale
+	s.last = pv
+	return pv, nil
+}
+
+// Finish makes the search index that Start left pending and returns the
+// whole site, as Update would have. After a Start that left nothing
+// pending it returns the same site again.
+func (s *Session) Finish(ctx context.Context) (*Preview, error) {
+	if s.last == nil {
+		return nil, errors.New("preview: Finish without a Start that succeeded")
+	}
+	if s.stale {
+		if err := s.searchIndex(); err != nil {
+			s.broken, s.last = true, nil
+			return nil, err
+		}
+		s.stale = false
+	}
+	pv := *s.last
+	pv.Files, pv.Pending = maps.Clone(s.files), false
+	return &pv, nil
 }
 
 func (s *Session) update(ctx context.Context, changed []string) (*Preview, error) {
@@ -232,8 +283,10 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
 
-	// The site, from every page as last read.
-	p, err := s.assemble(ctx, checked)
+	// The site, from every page as last read. When no file but pages
+	// changed, and no page came or went, only the pages read again can
+	// show other images than before.
+	p, err := s.assemble(ctx, checked, full || theme || settings || shape)
 	if err != nil {
 		return nil, err
 	}
@@ -322,8 +375,9 @@ func (s *Session) readSettings() (changed bool, err error) {
 }
 
 // assemble places every page into a new project and parses the pages
-// read again.
-func (s *Session) assemble(ctx context.Context, checked []string) (*build.Project, error) {
+// read again, and finds what is wrong with the images of those pages, or
+// with allImages of every page.
+func (s *Session) assemble(ctx context.Context, checked []string, allImages bool) (*build.Project, error) {
 	files := slices.Sorted(maps.Keys(s.pages))
 	pages := make([]*content.Page, len(files))
 	for i, f := range files {
@@ -336,6 +390,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 		e.parsed = p.ParsePage(e.page)
 		e.summary = summarize(e.parsed)
 		e.localKey = 0
+		e.ignores = e.parsed.Doc != nil && bytes.Contains(e.parsed.Doc.Source, []byte("pamphlet-ignore"))
 		return nil
 	})
 	if err != nil {
@@ -357,8 +412,38 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 		p.Findings = append(p.Findings, st.Finding())
 	}
 	p.Findings = append(p.Findings, s.words...)
-	p.Findings = append(p.Findings, p.ImageFindings()...)
+	p.Findings = append(p.Findings, p.ConfigImageFindings()...)
+	s.imageFindings(p, checked, allImages)
 	return p, nil
+}
+
+// imageFindings finds what is wrong with the images the pages read again
+// show, or with allImages those every page shows, and adds what each
+// page's images have to the project's findings.
+func (s *Session) imageFindings(p *build.Project, checked []string, allImages bool) {
+	if allImages {
+		found := byFile(p.PageImageFindings(p.Pages))
+		for f, e := range s.pages {
+			e.images = found[f]
+			delete(found, f)
+		}
+		s.otherImages = slices.Concat(slices.Collect(maps.Values(found))...)
+	} else {
+		again := make([]check.Page, len(checked))
+		for i, f := range checked {
+			again[i] = s.pages[f].parsed
+		}
+		found := byFile(p.PageImageFindings(again))
+		for _, f := range checked {
+			s.pages[f].images = found[f]
+		}
+	}
+	p.Findings = append(p.Findings, s.otherImages...)
+	for _, pg := range p.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+			p.Findings = append(p.Findings, e.images...)
+		}
+	}
 }
 
 // summarize hashes what other pages show of a page, or check against it:
@@ -421,7 +506,14 @@ func (s *Session) findings(p *build.Project) {
 			all = append(all, s.links[pg.File]...)
 		}
 	}
-	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.set.Words}
+	// Silence reads the comments of the pages that have any.
+	var commented []check.Page
+	for _, pg := range p.Pages {
+		if e := s.pages[pg.File]; pg.File != "" && e != nil && e.ignores {
+			commented = append(commented, pg)
+		}
+	}
+	in := &check.Input{Site: p.Site, Pages: commented, Today: s.opts.Today, Words: s.set.Words}
 	kept, silenced := check.Silence(in, all)
 	p.Findings, p.Silenced = finding.Sort(kept), finding.Sort(silenced)
 }
