@@ -63,8 +63,20 @@ func (p *Project) AssetAliasFindings() []finding.Finding { return assetAliases(p
 // ImageFindings are the findings about the images pamphlet.yaml names
 // and those pages show, whose smaller copies it makes (see CopyFindings).
 func (p *Project) ImageFindings() []finding.Finding {
+	return append(p.ConfigImageFindings(), p.PageImageFindings(p.Pages)...)
+}
+
+// ConfigImageFindings are the findings of ImageFindings about the images
+// pamphlet.yaml names.
+func (p *Project) ConfigImageFindings() []finding.Finding { return p.imageFindings() }
+
+// PageImageFindings are the findings of ImageFindings about the images
+// the pages given show, each about its page: a preview whose images and
+// other files beside the pages did not change finds them again only for
+// the pages read again.
+func (p *Project) PageImageFindings(pages []check.Page) []finding.Finding {
 	ctx := context.Background()
-	return append(append(p.imageFindings(), p.pictureFindings(ctx, false)...), p.CopyFindings(ctx)...)
+	return append(p.picturesOf(ctx, pages, false), p.picturesOf(ctx, pages, true)...)
 }
 
 // Banners returns the findings each page's preview shows, by the page's
