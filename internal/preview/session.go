@@ -61,6 +61,8 @@ type Session struct {
 	broken      bool              // the last update failed: start again from the files
 	sums        *build.FileSums   // of the files pages show or link, for their sign-offs
 	otherImages []finding.Finding // about images, of no page's file
+	site        *content.Site     // as last assembled
+	placed      []finding.Finding // of assembling it
 
 	// As last rendered.
 	r        *build.Renderer
@@ -230,9 +232,14 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		}
 	}
 	filesBefore := len(s.pages)
-	var checked []string          // pages read again
-	resigned := map[string]bool{} // pages whose sign-off changed, or that came or went
-	var files []string            // other files read again, which sign-offs may cover
+	// When only the text after the front matter of pages changed, every
+	// page keeps its place: the site is kept, and the pages read again
+	// take their old pages' places.
+	keep := !full && s.site != nil
+	kept := map[string]*content.Page{} // the page each file read again had
+	var checked []string               // pages read again
+	resigned := map[string]bool{}      // pages whose sign-off changed, or that came or went
+	var files []string                 // other files read again, which sign-offs may cover
 	removed := false
 	for _, f := range dirty {
 		kind, why, err := content.Classify(s.siteFS, f)
@@ -271,10 +278,17 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			continue
 		}
 		pg, found := content.ParsePage(f, src)
-		if old := s.pages[f]; old == nil || reviewSum(old.page) != reviewSum(pg) {
+		old := s.pages[f]
+		if old == nil || reviewSum(old.page) != reviewSum(pg) {
 			resigned[f] = true
 		}
+		if old == nil || !sameFront(old.page, pg) {
+			keep = false
+		}
 		s.pages[f] = &entry{key: key, page: pg, found: found}
+		if old != nil {
+			kept[f] = old.page
+		}
 		checked = append(checked, f)
 	}
 	checked = s.filesChanged(checked, files, full || theme)
@@ -282,11 +296,20 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	// A file beside the pages that was read again may have new bytes.
 	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
+	keep = keep && !shape && !theme && !settings
+	if keep {
+		for f, was := range kept {
+			e := s.pages[f]
+			e.page.Kind, e.page.Section, e.page.Dir, e.page.URL, e.page.Lang, e.page.SourceFile = was.Kind, was.Section, was.Dir, was.URL, was.Lang, was.SourceFile
+			*was = *e.page
+			e.page = was
+		}
+	}
 
 	// The site, from every page as last read. When no file but pages
 	// changed, and no page came or went, only the pages read again can
 	// show other images than before.
-	p, err := s.assemble(ctx, checked, full || theme || settings || shape)
+	p, err := s.assemble(ctx, checked, full || theme || settings || shape, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -377,13 +400,16 @@ func (s *Session) readSettings() (changed bool, err error) {
 // assemble places every page into a new project and parses the pages
 // read again, and finds what is wrong with the images of those pages, or
 // with allImages of every page.
-func (s *Session) assemble(ctx context.Context, checked []string, allImages bool) (*build.Project, error) {
-	files := slices.Sorted(maps.Keys(s.pages))
-	pages := make([]*content.Page, len(files))
-	for i, f := range files {
-		pages[i] = s.pages[f].page
+func (s *Session) assemble(ctx context.Context, checked []string, allImages, keep bool) (*build.Project, error) {
+	if !keep {
+		files := slices.Sorted(maps.Keys(s.pages))
+		pages := make([]*content.Page, len(files))
+		for i, f := range files {
+			pages[i] = s.pages[f].page
+		}
+		s.site, s.placed = content.Assemble(s.set.Gate.Config, pages, maps.Clone(s.static))
 	}
-	site, placed := content.Assemble(s.set.Gate.Config, pages, maps.Clone(s.static))
+	site, placed := s.site, s.placed
 	p := build.NewProject(s.opts, s.set, s.siteFS, site, s.assets, s.sums)
 	err := parallel.For(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
@@ -404,7 +430,7 @@ func (s *Session) assemble(ctx context.Context, checked []string, allImages bool
 		}
 		p.Pages[i] = p.ParsePage(pg) // a list page made up for a folder
 	}
-	p.Findings = append(append(placed, p.AssetAliasFindings()...), s.set.Findings...)
+	p.Findings = slices.Concat(placed, p.AssetAliasFindings(), s.set.Findings)
 	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
 		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
 	}
@@ -444,6 +470,15 @@ func (s *Session) imageFindings(p *build.Project, checked []string, allImages bo
 			p.Findings = append(p.Findings, e.images...)
 		}
 	}
+}
+
+// sameFront reports whether a page read again has the front matter it
+// had, to the byte: it then takes the same place in the site, with the
+// same findings about its place.
+func sameFront(old, pg *content.Page) bool {
+	return old.Unreadable == pg.Unreadable && old.Format == pg.Format && old.BodyStart == pg.BodyStart &&
+		old.BodyStart <= len(old.Source) && pg.BodyStart <= len(pg.Source) &&
+		bytes.Equal(old.Source[:old.BodyStart], pg.Source[:pg.BodyStart])
 }
 
 // summarize hashes what other pages show of a page, or check against it:
