@@ -99,6 +99,7 @@ func servedSite(pv *preview.Preview) *serve.Site {
 	e, w, _ := finding.Count(pv.Findings)
 	return &serve.Site{
 		Files:    pv.Files,
+		Changed:  pv.Changed,
 		BasePath: pv.BasePath,
 		Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s%s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
 			count(e, "error", "errors"), count(w, "warning", "warnings"), firstFindings(pv.Findings, summaryShown)),

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/gohugoio/hashstructure"
 
@@ -167,27 +168,41 @@ func (r *Renderer) SearchFiles() (files map[string][]byte, dirs []string, err er
 // made again, keeping what it shows of other pages. It returns the
 // numbers of their HTML files.
 func (r *Renderer) Rebind(p *Project, again map[string]bool) []int {
-	byURL := make(map[string]*layout.Page, len(r.views))
-	for pg, v := range r.views {
-		byURL[pg.URL] = v
+	var at func(pg *check.Page) int // where a page planned is in p.Pages
+	if p.Site == r.p.Site {
+		// The same site, whose pages keep their places (in the order of
+		// their addresses) and are the keys of the views.
+		at = func(pg *check.Page) int {
+			k, _ := slices.BinarySearchFunc(p.Pages, pg.URL, func(q check.Page, u string) int { return strings.Compare(q.URL, u) })
+			for k < len(p.Pages)-1 && p.Pages[k].Page != pg.Page && p.Pages[k+1].URL == pg.URL {
+				k++ // a page that takes another's address
+			}
+			return k
+		}
+	} else {
+		byURL := make(map[string]*layout.Page, len(r.views))
+		for pg, v := range r.views {
+			byURL[pg.URL] = v
+		}
+		r.views = make(map[*content.Page]*layout.Page, len(byURL))
+		index := make(map[string]int, len(p.Pages))
+		for i := range p.Pages {
+			pg := &p.Pages[i]
+			index[pg.URL] = i
+			if v := byURL[pg.URL]; v != nil {
+				r.views[pg.Page] = v
+			}
+		}
+		at = func(pg *check.Page) int { return index[pg.URL] }
 	}
 	r.p = p
-	r.views = make(map[*content.Page]*layout.Page, len(byURL))
-	index := make(map[string]int, len(p.Pages))
-	for i := range p.Pages {
-		pg := &p.Pages[i]
-		index[pg.URL] = i
-		if v := byURL[pg.URL]; v != nil {
-			r.views[pg.Page] = v
-		}
-	}
 	var which []int
 	for i := range r.jobs {
 		j := &r.jobs[i]
 		if j.page == nil {
 			continue
 		}
-		j.page = &p.Pages[index[j.page.URL]]
+		j.page = &p.Pages[at(j.page)]
 		if again[j.page.File] {
 			r.refresh(j)
 			which = append(which, i)

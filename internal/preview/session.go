@@ -98,6 +98,10 @@ type Preview struct {
 	Checked  int               // pages parsed and checked by this update
 	BasePath string            // the path the site is published under, such as / or /health/
 
+	// Changed, when not nil, names the only files that may differ from
+	// those of the preview the session last returned; nil: any may.
+	Changed []string
+
 	// Pending is set by Start when the search index of Files is still
 	// that of an earlier update: Finish makes it again.
 	Pending bool
@@ -167,7 +171,7 @@ func (s *Session) Finish(ctx context.Context) (*Preview, error) {
 		s.stale = false
 	}
 	pv := *s.last
-	pv.Files, pv.Pending = maps.Clone(s.files), false
+	pv.Files, pv.Pending, pv.Changed = maps.Clone(s.files), false, nil
 	return &pv, nil
 }
 
@@ -352,6 +356,9 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 	s.sums.Forget(files...)
 	if assets {
 		s.sums.ForgetUnder("assets/")
+	}
+	if len(files) == 0 && !assets {
+		return checked // no file a sign-off covers was read again
 	}
 	again := map[string]bool{}
 	for _, f := range checked {

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -170,6 +171,7 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 	defer func() {
 		t.Logf("%d steps, %d of them compared with a fresh build, %d left the search index pending", steps, built, pending)
 	}()
+	var before map[string][]byte // the files of the last step
 	for step := range steps {
 		what, changed := edits[r.IntN(len(edits))]()
 		started, err := s.Start(context.Background(), changed)
@@ -199,6 +201,14 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 			if !slices.Equal(started.Findings, pv.Findings) {
 				t.Errorf("Start found %v, Finish %v", started.Findings, pv.Findings)
 			}
+			// Start names every file that changed, when it names them.
+			if started.Changed != nil && before != nil {
+				for name := range mergedKeys(before, started.Files) {
+					if !bytes.Equal(before[name], started.Files[name]) && !slices.Contains(started.Changed, name) {
+						t.Errorf("%s changed, but Start named only %v", name, started.Changed)
+					}
+				}
+			}
 			if got := finding.Sort(pv.Findings); !slices.Equal(got, want.Findings) {
 				t.Errorf("findings:\n got %v\nwant %v", got, want.Findings)
 			}
@@ -219,7 +229,20 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 		if !ok {
 			t.FailNow()
 		}
+		before = pv.Files
 	}
+}
+
+// mergedKeys is the set of the names of both maps.
+func mergedKeys(a, b map[string][]byte) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
 }
 
 // withoutIndex returns the files but for those of the search indexes

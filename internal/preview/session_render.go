@@ -36,9 +36,11 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 	if err != nil {
 		return nil, err
 	}
+	var changed []string
 	for name, data := range s.r.ImageCopies() {
 		if _, taken := s.files[name]; !taken {
 			s.files[name] = data // of an image the edit added
+			changed = append(changed, name)
 		}
 	}
 	banners := p.Banners()
@@ -46,10 +48,12 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 		out := s.r.Out(i)
 		s.files[out] = layout.WithFindings(rendered[i], banners[s.r.Page(i).URL])
 		s.keys[out] = 0 // rendered outside a key: render it again at the next whole-site update
+		changed = append(changed, out)
 	}
+	slices.Sort(changed)
 	// The search index holds every page's words: Finish makes it again.
 	s.stale = true
-	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+	return &Preview{Files: maps.Clone(s.files), Changed: changed, Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
 }
 
 // searchIndex makes the search index again from each page as last

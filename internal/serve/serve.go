@@ -25,6 +25,11 @@ type Site struct {
 	BasePath string            // the path the site is published under, such as / or /health/
 	Summary  string            // what the build did, for the terminal
 
+	// Changed, when not nil, names the only files that may differ from
+	// those of the site the last build served, which has every other
+	// file of Files; nil: any may differ.
+	Changed []string
+
 	// Finish, when set, makes what the build left to make after the
 	// pages, such as a search index, and returns the whole site. The
 	// pages whose bytes changed are told to reload before it is called.
@@ -178,15 +183,28 @@ func (s *Server) publish(site *Site, err error, told map[*client]bool) {
 		if s.site != nil {
 			old = s.site.Files
 		}
-		for name, data := range site.Files {
-			if prev, ok := old[name]; !ok || !sameBytes(prev, data) {
+		differs := func(name string) {
+			if prev, ok := old[name]; !ok || !sameBytes(prev, site.Files[name]) {
 				s.changed[name] = s.gen
 				all = all || reloadsPages(name)
 			}
 		}
-		for name := range old {
-			if _, ok := site.Files[name]; !ok {
-				s.changed[name] = s.gen
+		if site.Changed != nil && old != nil {
+			for _, name := range site.Changed {
+				if _, ok := site.Files[name]; ok {
+					differs(name)
+				} else if _, ok := old[name]; ok {
+					s.changed[name] = s.gen
+				}
+			}
+		} else {
+			for name := range site.Files {
+				differs(name)
+			}
+			for name := range old {
+				if _, ok := site.Files[name]; !ok {
+					s.changed[name] = s.gen
+				}
 			}
 		}
 		s.site = site
