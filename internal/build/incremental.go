@@ -7,7 +7,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strings"
 
 	"github.com/gohugoio/hashstructure"
 
@@ -170,14 +169,18 @@ func (r *Renderer) SearchFiles() (files map[string][]byte, dirs []string, err er
 func (r *Renderer) Rebind(p *Project, again map[string]bool) []int {
 	var at func(pg *check.Page) int // where a page planned is in p.Pages
 	if p.Site == r.p.Site {
-		// The same site, whose pages keep their places (in the order of
-		// their addresses) and are the keys of the views.
+		// The same site, whose pages keep their places and are the keys
+		// of the views. The jobs come in the order of the pages, so the
+		// search goes on from the page before.
+		k := 0
 		at = func(pg *check.Page) int {
-			k, _ := slices.BinarySearchFunc(p.Pages, pg.URL, func(q check.Page, u string) int { return strings.Compare(q.URL, u) })
-			for k < len(p.Pages)-1 && p.Pages[k].Page != pg.Page && p.Pages[k+1].URL == pg.URL {
-				k++ // a page that takes another's address
+			for range len(p.Pages) {
+				if p.Pages[k].Page == pg.Page {
+					return k
+				}
+				k = (k + 1) % len(p.Pages)
 			}
-			return k
+			panic("build: Rebind: a page planned is not in the site")
 		}
 	} else {
 		byURL := make(map[string]*layout.Page, len(r.views))
