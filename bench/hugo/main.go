@@ -66,10 +66,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	prebuilt := fl.String("pamphlet", "", "a pamphlet binary to time, such as one built from an earlier commit (default: build ./cmd/pamphlet)")
 	corpus := fl.String("corpus", "", "also time a site made of the Markdown articles in this folder, such as ../shared/corpus")
 	hugoMax := fl.Int("hugo-max", 0, "build sites of more articles than this with pamphlet alone, such as 10000 to leave Hugo out at 100,000 (default: no limit)")
+	edits := fl.Int("edits", 20, "timed one-article edits under each live preview (pamphlet serve, hugo server) at each size; 0 leaves the previews out")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if fl.NArg() > 0 || *runs < 1 {
+	if fl.NArg() > 0 || *runs < 1 || *edits < 0 {
 		fl.Usage()
 		return flag.ErrHelp
 	}
@@ -134,9 +135,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := s.write(); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		r, err := compare(ctx, s, bin, hugoPath, *runs, *hugoMax == 0 || s.articles <= *hugoMax, stderr)
+		withHugo := *hugoMax == 0 || s.articles <= *hugoMax
+		r, err := compare(ctx, s, bin, hugoPath, *runs, withHugo, stderr)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		if *edits > 0 && s.articles > 0 {
+			if r.previews[pamphletServe], err = previewPamphlet(ctx, s, bin, *edits, stderr); err != nil {
+				return fmt.Errorf("%s: pamphlet serve: %w", s.name, err)
+			}
+			if withHugo {
+				if r.previews[hugoServer], err = previewHugo(ctx, s, hugoPath, *edits, stderr); err != nil {
+					return fmt.Errorf("%s: hugo server: %w", s.name, err)
+				}
+			}
 		}
 		results = append(results, r)
 	}
