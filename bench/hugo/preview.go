@@ -220,6 +220,12 @@ func (s *server) stop() {
 	_ = s.cmd.Wait()
 }
 
+// writerPause is how long after a preview finished an edit (pamphlet
+// serve's line on the terminal; for Hugo, the edited page served) the
+// next is saved, as a writer saves again after looking at the page, and
+// not while the preview is still collecting its garbage.
+const writerPause = 500 * time.Millisecond
+
 // The limits of the previews' waits.
 const (
 	readyLimit = 30 * time.Minute // for the first build of a large site
@@ -232,9 +238,8 @@ var pamphletBuilt = regexp.MustCompile(`^pamphlet: ([0-9.hmµns]+)( \(and [^)]*\
 
 // previewPamphlet measures pamphlet serve on s: its first build, then an
 // edit untimed (it unsigns the article, which its lists show), then
-// edits timed to the page's reload event, each save waiting until the
-// server has finished the one before, as a writer saves again after
-// looking at the page.
+// edits timed to the page's reload event, each save writerPause after
+// the server has finished the one before.
 func previewPamphlet(ctx context.Context, s site, bin string, edits int, log io.Writer) (previewed, error) {
 	var m previewed
 	file, page := editedArticle(s.articles)
@@ -295,6 +300,7 @@ func previewPamphlet(ctx context.Context, s site, bin string, edits int, log io.
 		if _, err := srv.waitLog(ctx, pamphletBuilt, builds, editLimit); err != nil {
 			return m, err
 		}
+		time.Sleep(writerPause)
 		if k >= 0 {
 			m.edits = append(m.edits, took)
 		}
@@ -363,8 +369,8 @@ var hugoReady = regexp.MustCompile(`Web Server is available at`)
 // previewHugo measures hugo server on the themed Hugo site of s,
 // rendering to memory: its first build, then an edit untimed, then edits
 // timed from the save to the page it serves holding the edited text,
-// fetched every millisecond. Each save waits until the page shows the
-// last, and a little more, for Hugo to finish its rebuild.
+// fetched every millisecond. Each save comes writerPause, or as long as
+// the last edit took if longer, after the page showed the last.
 func previewHugo(ctx context.Context, s site, hugo string, edits int, log io.Writer) (previewed, error) {
 	var m previewed
 	file, page := editedArticle(s.articles)
@@ -409,7 +415,7 @@ func previewHugo(ctx context.Context, s site, hugo string, edits int, log io.Wri
 		if k >= 0 {
 			m.edits = append(m.edits, at.Sub(start))
 		}
-		time.Sleep(max(200*time.Millisecond, at.Sub(start)))
+		time.Sleep(max(writerPause, at.Sub(start)))
 	}
 	m.peak = srv.peak()
 	fmt.Fprintf(log, "compare-hugo: %s: hugo server: %d edits, median %v to the edited page\n", s.name, len(m.edits), medianDuration(m.edits).Round(100*time.Microsecond))
