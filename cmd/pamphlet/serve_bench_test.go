@@ -19,8 +19,10 @@ const writerPause = 500 * time.Millisecond
 // articles (see sitegen): from saving an edit to one article's text to
 // its page's reload event, through the file watcher, the wait for quiet,
 // the update of the session (reading, parsing and checking the page, the
-// checks across the site, rendering) and the server. Each save changes a
-// sentence of the same signed article, as a writer does while working.
+// checks across the site, rendering) and the server; the search index,
+// made again after the page is told to reload, is not timed, and each
+// save comes after it. Each save changes a sentence of the same
+// signed article, as a writer does while working.
 func BenchmarkServeEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
