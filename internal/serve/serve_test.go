@@ -216,7 +216,9 @@ func must(t *testing.T, err error) {
 // pages told to reload first, and the finished site served after; the
 // files a build names as changed are the only ones compared.
 func TestFinishAfterReload(t *testing.T) {
-	page := func(text string) []byte { return []byte("<!DOCTYPE html><html><body><p>" + text + "</p></body></html>") }
+	page := func(text string) []byte {
+		return []byte("<!DOCTYPE html><html><body><p>" + text + "</p></body></html>")
+	}
 	sites := make(chan *Site, 1)
 	var logged syncLog
 	s := New(Options{Build: func(context.Context, []string) (*Site, error) { return <-sites, nil }, Log: &logged})
