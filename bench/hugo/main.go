@@ -26,6 +26,16 @@
 // goals were met: memory at most 0.25 of either Hugo site's, time at most
 // 0.25 of the theme's and 0.5 of the minimal site's, and from 10,000 to
 // 100,000 articles, time at most 11 times and memory within 2 GB.
+//
+// Then, on each synthetic site, it measures the live previews (see
+// preview.go): `pamphlet serve`, and `hugo server` of the themed site
+// rendering to memory, each on a free port of 127.0.0.1, from its start
+// to its first page served, and over -edits one-article edits (20 by
+// default), each from the save to pamphlet's reload event or to Hugo's
+// page holding the edited text. A second table gives them, and the goals
+// say whether an edit on 10,000 articles or more reached the reload
+// event within 40 ms (median) and whether pamphlet serve was ready no
+// later than pamphlet build had built the site.
 package main
 
 import (
@@ -66,10 +76,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	prebuilt := fl.String("pamphlet", "", "a pamphlet binary to time, such as one built from an earlier commit (default: build ./cmd/pamphlet)")
 	corpus := fl.String("corpus", "", "also time a site made of the Markdown articles in this folder, such as ../shared/corpus")
 	hugoMax := fl.Int("hugo-max", 0, "build sites of more articles than this with pamphlet alone, such as 10000 to leave Hugo out at 100,000 (default: no limit)")
+	edits := fl.Int("edits", 20, "timed one-article edits under each live preview (pamphlet serve, hugo server) at each size; 0 leaves the previews out")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if fl.NArg() > 0 || *runs < 1 {
+	if fl.NArg() > 0 || *runs < 1 || *edits < 0 {
 		fl.Usage()
 		return flag.ErrHelp
 	}
@@ -134,9 +145,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := s.write(); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		r, err := compare(ctx, s, bin, hugoPath, *runs, *hugoMax == 0 || s.articles <= *hugoMax, stderr)
+		withHugo := *hugoMax == 0 || s.articles <= *hugoMax
+		r, err := compare(ctx, s, bin, hugoPath, *runs, withHugo, stderr)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		if *edits > 0 && s.articles > 0 {
+			if r.previews[pamphletServe], err = previewPamphlet(ctx, s, bin, *edits, stderr); err != nil {
+				return fmt.Errorf("%s: pamphlet serve: %w", s.name, err)
+			}
+			if withHugo {
+				if r.previews[hugoServer], err = previewHugo(ctx, s, hugoPath, *edits, stderr); err != nil {
+					return fmt.Errorf("%s: hugo server: %w", s.name, err)
+				}
+			}
 		}
 		results = append(results, r)
 	}

@@ -48,7 +48,7 @@ func TestCompare(t *testing.T) {
 		t.Skip("builds pamphlet and two sites")
 	}
 	var out, log bytes.Buffer
-	if err := run(context.Background(), []string{"-sizes", "20", "-runs", "1", "-work", t.TempDir()}, &out, &log); err != nil {
+	if err := run(context.Background(), []string{"-sizes", "20", "-runs", "1", "-edits", "3", "-work", t.TempDir()}, &out, &log); err != nil {
 		t.Fatalf("%v\n%s", err, log.String())
 	}
 	// Each tool makes a page per article and translation, the section
@@ -57,5 +57,23 @@ func TestCompare(t *testing.T) {
 	// trust and search pages.
 	if !strings.Contains(out.String(), "| 20 articles | 64, 61, 53 |") {
 		t.Errorf("report:\n%s", out.String())
+	}
+	// The previews, each with its three edits timed, and the goal of the
+	// first preview build judged (the edit goal is judged from 10,000
+	// articles).
+	for _, want := range []string{"| 20 articles | pamphlet serve | ", "| 20 articles | hugo server (theme) | ", ": 20 articles: pamphlet serve's first build no slower than pamphlet build ("} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, " serve | ") || strings.Contains(line, " server (theme) | ") {
+			if cells := strings.Split(line, " | "); len(cells) < 5 || cells[4] != "3" {
+				t.Errorf("a preview row without its 3 edits: %s", line)
+			}
+		}
+	}
+	if strings.Contains(out.String(), "reaches the reload event") {
+		t.Errorf("the edit goal judged at 20 articles:\n%s", out.String())
 	}
 }

@@ -48,6 +48,7 @@ type result struct {
 	site     site
 	measures [][]measure // by tool; nil for a tool not run on the site
 	pages    []int       // HTML files each tool wrote
+	previews []previewed // by preview (pamphletServe, hugoServer); a zero one for a preview not run
 }
 
 // ran reports whether tool t built the site.
@@ -74,7 +75,7 @@ func compare(ctx context.Context, s site, bin, hugo string, runs int, withHugo b
 	for i := range tools {
 		tools[i].name = toolNames[i]
 	}
-	r := result{site: s, measures: make([][]measure, len(tools)), pages: make([]int, len(tools))}
+	r := result{site: s, measures: make([][]measure, len(tools)), pages: make([]int, len(tools)), previews: make([]previewed, len(previewNames))}
 	for i, t := range tools {
 		fmt.Fprintf(log, "compare-hugo: %s: warm-up build with %s\n", s.name, t.name)
 		if _, err := t.build(ctx); err != nil {
@@ -184,6 +185,9 @@ const (
 	minimalTimeGoal = 0.5  // of the minimal Hugo site's time
 	growthGoal      = 11   // 100,000 articles in at most 11 times the time of 10,000
 	largeMemoryGoal = 2e9  // bytes of peak memory at 100,000 articles
+
+	editGoal     = 40 * time.Millisecond // median from saving a one-article edit to its page's reload event, from 10,000 articles
+	editGoalFrom = 10000                 // articles from which the edit goal is judged
 )
 
 // report writes the results as a Markdown table, with pamphlet's time and
@@ -246,6 +250,7 @@ func report(w io.Writer, results []result) {
 		}
 	}
 	fmt.Fprintln(w)
+	previewTable(w, results, goal)
 	if len(goals) > 0 {
 		fmt.Fprintln(w, "Goals:")
 		fmt.Fprintln(w)
@@ -261,4 +266,56 @@ func orDash(ok bool, cell func() string) string {
 		return "–"
 	}
 	return cell()
+}
+
+// previewTable writes the previews' table, when any ran: for each site
+// and preview, the time from its start to its first page served, the
+// first build's time as pamphlet serve logs it, the median and range of
+// the one-article edits, its peak memory, and its time to ready as a
+// fraction of the median build of its tool; and judges the preview
+// goals: an edit on 10,000 articles or more reaches the reload event in
+// at most editGoal (median), and pamphlet serve is ready no later than
+// the median pamphlet build of the same site.
+func previewTable(w io.Writer, results []result, goal func(bool, string, ...any)) {
+	ran := false
+	for _, r := range results {
+		for _, p := range r.previews {
+			ran = ran || len(p.edits) > 0
+		}
+	}
+	if !ran {
+		return
+	}
+	fmt.Fprintln(w, "| site | preview | first build to ready s | first build s (logged) | edits | one-article edit ms (median, range) | peak memory | ready ÷ the tool's build |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
+	for _, r := range results {
+		build := median(r.measures[pamphletTool], wall)
+		for i, p := range r.previews {
+			if len(p.edits) == 0 {
+				continue
+			}
+			own := build // the build of the tool whose preview it is
+			if i == hugoServer {
+				own = median(r.measures[hugoThemed], wall)
+			}
+			lo, hi := slices.Min(p.edits), slices.Max(p.edits)
+			cells := []string{r.site.name, previewNames[i], fmt.Sprintf("%.2f", p.ready.Seconds()),
+				orDash(p.logged > 0, func() string { return fmt.Sprintf("%.2f", p.logged.Seconds()) }),
+				strconv.Itoa(len(p.edits)), fmt.Sprintf("%s (%s–%s)", ms(medianDuration(p.edits)), ms(lo), ms(hi)),
+				orDash(p.peak > 0, func() string { return megabytes(p.peak) }),
+				fmt.Sprintf("**%.2f**", p.ready.Seconds()/own)}
+			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+		}
+		p := r.previews[pamphletServe]
+		if len(p.edits) == 0 {
+			continue
+		}
+		if r.site.articles >= editGoalFrom {
+			med := medianDuration(p.edits)
+			goal(med <= editGoal, "%s: a one-article edit under pamphlet serve reaches the reload event in at most %v (median %s ms)", r.site.name, editGoal, ms(med))
+		}
+		goal(p.ready.Seconds() <= build, "%s: pamphlet serve's first build no slower than pamphlet build (%.2f s to ready, %.2f s to build)", r.site.name, p.ready.Seconds(), build)
+	}
+	fmt.Fprintln(w)
 }

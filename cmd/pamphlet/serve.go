@@ -72,20 +72,37 @@ func runPreview(ctx context.Context, source string, today time.Time, ln net.List
 }
 
 // previewBuilder returns the server's build function: the session's
-// update.
+// update, whose search index, when it is left pending, the server has
+// made once the edited pages are told to reload.
 func previewBuilder(session *preview.Session) serve.BuildFunc {
 	return func(ctx context.Context, changed []string) (*serve.Site, error) {
-		pv, err := session.Update(ctx, changed)
+		pv, err := session.Start(ctx, changed)
 		if err != nil {
 			return nil, previewError(err)
 		}
-		e, w, _ := finding.Count(pv.Findings)
-		return &serve.Site{
-			Files:    pv.Files,
-			BasePath: pv.BasePath,
-			Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s%s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
-				count(e, "error", "errors"), count(w, "warning", "warnings"), firstFindings(pv.Findings, summaryShown)),
-		}, nil
+		site := servedSite(pv)
+		if pv.Pending {
+			site.Finish = func(ctx context.Context) (*serve.Site, error) {
+				pv, err := session.Finish(ctx)
+				if err != nil {
+					return nil, previewError(err)
+				}
+				return servedSite(pv), nil
+			}
+		}
+		return site, nil
+	}
+}
+
+// servedSite is what the server serves of a preview.
+func servedSite(pv *preview.Preview) *serve.Site {
+	e, w, _ := finding.Count(pv.Findings)
+	return &serve.Site{
+		Files:    pv.Files,
+		Changed:  pv.Changed,
+		BasePath: pv.BasePath,
+		Summary: fmt.Sprintf("checked %d, rendered %d of %s; %s, %s%s", pv.Checked, pv.Rendered, count(pv.Pages, "page", "pages"),
+			count(e, "error", "errors"), count(w, "warning", "warnings"), firstFindings(pv.Findings, summaryShown)),
 	}
 }
 

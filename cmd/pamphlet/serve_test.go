@@ -64,7 +64,7 @@ func startPreview(t testing.TB, dir string) (string, *syncBuffer) {
 		if strings.Contains(log.String(), "rendered") {
 			return base, log
 		}
-		if time.Since(start) > 30*time.Second {
+		if time.Since(start) > 5*time.Minute {
 			t.Fatalf("serve did not start: %s", log)
 		}
 	}

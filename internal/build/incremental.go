@@ -63,8 +63,20 @@ func (p *Project) AssetAliasFindings() []finding.Finding { return assetAliases(p
 // ImageFindings are the findings about the images pamphlet.yaml names
 // and those pages show, whose smaller copies it makes (see CopyFindings).
 func (p *Project) ImageFindings() []finding.Finding {
+	return append(p.ConfigImageFindings(), p.PageImageFindings(p.Pages)...)
+}
+
+// ConfigImageFindings are the findings of ImageFindings about the images
+// pamphlet.yaml names.
+func (p *Project) ConfigImageFindings() []finding.Finding { return p.imageFindings() }
+
+// PageImageFindings are the findings of ImageFindings about the images
+// the pages given show, each about its page: a preview whose images and
+// other files beside the pages did not change finds them again only for
+// the pages read again.
+func (p *Project) PageImageFindings(pages []check.Page) []finding.Finding {
 	ctx := context.Background()
-	return append(append(p.imageFindings(), p.pictureFindings(ctx, false)...), p.CopyFindings(ctx)...)
+	return append(p.picturesOf(ctx, pages, false), p.picturesOf(ctx, pages, true)...)
 }
 
 // Banners returns the findings each page's preview shows, by the page's
@@ -155,27 +167,45 @@ func (r *Renderer) SearchFiles() (files map[string][]byte, dirs []string, err er
 // made again, keeping what it shows of other pages. It returns the
 // numbers of their HTML files.
 func (r *Renderer) Rebind(p *Project, again map[string]bool) []int {
-	byURL := make(map[string]*layout.Page, len(r.views))
-	for pg, v := range r.views {
-		byURL[pg.URL] = v
+	var at func(pg *check.Page) int // where a page planned is in p.Pages
+	if p.Site == r.p.Site {
+		// The same site, whose pages keep their places and are the keys
+		// of the views. The jobs come in the order of the pages, so the
+		// search goes on from the page before.
+		k := 0
+		at = func(pg *check.Page) int {
+			for range len(p.Pages) {
+				if p.Pages[k].Page == pg.Page {
+					return k
+				}
+				k = (k + 1) % len(p.Pages)
+			}
+			panic("build: Rebind: a page planned is not in the site")
+		}
+	} else {
+		byURL := make(map[string]*layout.Page, len(r.views))
+		for pg, v := range r.views {
+			byURL[pg.URL] = v
+		}
+		r.views = make(map[*content.Page]*layout.Page, len(byURL))
+		index := make(map[string]int, len(p.Pages))
+		for i := range p.Pages {
+			pg := &p.Pages[i]
+			index[pg.URL] = i
+			if v := byURL[pg.URL]; v != nil {
+				r.views[pg.Page] = v
+			}
+		}
+		at = func(pg *check.Page) int { return index[pg.URL] }
 	}
 	r.p = p
-	r.views = make(map[*content.Page]*layout.Page, len(byURL))
-	index := make(map[string]int, len(p.Pages))
-	for i := range p.Pages {
-		pg := &p.Pages[i]
-		index[pg.URL] = i
-		if v := byURL[pg.URL]; v != nil {
-			r.views[pg.Page] = v
-		}
-	}
 	var which []int
 	for i := range r.jobs {
 		j := &r.jobs[i]
 		if j.page == nil {
 			continue
 		}
-		j.page = &p.Pages[index[j.page.URL]]
+		j.page = &p.Pages[at(j.page)]
 		if again[j.page.File] {
 			r.refresh(j)
 			which = append(which, i)

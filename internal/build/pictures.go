@@ -174,10 +174,10 @@ type imageRef struct {
 
 // imageRefs lists every image the pages show in their bodies and answers,
 // in the site's order.
-func (p *Project) imageRefs() []imageRef {
+func (p *Project) imageRefs(pages []check.Page) []imageRef {
 	var out []imageRef
-	for i := range p.Pages {
-		pg := &p.Pages[i]
+	for i := range pages {
+		pg := &pages[i]
 		if pg.Doc == nil {
 			continue
 		}
@@ -210,7 +210,12 @@ func (p *Project) imageRefs() []imageRef {
 // images instead, which decodes them whole, and reports those that
 // cannot be decoded.
 func (p *Project) pictureFindings(ctx context.Context, copies bool) []finding.Finding {
-	refs := p.imageRefs()
+	return p.picturesOf(ctx, p.Pages, copies)
+}
+
+// picturesOf is what pictureFindings finds of the images some pages show.
+func (p *Project) picturesOf(ctx context.Context, pages []check.Page, copies bool) []finding.Finding {
+	refs := p.imageRefs(pages)
 	pics := make([]*picture, len(refs))
 	_ = parallel.For(ctx, len(refs), p.Options.Workers, func(i int) error {
 		pics[i] = p.picture(refs[i].page.Page, refs[i].dest)

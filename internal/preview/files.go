@@ -74,6 +74,10 @@ func hidden(p string) bool {
 // pages in resigned: those whose sign-off changed, or that came or went.
 // The gate judges a translation against its source's sign-off.
 func (s *Session) translationsOf(checked []string, resigned map[string]bool) []string {
+	if len(resigned) == 0 {
+		slices.Sort(checked)
+		return checked
+	}
 	again := map[string]bool{}
 	for _, f := range checked {
 		again[f] = true

@@ -8,6 +8,7 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -59,6 +60,9 @@ type Session struct {
 	local       uint64            // the hash of the local rules' key
 	broken      bool              // the last update failed: start again from the files
 	sums        *build.FileSums   // of the files pages show or link, for their sign-offs
+	otherImages []finding.Finding // about images, of no page's file
+	site        *content.Site     // as last assembled
+	placed      []finding.Finding // of assembling it
 
 	// As last rendered.
 	r        *build.Renderer
@@ -68,6 +72,8 @@ type Session struct {
 	shadowed []finding.Finding            // of build.Renderer.Plan
 	keys     map[string]uint64            // of each HTML file rendered, by output path
 	files    map[string][]byte            // the whole output
+	last     *Preview                     // as Start returned it
+	stale    bool                         // files holds the search index of an earlier update: Finish makes it again
 }
 
 // entry is one page as the session last read it.
@@ -78,6 +84,8 @@ type entry struct {
 	found    []finding.Finding // reading its front matter
 	localKey uint64            // the local rules' key its findings are for; 0 before they run
 	local    []finding.Finding
+	images   []finding.Finding // about the images it shows (see build.Project.PageImageFindings)
+	ignores  bool              // its Markdown has a pamphlet-ignore comment
 	summary  uint64
 }
 
@@ -89,6 +97,14 @@ type Preview struct {
 	Rendered int               // HTML pages rendered by this update; the others were kept
 	Checked  int               // pages parsed and checked by this update
 	BasePath string            // the path the site is published under, such as / or /health/
+
+	// Changed, when not nil, names the only files that may differ from
+	// those of the preview the session last returned; nil: any may.
+	Changed []string
+
+	// Pending is set by Start when the search index of Files is still
+	// that of an earlier update: Finish makes it again.
+	Pending bool
 }
 
 // NewSession returns a session for a site. Nothing is read until the
@@ -113,9 +129,50 @@ func NewSession(opts build.Options) (*Session, error) {
 // A broken pamphlet.yaml is a *build.ConfigError, and a broken template a
 // *layout.Error; problems with pages are findings.
 func (s *Session) Update(ctx context.Context, changed []string) (*Preview, error) {
+	pv, err := s.Start(ctx, changed)
+	if err != nil || !pv.Pending {
+		return pv, err
+	}
+	return s.Finish(ctx)
+}
+
+// Start does what Update does but for the search index after an edit
+// that renders only the pages read again: the index holds the words of
+// every page, and making it again takes longer than the rest of such an
+// edit. Start then returns the site with its earlier index, marked
+// Pending, so that the edited page can be shown at once, and Finish makes
+// the index. Every check has run, and every other file is what Update
+// gives. A Start while the index is pending leaves it so, or makes it
+// with the rest.
+func (s *Session) Start(ctx context.Context, changed []string) (*Preview, error) {
 	pv, err := s.update(ctx, changed)
 	s.broken = err != nil
-	return pv, err
+	if err != nil {
+		s.last = nil
+		return nil, err
+	}
+	pv.Pending = s.stale
+	s.last = pv
+	return pv, nil
+}
+
+// Finish makes the search index that Start left pending and returns the
+// whole site, as Update would have. After a Start that left nothing
+// pending it returns the same site again.
+func (s *Session) Finish(ctx context.Context) (*Preview, error) {
+	if s.last == nil {
+		return nil, errors.New("preview: Finish without a Start that succeeded")
+	}
+	if s.stale {
+		if err := s.searchIndex(); err != nil {
+			s.broken, s.last = true, nil
+			return nil, err
+		}
+		s.stale = false
+	}
+	pv := *s.last
+	pv.Files, pv.Pending, pv.Changed = maps.Clone(s.files), false, nil
+	return &pv, nil
 }
 
 func (s *Session) update(ctx context.Context, changed []string) (*Preview, error) {
@@ -179,9 +236,14 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		}
 	}
 	filesBefore := len(s.pages)
-	var checked []string          // pages read again
-	resigned := map[string]bool{} // pages whose sign-off changed, or that came or went
-	var files []string            // other files read again, which sign-offs may cover
+	// When only the text after the front matter of pages changed, every
+	// page keeps its place: the site is kept, and the pages read again
+	// take their old pages' places.
+	keep := !full && s.site != nil
+	kept := map[string]*content.Page{} // the page each file read again had
+	var checked []string               // pages read again
+	resigned := map[string]bool{}      // pages whose sign-off changed, or that came or went
+	var files []string                 // other files read again, which sign-offs may cover
 	removed := false
 	for _, f := range dirty {
 		kind, why, err := content.Classify(s.siteFS, f)
@@ -220,10 +282,17 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			continue
 		}
 		pg, found := content.ParsePage(f, src)
-		if old := s.pages[f]; old == nil || reviewSum(old.page) != reviewSum(pg) {
+		old := s.pages[f]
+		if old == nil || reviewSum(old.page) != reviewSum(pg) {
 			resigned[f] = true
 		}
+		if old == nil || !sameFront(old.page, pg) {
+			keep = false
+		}
 		s.pages[f] = &entry{key: key, page: pg, found: found}
+		if old != nil {
+			kept[f] = old.page
+		}
 		checked = append(checked, f)
 	}
 	checked = s.filesChanged(checked, files, full || theme)
@@ -231,9 +300,20 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	// A file beside the pages that was read again may have new bytes.
 	static := full || len(files) > 0 || !maps.Equal(staticBefore, s.static)
 	shape := static || removed || len(s.pages) != filesBefore
+	keep = keep && !shape && !theme && !settings
+	if keep {
+		for f, was := range kept {
+			e := s.pages[f]
+			e.page.Kind, e.page.Section, e.page.Dir, e.page.URL, e.page.Lang, e.page.SourceFile = was.Kind, was.Section, was.Dir, was.URL, was.Lang, was.SourceFile
+			*was = *e.page
+			e.page = was
+		}
+	}
 
-	// The site, from every page as last read.
-	p, err := s.assemble(ctx, checked)
+	// The site, from every page as last read. When no file but pages
+	// changed, and no page came or went, only the pages read again can
+	// show other images than before.
+	p, err := s.assemble(ctx, checked, full || theme || settings || shape, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -276,6 +356,9 @@ func (s *Session) filesChanged(checked, files []string, assets bool) []string {
 	s.sums.Forget(files...)
 	if assets {
 		s.sums.ForgetUnder("assets/")
+	}
+	if len(files) == 0 && !assets {
+		return checked // no file a sign-off covers was read again
 	}
 	again := map[string]bool{}
 	for _, f := range checked {
@@ -322,20 +405,25 @@ func (s *Session) readSettings() (changed bool, err error) {
 }
 
 // assemble places every page into a new project and parses the pages
-// read again.
-func (s *Session) assemble(ctx context.Context, checked []string) (*build.Project, error) {
-	files := slices.Sorted(maps.Keys(s.pages))
-	pages := make([]*content.Page, len(files))
-	for i, f := range files {
-		pages[i] = s.pages[f].page
+// read again, and finds what is wrong with the images of those pages, or
+// with allImages of every page.
+func (s *Session) assemble(ctx context.Context, checked []string, allImages, keep bool) (*build.Project, error) {
+	if !keep {
+		files := slices.Sorted(maps.Keys(s.pages))
+		pages := make([]*content.Page, len(files))
+		for i, f := range files {
+			pages[i] = s.pages[f].page
+		}
+		s.site, s.placed = content.Assemble(s.set.Gate.Config, pages, maps.Clone(s.static))
 	}
-	site, placed := content.Assemble(s.set.Gate.Config, pages, maps.Clone(s.static))
+	site, placed := s.site, s.placed
 	p := build.NewProject(s.opts, s.set, s.siteFS, site, s.assets, s.sums)
 	err := parallel.For(ctx, len(checked), s.opts.Workers, func(i int) error {
 		e := s.pages[checked[i]]
 		e.parsed = p.ParsePage(e.page)
 		e.summary = summarize(e.parsed)
 		e.localKey = 0
+		e.ignores = e.parsed.Doc != nil && bytes.Contains(e.parsed.Doc.Source, []byte("pamphlet-ignore"))
 		return nil
 	})
 	if err != nil {
@@ -349,7 +437,7 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 		}
 		p.Pages[i] = p.ParsePage(pg) // a list page made up for a folder
 	}
-	p.Findings = append(append(placed, p.AssetAliasFindings()...), s.set.Findings...)
+	p.Findings = slices.Concat(placed, p.AssetAliasFindings(), s.set.Findings)
 	for _, f := range slices.Sorted(maps.Keys(s.strays)) {
 		p.Findings = append(p.Findings, content.Stray{File: f, Why: s.strays[f]}.Finding())
 	}
@@ -357,8 +445,18 @@ func (s *Session) assemble(ctx context.Context, checked []string) (*build.Projec
 		p.Findings = append(p.Findings, st.Finding())
 	}
 	p.Findings = append(p.Findings, s.words...)
-	p.Findings = append(p.Findings, p.ImageFindings()...)
+	p.Findings = append(p.Findings, p.ConfigImageFindings()...)
+	s.imageFindings(p, checked, allImages)
 	return p, nil
+}
+
+// sameFront reports whether a page read again has the front matter it
+// had, to the byte: it then takes the same place in the site, with the
+// same findings about its place.
+func sameFront(old, pg *content.Page) bool {
+	return old.Unreadable == pg.Unreadable && old.Format == pg.Format && old.BodyStart == pg.BodyStart &&
+		old.BodyStart <= len(old.Source) && pg.BodyStart <= len(pg.Source) &&
+		bytes.Equal(old.Source[:old.BodyStart], pg.Source[:pg.BodyStart])
 }
 
 // summarize hashes what other pages show of a page, or check against it:
@@ -387,41 +485,4 @@ func summarize(pg check.Page) uint64 {
 		panic(err)
 	}
 	return h
-}
-
-// checkLocal runs the local rules over the pages not checked under the
-// local rules' present key.
-func (s *Session) checkLocal(p *build.Project) {
-	var todo []check.Page
-	for i := range p.Pages {
-		if e := s.pages[p.Pages[i].File]; p.Pages[i].File != "" && e != nil && e.localKey != s.local {
-			todo = append(todo, p.Pages[i])
-		}
-	}
-	if len(todo) == 0 {
-		return
-	}
-	in := &check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.set.Words}
-	found := byFile(check.RunLocal(in))
-	for _, pg := range todo {
-		e := s.pages[pg.File]
-		e.local, e.localKey = found[pg.File], s.local
-	}
-}
-
-// findings gathers the findings of the whole site and applies the
-// pamphlet-ignore comments.
-func (s *Session) findings(p *build.Project) {
-	all := slices.Clone(p.Findings)
-	all = append(all, s.sitewide...)
-	for _, pg := range p.Pages {
-		if e := s.pages[pg.File]; pg.File != "" && e != nil {
-			all = append(all, e.found...)
-			all = append(all, e.local...)
-			all = append(all, s.links[pg.File]...)
-		}
-	}
-	in := &check.Input{Site: p.Site, Pages: p.Pages, Today: s.opts.Today, Words: s.set.Words}
-	kept, silenced := check.Silence(in, all)
-	p.Findings, p.Silenced = finding.Sort(kept), finding.Sort(silenced)
 }

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -165,13 +166,21 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 			return "file", []string{f}
 		},
 	}
-	built := 0 // steps compared with a fresh build too
-	defer func() { t.Logf("%d steps, %d of them compared with a fresh build", steps, built) }()
+	built := 0   // steps compared with a fresh build too
+	pending := 0 // steps whose Start left the search index to Finish
+	defer func() {
+		t.Logf("%d steps, %d of them compared with a fresh build, %d left the search index pending", steps, built, pending)
+	}()
+	var before map[string][]byte // the files of the last step
 	for step := range steps {
 		what, changed := edits[r.IntN(len(edits))]()
-		pv, err := s.Update(context.Background(), changed)
+		started, err := s.Start(context.Background(), changed)
 		if err != nil {
 			t.Fatalf("step %d (%s): %v", step, what, err)
+		}
+		pv, err := s.Finish(context.Background())
+		if err != nil {
+			t.Fatalf("step %d (%s): finish: %v", step, what, err)
 		}
 		fresh, err := NewSession(opts)
 		if err != nil {
@@ -183,6 +192,23 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 		}
 		ok := t.Run(fmt.Sprintf("%d %s", step, what), func(t *testing.T) {
 			sameFiles(t, pv.Files, want.Files)
+			// What Start served before the search index was made again is
+			// the whole site but for the index.
+			if started.Pending {
+				pending++
+			}
+			sameFiles(t, withoutIndex(started.Files, started.Pending), withoutIndex(want.Files, started.Pending))
+			if !slices.Equal(started.Findings, pv.Findings) {
+				t.Errorf("Start found %v, Finish %v", started.Findings, pv.Findings)
+			}
+			// Start names every file that changed, when it names them.
+			if started.Changed != nil && before != nil {
+				for name := range mergedKeys(before, started.Files) {
+					if !bytes.Equal(before[name], started.Files[name]) && !slices.Contains(started.Changed, name) {
+						t.Errorf("%s changed, but Start named only %v", name, started.Changed)
+					}
+				}
+			}
 			if got := finding.Sort(pv.Findings); !slices.Equal(got, want.Findings) {
 				t.Errorf("findings:\n got %v\nwant %v", got, want.Findings)
 			}
@@ -203,5 +229,33 @@ func randomEdits(t *testing.T, seed uint64, steps int) {
 		if !ok {
 			t.FailNow()
 		}
+		before = pv.Files
 	}
+}
+
+// mergedKeys is the set of the names of both maps.
+func mergedKeys(a, b map[string][]byte) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// withoutIndex returns the files but for those of the search indexes
+// (in a folder index/ of a search page), when leave is set.
+func withoutIndex(files map[string][]byte, leave bool) map[string][]byte {
+	if !leave {
+		return files
+	}
+	out := map[string][]byte{}
+	for name, data := range files {
+		if !strings.Contains(name, "search/index/") {
+			out[name] = data
+		}
+	}
+	return out
 }

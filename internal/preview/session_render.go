@@ -36,9 +36,11 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 	if err != nil {
 		return nil, err
 	}
+	var changed []string
 	for name, data := range s.r.ImageCopies() {
 		if _, taken := s.files[name]; !taken {
 			s.files[name] = data // of an image the edit added
+			changed = append(changed, name)
 		}
 	}
 	banners := p.Banners()
@@ -46,11 +48,20 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 		out := s.r.Out(i)
 		s.files[out] = layout.WithFindings(rendered[i], banners[s.r.Page(i).URL])
 		s.keys[out] = 0 // rendered outside a key: render it again at the next whole-site update
+		changed = append(changed, out)
 	}
-	// The search index holds every page's words: it is made again.
+	slices.Sort(changed)
+	// The search index holds every page's words: Finish makes it again.
+	s.stale = true
+	return &Preview{Files: maps.Clone(s.files), Changed: changed, Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+}
+
+// searchIndex makes the search index again from each page as last
+// rendered, in place of the one files holds.
+func (s *Session) searchIndex() error {
 	index, dirs, err := s.r.SearchFiles()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for name := range s.files {
 		if slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(name, d) }) {
@@ -58,7 +69,7 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 		}
 	}
 	maps.Copy(s.files, index)
-	return &Preview{Files: maps.Clone(s.files), Findings: p.Findings, Pages: s.r.Jobs(), Rendered: len(which), BasePath: p.Site.Config.BasePath()}, nil
+	return nil
 }
 
 // byFile groups findings by file.
@@ -128,7 +139,7 @@ func (s *Session) renderSite(ctx context.Context, p *build.Project, again, stati
 		}
 		files[out] = layout.WithFindings(rendered[i], shown)
 	}
-	s.r, s.keys, s.files = r, keep, files
+	s.r, s.keys, s.files, s.stale = r, keep, files, false
 	s.summary = make(map[string]uint64, len(p.Pages))
 	for _, pg := range p.Pages {
 		if e := s.pages[pg.File]; pg.File != "" && e != nil {

@@ -405,3 +405,74 @@ func TestSessionTranslationStale(t *testing.T) {
 		t.Errorf("a fresh build: stale %v, want %v", got, want)
 	}
 }
+
+// TestSessionStartLeavesIndex checks that after an edit to a page's text
+// Start serves the page as edited with the search index of before,
+// marked pending, and that Finish makes the index of the edited text.
+func TestSessionStartLeavesIndex(t *testing.T) {
+	dir := testsite.Example(t)
+	s, err := NewSession(build.Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Pending {
+		t.Error("the first update left the search index pending")
+	}
+	news := "content/news/evening-appointments.md"
+	file := filepath.Join(dir, filepath.FromSlash(news))
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = "A sentence about parking added while writing."
+	if err := os.WriteFile(file, bytes.Replace(text, []byte("\n\n"), []byte("\n\n"+added+"\n\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// indexed reports whether a file of the search index holds the text.
+	indexed := func(files map[string][]byte) bool {
+		for name, data := range files {
+			if strings.HasPrefix(name, "search/index/") && bytes.Contains(data, []byte(added)) {
+				return true
+			}
+		}
+		return false
+	}
+	started, err := s.Start(context.Background(), []string{news})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !started.Pending || started.Rendered != 1 {
+		t.Fatalf("Start: pending %v, rendered %d; want the index pending and one page rendered", started.Pending, started.Rendered)
+	}
+	if !bytes.Contains(started.Files["news/evening-appointments/index.html"], []byte(added)) {
+		t.Error("Start did not serve the edited page")
+	}
+	if indexed(started.Files) {
+		t.Error("Start made the search index, which Finish makes")
+	}
+	done, err := s.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if done.Pending || !indexed(done.Files) {
+		t.Errorf("Finish: pending %v, the edited text indexed %v", done.Pending, indexed(done.Files))
+	}
+	fresh, err := NewSession(build.Options{Source: dir, Today: today, Theme: pamphlet.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, done.Files, want.Files)
+	again, err := s.Finish(context.Background())
+	if err != nil || again.Pending {
+		t.Fatalf("a second Finish: %v, pending %v", err, again.Pending)
+	}
+	sameFiles(t, again.Files, want.Files)
+}

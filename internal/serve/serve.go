@@ -24,6 +24,16 @@ type Site struct {
 	Files    map[string][]byte // by slash path, such as articles/flu/index.html
 	BasePath string            // the path the site is published under, such as / or /health/
 	Summary  string            // what the build did, for the terminal
+
+	// Changed, when not nil, names the only files that may differ from
+	// those of the site the last build served, which has every other
+	// file of Files; nil: any may differ.
+	Changed []string
+
+	// Finish, when set, makes what the build left to make after the
+	// pages, such as a search index, and returns the whole site. The
+	// pages whose bytes changed are told to reload before it is called.
+	Finish func(ctx context.Context) (*Site, error)
 }
 
 // BuildFunc builds the site after the files named in changed changed:
@@ -129,7 +139,35 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	start := time.Now()
 	site, err := s.opts.Build(ctx, changed)
 	took := time.Since(start)
+	told := map[*client]bool{}
+	s.publish(site, err, told)
+	what := "the site"
+	if changed != nil {
+		what = describeChanges(changed)
+	}
+	var rest string
+	if err == nil && site.Finish != nil {
+		finish := time.Now()
+		var done *Site
+		if done, err = site.Finish(ctx); err == nil {
+			site = done
+		}
+		s.publish(done, err, told)
+		rest = fmt.Sprintf(" (and %s after the reload)", time.Since(finish).Round(time.Millisecond))
+	}
+	reloaded := len(told)
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "pamphlet: %s%s: %s: build failed: %s\n", took.Round(time.Millisecond), rest, what, oneLine(err.Error()))
+		return err
+	}
+	fmt.Fprintf(s.opts.Log, "pamphlet: %s%s: %s: %s; %d open %s reloaded\n", took.Round(time.Millisecond), rest, what, site.Summary, reloaded, plural(reloaded, "page", "pages"))
+	return nil
+}
 
+// publish serves a build's site, or its error in place of every page,
+// and tells the open pages whose bytes changed to reload, adding each to
+// told.
+func (s *Server) publish(site *Site, err error, told map[*client]bool) {
 	s.mu.Lock()
 	s.gen++
 	failed := err != nil
@@ -145,23 +183,35 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 		if s.site != nil {
 			old = s.site.Files
 		}
-		for name, data := range site.Files {
-			if prev, ok := old[name]; !ok || !sameBytes(prev, data) {
+		differs := func(name string) {
+			if prev, ok := old[name]; !ok || !sameBytes(prev, site.Files[name]) {
 				s.changed[name] = s.gen
 				all = all || reloadsPages(name)
 			}
 		}
-		for name := range old {
-			if _, ok := site.Files[name]; !ok {
-				s.changed[name] = s.gen
+		if site.Changed != nil && old != nil {
+			for _, name := range site.Changed {
+				if _, ok := site.Files[name]; ok {
+					differs(name)
+				} else if _, ok := old[name]; ok {
+					s.changed[name] = s.gen
+				}
+			}
+		} else {
+			for name := range site.Files {
+				differs(name)
+			}
+			for name := range old {
+				if _, ok := site.Files[name]; !ok {
+					s.changed[name] = s.gen
+				}
 			}
 		}
 		s.site = site
 	}
-	reloaded := 0
 	for c := range s.clients {
 		if all || c.file == "" || s.changed[c.file] == s.gen {
-			reloaded++
+			told[c] = true
 			select {
 			case c.reload <- struct{}{}:
 			default: // already told
@@ -169,17 +219,6 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 		}
 	}
 	s.mu.Unlock()
-
-	what := "the site"
-	if changed != nil {
-		what = describeChanges(changed)
-	}
-	if failed {
-		fmt.Fprintf(s.opts.Log, "pamphlet: %s: %s: build failed: %s\n", took.Round(time.Millisecond), what, oneLine(err.Error()))
-		return err
-	}
-	fmt.Fprintf(s.opts.Log, "pamphlet: %s: %s: %s; %d open %s reloaded\n", took.Round(time.Millisecond), what, site.Summary, reloaded, plural(reloaded, "page", "pages"))
-	return nil
 }
 
 // reloadsPages reports whether a file is one that pages show without its

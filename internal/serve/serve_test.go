@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -209,4 +210,120 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestFinishAfterReload: a build that leaves work to Finish has its
+// pages told to reload first, and the finished site served after; the
+// files a build names as changed are the only ones compared.
+func TestFinishAfterReload(t *testing.T) {
+	page := func(text string) []byte {
+		return []byte("<!DOCTYPE html><html><body><p>" + text + "</p></body></html>")
+	}
+	sites := make(chan *Site, 1)
+	var logged syncLog
+	s := New(Options{Build: func(context.Context, []string) (*Site, error) { return <-sites, nil }, Log: &logged})
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close) // after the streams, whose cleanups run first
+	sites <- &Site{Files: map[string][]byte{"index.html": page("home"), "a/index.html": page("a")}}
+	if err := s.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	open := func(path string) <-chan struct{} {
+		t.Helper()
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		build := strings.Split(strings.Split(string(body), `data-build="`)[1], `"`)[0]
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+EventsPath+"?page="+path+"&build="+build, nil)
+		ev, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened, got := make(chan struct{}), make(chan struct{}, 1)
+		go func() {
+			defer ev.Body.Close()
+			buf := make([]byte, 4096)
+			var seen string
+			for {
+				n, err := ev.Body.Read(buf)
+				seen += string(buf[:n])
+				if strings.Contains(seen, "retry:") && opened != nil {
+					close(opened)
+					opened = nil
+				}
+				if strings.Contains(seen, "event: reload") {
+					got <- struct{}{}
+					return
+				}
+				if err != nil {
+					return
+				}
+			}
+		}()
+		select {
+		case <-opened:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the reload stream did not open")
+		}
+		return got
+	}
+	a, home := open("/a/"), open("/")
+	finished := make(chan struct{})
+	sites <- &Site{
+		// The home page differs too, but the build says only a/ changed.
+		Files:   map[string][]byte{"index.html": page("home again"), "a/index.html": page("a edited")},
+		Changed: []string{"a/index.html"},
+		Finish: func(context.Context) (*Site, error) {
+			select {
+			case <-a:
+			case <-time.After(10 * time.Second):
+				t.Error("Finish was called before the edited page was told to reload")
+			}
+			close(finished)
+			return &Site{Files: map[string][]byte{"index.html": page("home again"), "a/index.html": page("a edited"), "search/index/meta.json": []byte("{}")}, Changed: []string{"search/index/meta.json"}}, nil
+		},
+	}
+	if err := s.Rebuild(context.Background(), []string{"content/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+	<-finished
+	select {
+	case <-home:
+		t.Error("a page the build did not name was told to reload")
+	default:
+	}
+	resp, err := http.Get(ts.URL + "/search/index/meta.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the finished site's file: %d", resp.StatusCode)
+	}
+	if line := logged.String(); !strings.Contains(line, "after the reload)") || !strings.Contains(line, "1 open page reloaded") {
+		t.Errorf("log: %s", line)
+	}
+}
+
+// syncLog is a log the server writes while a test reads it.
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
