@@ -35,7 +35,9 @@
 // page holding the edited text. A second table gives them, and the goals
 // say whether an edit on 10,000 articles or more reached the reload
 // event within 40 ms (median) and whether pamphlet serve was ready no
-// later than pamphlet build had built the site.
+// later than pamphlet build had built the site. Sites of more articles
+// than -hugo-max get no previews either: a preview holds the whole site
+// in memory.
 package main
 
 import (
@@ -75,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	outDir := fl.String("out", "", "folder for the builds' output, such as /dev/shm to leave the disk out of the times (default: in -work)")
 	prebuilt := fl.String("pamphlet", "", "a pamphlet binary to time, such as one built from an earlier commit (default: build ./cmd/pamphlet)")
 	corpus := fl.String("corpus", "", "also time a site made of the Markdown articles in this folder, such as ../shared/corpus")
-	hugoMax := fl.Int("hugo-max", 0, "build sites of more articles than this with pamphlet alone, such as 10000 to leave Hugo out at 100,000 (default: no limit)")
+	hugoMax := fl.Int("hugo-max", 0, "build sites of more articles than this with pamphlet alone and no previews, such as 10000 to leave Hugo out at 100,000 (default: no limit)")
 	edits := fl.Int("edits", 20, "timed one-article edits under each live preview (pamphlet serve, hugo server) at each size; 0 leaves the previews out")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -150,14 +152,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		if *edits > 0 && s.articles > 0 {
+		if *edits > 0 && s.articles > 0 && withHugo { // a preview holds the whole site: not beyond -hugo-max
 			if r.previews[pamphletServe], err = previewPamphlet(ctx, s, bin, *edits, stderr); err != nil {
 				return fmt.Errorf("%s: pamphlet serve: %w", s.name, err)
 			}
-			if withHugo {
-				if r.previews[hugoServer], err = previewHugo(ctx, s, hugoPath, *edits, stderr); err != nil {
-					return fmt.Errorf("%s: hugo server: %w", s.name, err)
-				}
+			if r.previews[hugoServer], err = previewHugo(ctx, s, hugoPath, *edits, stderr); err != nil {
+				return fmt.Errorf("%s: hugo server: %w", s.name, err)
 			}
 		}
 		results = append(results, r)
