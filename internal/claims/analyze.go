@@ -102,7 +102,7 @@ func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *ana
 // strongLists are the lists of what is said of health whose phrases say it
 // of health on their own (unlike "weak-effects": "help", "work").
 // Risk words ("lead to", "cause") are left out: they say it of anything.
-var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits"}
+var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits", "risks", "statistics"}
 
 // aboutHealth reports whether the sentence can be a claim at all: it names
 // a health topic (in a name or not) or says something of health in words
@@ -340,6 +340,11 @@ func (a *analysis) names(promise bool) []string {
 	}
 	for _, h := range a.health {
 		add("health=" + h.Phrase.Text)
+	}
+	if !promise {
+		for _, n := range a.sequenceNames() {
+			add(n)
+		}
 	}
 	return out
 }

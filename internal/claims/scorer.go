@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/pamphlet-health/pamphlet/internal/prose"
+import (
+	"slices"
+
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
 
 // scorer is a model made ready to score the sentences of one detector:
 // its weights looked up by what an analysis holds (a word's number in the
@@ -10,6 +14,8 @@ type scorer struct {
 	rank     []int                     // of each dense feature; see explains
 	words    []float64                 // by word number
 	bigrams  map[uint64]float64        // by the numbers of two words
+	pairs    map[uint64]float64        // by the numbers of two neighbours of the sequence of classes
+	classes  map[string]int32          // the number of each class of the sequence
 	phrases  map[*prose.Phrase]float64 // the weight of each phrase of the lists
 	listRank map[*prose.Phrase]int     // and its rank
 	list     map[*prose.Phrase]string  // and its list
@@ -25,6 +31,10 @@ func (v vocabulary) add(m *model) {
 	for b := range m.bigrams {
 		v.number(b[0])
 		v.number(b[1])
+	}
+	for p := range m.pairs {
+		v.number(p[0])
+		v.number(p[1])
 	}
 }
 
@@ -45,7 +55,7 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 		explains = explainsPromise
 	}
 	s := &scorer{m: m, rank: make([]int, len(denseNames)), words: make([]float64, len(vocab)),
-		bigrams: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
+		bigrams: map[uint64]float64{}, pairs: map[uint64]float64{}, classes: map[string]int32{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
 	for i, n := range denseNames {
 		s.rank[i] = explains(n)
 	}
@@ -54,6 +64,14 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 	}
 	for b, v := range m.bigrams {
 		s.bigrams[uint64(vocab[b[0]])<<32|uint64(vocab[b[1]])] = v
+	}
+	for p, v := range m.pairs {
+		s.pairs[uint64(vocab[p[0]])<<32|uint64(vocab[p[1]])] = v
+	}
+	for _, c := range classNames() {
+		if id, ok := vocab[c]; ok {
+			s.classes[c] = id
+		}
 	}
 	for set, names := range sets {
 		for i := range set.Len() {
@@ -109,6 +127,9 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 			}
 		}
 	}
+	if !promise && len(s.pairs) > 0 {
+		sum += s.scorePairs(a)
+	}
 	if weights := s.m.phrases["health"]; weights != nil {
 		for _, h := range a.health {
 			w := weights[h.Phrase.Text]
@@ -119,4 +140,38 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 		}
 	}
 	return sum, why
+}
+
+// scorePairs returns the sum of the weights of the neighbours of the
+// sentence's sequence of classes, each pair once, as training counts
+// them (see analysis.sequenceNames).
+func (s *scorer) scorePairs(a *analysis) float64 {
+	seq := a.sequence()
+	if len(seq) == 0 {
+		return 0
+	}
+	id := func(e classed) int32 {
+		if e.class {
+			if n, ok := s.classes[e.name]; ok {
+				return n
+			}
+			return -1
+		}
+		return a.ids[e.at]
+	}
+	sum := 0.0
+	var seen []uint64
+	prev := id(seq[0])
+	for i := 1; i < len(seq); i++ {
+		cur := id(seq[i])
+		if (seq[i-1].class || seq[i].class) && prev >= 0 && cur >= 0 {
+			k := uint64(prev)<<32 | uint64(cur)
+			if w, ok := s.pairs[k]; ok && !slices.Contains(seen, k) {
+				seen = append(seen, k)
+				sum += w
+			}
+		}
+		prev = cur
+	}
+	return sum
 }
