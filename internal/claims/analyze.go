@@ -99,20 +99,18 @@ func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *ana
 	return a
 }
 
-// strongLists are the lists of what is said of health whose phrases say it
-// of health on their own (unlike "weak-effects": "help", "work").
-// Risk words ("lead to", "cause") are left out: they say it of anything.
-var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits", "risks", "statistics"}
-
 // aboutHealth reports whether the sentence can be a claim at all: it names
-// a health topic (in a name or not) or says something of health in words
-// that say it on their own. "They work again now" cannot be.
+// a health topic (in a name or not), or says what may be said of health
+// (a phrase of the lists of signals, strong or weak, or a statistic):
+// "About 1 in 100 adults stammers", "Fitting a stair gate stops toddlers
+// falling down the stairs". The model weighs the rest ("They work again
+// now" is weighed, and is not a claim); "See you on Tuesday" cannot be.
 func (a *analysis) aboutHealth() bool {
-	if len(a.health) > 0 || len(a.named) > 0 {
+	if len(a.health) > 0 || len(a.named) > 0 || len(a.found["statistics"]) > 0 {
 		return true
 	}
-	for _, l := range strongLists {
-		if len(a.found[l]) > 0 {
+	for _, sg := range signals {
+		if len(a.found[sg.list]) > 0 {
 			return true
 		}
 	}

@@ -32,6 +32,7 @@ type model struct {
 	words     map[string]float64            // by stem: "w=" features
 	bigrams   map[[2]string]float64         // by the stems of two words: "b=" features
 	pairs     map[[2]string]float64         // by two neighbours of the sequence of classes: "s=" features (see sequence)
+	classes   map[[2]string]float64         // by two classes of the sequence, in the order they first stand: "c=" features
 	phrases   map[string]map[string]float64 // by list (or "health") and phrase
 }
 
@@ -46,7 +47,7 @@ func builtinModel(text string) *model {
 
 func newModel() *model {
 	return &model{dense: make([]float64, len(denseNames)), words: map[string]float64{},
-		bigrams: map[[2]string]float64{}, pairs: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}
+		bigrams: map[[2]string]float64{}, pairs: map[[2]string]float64{}, classes: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}
 }
 
 // parseModel reads a model written by (*model).text.
@@ -99,6 +100,12 @@ func (m *model) set(name string, v float64) error {
 			return fmt.Errorf("%q is not two words", name)
 		}
 		m.pairs[[2]string{a, b}] = v
+	case family == "c":
+		a, b, ok := strings.Cut(rest, "<")
+		if !ok {
+			return fmt.Errorf("%q is not two classes", name)
+		}
+		m.classes[[2]string{a, b}] = v
 	default:
 		if m.phrases[family] == nil {
 			m.phrases[family] = map[string]float64{}
@@ -122,6 +129,9 @@ func (m *model) weights() map[string]float64 {
 	}
 	for p, v := range m.pairs {
 		out["s="+p[0]+"_"+p[1]] = v
+	}
+	for c, v := range m.classes {
+		out["c="+c[0]+"<"+c[1]] = v
 	}
 	for list, ps := range m.phrases {
 		for p, v := range ps {

@@ -16,6 +16,7 @@ type scorer struct {
 	bigrams  map[uint64]float64        // by the numbers of two words
 	pairs    map[uint64]float64        // by the numbers of two neighbours of the sequence of classes
 	classes  map[string]int32          // the number of each class of the sequence
+	cooccur  map[uint64]float64        // by the numbers of two classes of the sequence, in the order they first stand
 	phrases  map[*prose.Phrase]float64 // the weight of each phrase of the lists
 	listRank map[*prose.Phrase]int     // and its rank
 	list     map[*prose.Phrase]string  // and its list
@@ -55,7 +56,7 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 		explains = explainsPromise
 	}
 	s := &scorer{m: m, rank: make([]int, len(denseNames)), words: make([]float64, len(vocab)),
-		bigrams: map[uint64]float64{}, pairs: map[uint64]float64{}, classes: map[string]int32{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
+		bigrams: map[uint64]float64{}, pairs: map[uint64]float64{}, classes: map[string]int32{}, cooccur: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
 	for i, n := range denseNames {
 		s.rank[i] = explains(n)
 	}
@@ -69,9 +70,10 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 		s.pairs[uint64(vocab[p[0]])<<32|uint64(vocab[p[1]])] = v
 	}
 	for _, c := range classNames() {
-		if id, ok := vocab[c]; ok {
-			s.classes[c] = id
-		}
+		s.classes[c] = vocab.number(c)
+	}
+	for c, v := range m.classes {
+		s.cooccur[uint64(s.classes[c[0]])<<32|uint64(s.classes[c[1]])] = v
 	}
 	for set, names := range sets {
 		for i := range set.Len() {
@@ -127,8 +129,8 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 			}
 		}
 	}
-	if !promise && len(s.pairs) > 0 {
-		sum += s.scorePairs(a)
+	if !promise && (len(s.pairs) > 0 || len(s.cooccur) > 0) {
+		sum += s.scoreSequence(a)
 	}
 	if weights := s.m.phrases["health"]; weights != nil {
 		for _, h := range a.health {
@@ -142,34 +144,39 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 	return sum, why
 }
 
-// scorePairs returns the sum of the weights of the neighbours of the
-// sentence's sequence of classes, each pair once, as training counts
-// them (see analysis.sequenceNames).
-func (s *scorer) scorePairs(a *analysis) float64 {
+// scoreSequence returns the sum of the weights of the sentence's
+// sequence of classes (see analysis.sequenceNames): of its neighbours,
+// each pair once, and of each two of its classes, in the order they
+// first stand.
+func (s *scorer) scoreSequence(a *analysis) float64 {
 	seq := a.sequence()
 	if len(seq) == 0 {
 		return 0
 	}
 	id := func(e classed) int32 {
 		if e.class {
-			if n, ok := s.classes[e.name]; ok {
-				return n
-			}
-			return -1
+			return s.classes[e.name]
 		}
 		return a.ids[e.at]
 	}
 	sum := 0.0
 	var seen []uint64
-	prev := id(seq[0])
-	for i := 1; i < len(seq); i++ {
-		cur := id(seq[i])
-		if (seq[i-1].class || seq[i].class) && prev >= 0 && cur >= 0 {
+	var classes []int32
+	prev := int32(-1)
+	for i, e := range seq {
+		cur := id(e)
+		if i > 0 && (seq[i-1].class || e.class) && prev >= 0 && cur >= 0 {
 			k := uint64(prev)<<32 | uint64(cur)
 			if w, ok := s.pairs[k]; ok && !slices.Contains(seen, k) {
 				seen = append(seen, k)
 				sum += w
 			}
+		}
+		if e.class && !slices.Contains(classes, cur) {
+			for _, c := range classes {
+				sum += s.cooccur[uint64(c)<<32|uint64(cur)]
+			}
+			classes = append(classes, cur)
 		}
 		prev = cur
 	}

@@ -80,8 +80,10 @@ func (a *analysis) sequence() []classed {
 		switch {
 		case at[i] > 0:
 			seq = append(seq, spans[at[i]-1])
-		case at[i] == 0:
+		case at[i] == 0 && extraClasses:
 			seq = append(seq, a.wordClass(i))
+		case at[i] == 0:
+			seq = append(seq, classed{a.word(i), false, i})
 		}
 	}
 	return seq
@@ -98,6 +100,19 @@ func (a *analysis) sequenceNames() []string {
 			out = append(out, "s="+seq[i-1].name+"_"+seq[i].name)
 		}
 	}
+	{
+		var cs []string
+		for _, e := range seq {
+			if e.class && !slices.Contains(cs, e.name) {
+				cs = append(cs, e.name)
+			}
+		}
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				out = append(out, "c="+cs[i]+"<"+cs[j])
+			}
+		}
+	}
 	return out
 }
 
@@ -112,10 +127,9 @@ func classNames() []string {
 			names = append(names, c)
 		}
 	}
+	slices.Sort(names)
 	return names
 }
-
-
 
 // wordClass returns the element of a word no list has taken: a class
 // for who speaks or is spoken of (first person, second person, a name)
@@ -134,3 +148,5 @@ func (a *analysis) wordClass(i int) classed {
 	}
 	return classed{a.word(i), false, i}
 }
+
+var extraClasses = true
