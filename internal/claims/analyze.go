@@ -100,22 +100,25 @@ func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *ana
 }
 
 // aboutHealth reports whether the sentence can be a claim at all: it names
-// a health topic (in a name or not), or says what may be said of health
-// (a phrase of the lists of signals, strong or weak, or a statistic):
-// "About 1 in 100 adults stammers", "Fitting a stair gate stops toddlers
-// falling down the stairs". The model weighs the rest ("They work again
-// now" is weighed, and is not a claim); "See you on Tuesday" cannot be.
+// a health topic (in a name or not), holds a statistic ("About 1 in 100
+// adults stammers"), or says something of health in words that say it on
+// their own (strongLists). "They are here to help you" cannot be.
 func (a *analysis) aboutHealth() bool {
 	if len(a.health) > 0 || len(a.named) > 0 || len(a.found["statistics"]) > 0 {
 		return true
 	}
-	for _, sg := range signals {
-		if len(a.found[sg.list]) > 0 {
+	for _, l := range strongLists {
+		if len(a.found[l]) > 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// strongLists are the lists of what is said of health whose phrases say it
+// of health on their own (unlike "weak-effects": "help", "work", or
+// "weak-outcomes": "returned"), and the risks ("raises your risk of").
+var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits", "risks"}
 
 // namesHealth reports whether a sentence names a health topic (one not in
 // a name and not saying who) or holds a phrase that is a claim on its

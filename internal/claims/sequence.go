@@ -118,7 +118,7 @@ func (a *analysis) sequenceNames() []string {
 
 // classNames returns the names of the classes of the sequence.
 func classNames() []string {
-	names := []string{"NAMED", "WHO", "I", "YOU", "NAME", "PAST"}
+	names := []string{"NAMED", "WHO", "I", "YOU", "NAME", "PAST", "ASK"}
 	for _, c := range classLists {
 		names = append(names, c.class)
 	}
@@ -131,12 +131,19 @@ func classNames() []string {
 	return names
 }
 
+// questionWords open a question, or a sentence that says what a page
+// answers ("Who should get a flu vaccine, and where"); one that opens the
+// sentence stands as the class ASK.
+var questionWords = map[string]bool{"who": true, "what": true, "when": true, "where": true, "why": true, "how": true, "which": true, "whether": true}
+
 // wordClass returns the element of a word no list has taken: a class
 // for who speaks or is spoken of (first person, second person, a name)
 // and for a verb in the past, else the word.
 func (a *analysis) wordClass(i int) classed {
 	t := a.toks[i]
 	switch {
+	case i == 0 && questionWords[t.Norm]:
+		return classed{"ASK", true, i}
 	case firstPerson[t.Norm]:
 		return classed{"I", true, i}
 	case t.Norm == "you" || t.Norm == "your" || t.Norm == "you're" || t.Norm == "yourself":
