@@ -99,16 +99,12 @@ func (d *Detector) analyzeStems(sentence string, toks, stems []prose.Token) *ana
 	return a
 }
 
-// strongLists are the lists of what is said of health whose phrases say it
-// of health on their own (unlike "weak-effects": "help", "work").
-// Risk words ("lead to", "cause") are left out: they say it of anything.
-var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits"}
-
 // aboutHealth reports whether the sentence can be a claim at all: it names
-// a health topic (in a name or not) or says something of health in words
-// that say it on their own. "They work again now" cannot be.
+// a health topic (in a name or not), holds a statistic ("About 1 in 100
+// adults stammers"), or says something of health in words that say it on
+// their own (strongLists). "They are here to help you" cannot be.
 func (a *analysis) aboutHealth() bool {
-	if len(a.health) > 0 || len(a.named) > 0 {
+	if len(a.health) > 0 || len(a.named) > 0 || len(a.found["statistics"]) > 0 {
 		return true
 	}
 	for _, l := range strongLists {
@@ -118,6 +114,11 @@ func (a *analysis) aboutHealth() bool {
 	}
 	return false
 }
+
+// strongLists are the lists of what is said of health whose phrases say it
+// of health on their own (unlike "weak-effects": "help", "work", or
+// "weak-outcomes": "returned"), and the risks ("raises your risk of").
+var strongLists = []string{"claims", "effects", "schedules", "safety", "outcomes", "comparisons", "screening", "credits", "risks"}
 
 // namesHealth reports whether a sentence names a health topic (one not in
 // a name and not saying who) or holds a phrase that is a claim on its
@@ -340,6 +341,11 @@ func (a *analysis) names(promise bool) []string {
 	}
 	for _, h := range a.health {
 		add("health=" + h.Phrase.Text)
+	}
+	if !promise {
+		for _, n := range a.sequenceNames() {
+			add(n)
+		}
 	}
 	return out
 }

@@ -186,11 +186,12 @@ func TestHeldOut(t *testing.T) {
 // The held-out sets and their bars. The goal for every set is recall of
 // claims of at least 97%, false alarms on service text of at most 3%, and
 // promises caught at least 95% of the time. exam.tsv meets the goal for
-// claims; the bars of test.tsv, whose sentences were written to be hard
-// (claims inside service wording, service wording dense with health
-// words), and the bars for promises and for honest sentences taken for
-// them, are the figures the detector reaches, less a little, so that a
-// change that makes it worse fails.
+// claims; test.tsv, whose sentences were written to be hard (claims
+// inside service wording, service wording dense with health words),
+// meets it for false alarms and is held a little below it for recall,
+// at the figure the detector reaches less a little. The bars for promises
+// and for honest sentences taken for them are the figures the detector
+// reaches, less a little, so that a change that makes it worse fails.
 // A promise is refused on every page, signed or not, so claims and
 // service sentences taken for promises are held low too: one in 500
 // would refuse one page of 40 sentences in 12.
@@ -198,6 +199,6 @@ var heldOut = []struct {
 	file                                                 string
 	recall, falseAlarms, promises, honest, corpus, plain float64
 }{
-	{"test.tsv", 0.965, 0.04, 0.84, 0.015, 0.001, 0.002},
+	{"test.tsv", 0.965, 0.03, 0.84, 0.015, 0.001, 0.002},
 	{"exam.tsv", 0.97, 0.03, 0.92, 0.01, 0, 0.005},
 }

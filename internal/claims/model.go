@@ -31,6 +31,8 @@ type model struct {
 	dense     []float64                     // by index in denseNames
 	words     map[string]float64            // by stem: "w=" features
 	bigrams   map[[2]string]float64         // by the stems of two words: "b=" features
+	pairs     map[[2]string]float64         // by two neighbours of the sequence of classes: "s=" features (see sequence)
+	classes   map[[2]string]float64         // by two classes of the sequence, in the order they first stand: "c=" features
 	phrases   map[string]map[string]float64 // by list (or "health") and phrase
 }
 
@@ -45,7 +47,7 @@ func builtinModel(text string) *model {
 
 func newModel() *model {
 	return &model{dense: make([]float64, len(denseNames)), words: map[string]float64{},
-		bigrams: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}
+		bigrams: map[[2]string]float64{}, pairs: map[[2]string]float64{}, classes: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}
 }
 
 // parseModel reads a model written by (*model).text.
@@ -92,6 +94,18 @@ func (m *model) set(name string, v float64) error {
 			return fmt.Errorf("%q is not two words", name)
 		}
 		m.bigrams[[2]string{a, b}] = v
+	case family == "s":
+		a, b, ok := strings.Cut(rest, "_")
+		if !ok {
+			return fmt.Errorf("%q is not two words", name)
+		}
+		m.pairs[[2]string{a, b}] = v
+	case family == "c":
+		a, b, ok := strings.Cut(rest, "<")
+		if !ok {
+			return fmt.Errorf("%q is not two classes", name)
+		}
+		m.classes[[2]string{a, b}] = v
 	default:
 		if m.phrases[family] == nil {
 			m.phrases[family] = map[string]float64{}
@@ -112,6 +126,12 @@ func (m *model) weights() map[string]float64 {
 	}
 	for b, v := range m.bigrams {
 		out["b="+b[0]+"_"+b[1]] = v
+	}
+	for p, v := range m.pairs {
+		out["s="+p[0]+"_"+p[1]] = v
+	}
+	for c, v := range m.classes {
+		out["c="+c[0]+"<"+c[1]] = v
 	}
 	for list, ps := range m.phrases {
 		for p, v := range ps {

@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/pamphlet-health/pamphlet/internal/prose"
+import (
+	"slices"
+
+	"github.com/pamphlet-health/pamphlet/internal/prose"
+)
 
 // scorer is a model made ready to score the sentences of one detector:
 // its weights looked up by what an analysis holds (a word's number in the
@@ -10,6 +14,9 @@ type scorer struct {
 	rank     []int                     // of each dense feature; see explains
 	words    []float64                 // by word number
 	bigrams  map[uint64]float64        // by the numbers of two words
+	pairs    map[uint64]float64        // by the numbers of two neighbours of the sequence of classes
+	classes  map[string]int32          // the number of each class of the sequence
+	cooccur  map[uint64]float64        // by the numbers of two classes of the sequence, in the order they first stand
 	phrases  map[*prose.Phrase]float64 // the weight of each phrase of the lists
 	listRank map[*prose.Phrase]int     // and its rank
 	list     map[*prose.Phrase]string  // and its list
@@ -25,6 +32,10 @@ func (v vocabulary) add(m *model) {
 	for b := range m.bigrams {
 		v.number(b[0])
 		v.number(b[1])
+	}
+	for p := range m.pairs {
+		v.number(p[0])
+		v.number(p[1])
 	}
 }
 
@@ -45,7 +56,7 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 		explains = explainsPromise
 	}
 	s := &scorer{m: m, rank: make([]int, len(denseNames)), words: make([]float64, len(vocab)),
-		bigrams: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
+		bigrams: map[uint64]float64{}, pairs: map[uint64]float64{}, classes: map[string]int32{}, cooccur: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
 	for i, n := range denseNames {
 		s.rank[i] = explains(n)
 	}
@@ -54,6 +65,15 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 	}
 	for b, v := range m.bigrams {
 		s.bigrams[uint64(vocab[b[0]])<<32|uint64(vocab[b[1]])] = v
+	}
+	for p, v := range m.pairs {
+		s.pairs[uint64(vocab[p[0]])<<32|uint64(vocab[p[1]])] = v
+	}
+	for _, c := range classNames() {
+		s.classes[c] = vocab.number(c)
+	}
+	for c, v := range m.classes {
+		s.cooccur[uint64(s.classes[c[0]])<<32|uint64(s.classes[c[1]])] = v
 	}
 	for set, names := range sets {
 		for i := range set.Len() {
@@ -109,6 +129,9 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 			}
 		}
 	}
+	if !promise && (len(s.pairs) > 0 || len(s.cooccur) > 0) {
+		sum += s.scoreSequence(a)
+	}
 	if weights := s.m.phrases["health"]; weights != nil {
 		for _, h := range a.health {
 			w := weights[h.Phrase.Text]
@@ -119,4 +142,43 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 		}
 	}
 	return sum, why
+}
+
+// scoreSequence returns the sum of the weights of the sentence's
+// sequence of classes (see analysis.sequenceNames): of its neighbours,
+// each pair once, and of each two of its classes, in the order they
+// first stand.
+func (s *scorer) scoreSequence(a *analysis) float64 {
+	seq := a.sequence()
+	if len(seq) == 0 {
+		return 0
+	}
+	id := func(e classed) int32 {
+		if e.class {
+			return s.classes[e.name]
+		}
+		return a.ids[e.at]
+	}
+	sum := 0.0
+	var seen []uint64
+	var classes []int32
+	prev := int32(-1)
+	for i, e := range seq {
+		cur := id(e)
+		if i > 0 && (seq[i-1].class || e.class) && prev >= 0 && cur >= 0 {
+			k := uint64(prev)<<32 | uint64(cur)
+			if w, ok := s.pairs[k]; ok && !slices.Contains(seen, k) {
+				seen = append(seen, k)
+				sum += w
+			}
+		}
+		if e.class && !slices.Contains(classes, cur) {
+			for _, c := range classes {
+				sum += s.cooccur[uint64(c)<<32|uint64(cur)]
+			}
+			classes = append(classes, cur)
+		}
+		prev = cur
+	}
+	return sum
 }

@@ -79,7 +79,7 @@ const folds = 5 // for the threshold, found on the scores of sentences each fold
 
 // The trainers of the two models.
 var (
-	claimTrainer   = trainer{l2: 0.5, posWeight: 2, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.975, always: featureNames}
+	claimTrainer   = trainer{l2: 0.5, posWeight: 2, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.975, always: featureNames, explained: explainedClaim}
 	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.001, maxPlain: 0.001, always: promiseFeatureNames,
 		explained: explainedPromise}
 )
@@ -254,6 +254,14 @@ func (tr trainer) train(ts trainingSet) *model {
 		}
 		return m
 	}
+	m.threshold = recallThreshold(scores, ts, tr.recall)
+	return m
+}
+
+// recallThreshold returns the highest threshold at which the share of
+// the positives of ts whose scores reach it is at least recall, counting
+// those never weighed as missed.
+func recallThreshold(scores []float64, ts trainingSet, recall float64) float64 {
 	var pos []float64
 	for range ts.missed { // positives never weighed: below any threshold
 		pos = append(pos, math.Inf(-1))
@@ -264,8 +272,7 @@ func (tr trainer) train(ts trainingSet) *model {
 		}
 	}
 	sort.Float64s(pos)
-	m.threshold = pos[int(math.Floor(float64(len(pos))*(1-tr.recall)))] - 1e-3
-	return m
+	return pos[int(math.Floor(float64(len(pos))*(1-recall)))] - 1e-3
 }
 
 // shareAbove returns the lowest threshold with no more than share of the
@@ -338,6 +345,18 @@ func promiseData(d *Detector, set []sample) trainingSet {
 		ts.plain = append(ts.plain, s.label == "claim" || s.label == "none")
 	}
 	return ts
+}
+
+// explainedClaim reports whether a claim model gives some feature of the
+// sentence that explains a claim (see explains) a weight for it, as
+// Detector.Judge needs.
+func explainedClaim(names []string, weights map[string]float64) bool {
+	for _, n := range names {
+		if weights[n] > 0 && explains(n) >= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // explainedPromise reports whether a promise model gives some feature of
