@@ -48,6 +48,11 @@ type analysis struct {
 	// promiseFeatures: the promise model weighs them by how they stand
 	// (plain, negated, hedged, in a term), not each word on its own.
 	promised []bool
+	// classes are the words the promise model weighs in place of health
+	// words (see classify), and pids the numbers of the words it weighs,
+	// as ids; both set by promiseFeatures.
+	classes []string
+	pids    []int32
 }
 
 // analyze finds the signals of a sentence, split into toks, and works out
@@ -322,13 +327,17 @@ func (a *analysis) names(promise bool) []string {
 			out = append(out, n)
 		}
 	}
+	word := a.word
+	if promise {
+		word = a.promiseWord
+	}
 	for i := range a.stems {
 		if promise && a.promised[i] {
 			continue
 		}
-		add("w=" + a.word(i))
+		add("w=" + word(i))
 		if i > 0 && !(promise && a.promised[i-1]) {
-			add("b=" + a.word(i-1) + "_" + a.word(i))
+			add("b=" + word(i-1) + "_" + word(i))
 		}
 	}
 	for _, list := range slices.Sorted(maps.Keys(a.found)) {

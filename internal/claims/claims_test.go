@@ -186,10 +186,11 @@ func TestJudge(t *testing.T) {
 }
 
 // TestGate checks which sentences the gate lets through to be weighed for
-// a promise, on stems and as written: those with a promise's words, and
-// those with a mark of a promise (a common word of promises, the voice of
-// selling) near what a promise promises, or what it promises before a
-// list; not those with only one of them, or with the two far apart.
+// a promise, on stems and as written: those with a promise's words;
+// those with a common word of promises near what a promise promises, or
+// what it promises before a list; and those with the voice of selling or
+// a word addressing the reader anywhere with what a promise promises or
+// an effect; not those with only one of them.
 func TestGate(t *testing.T) {
 	d, err := New(Builtin())
 	if err != nil {
@@ -207,10 +208,14 @@ func TestGate(t *testing.T) {
 		{"These capsules ease arthritis pain.", true},
 		// What a promise promises before a list of three or more.
 		{"It relieves eczema, psoriasis, acne and rosacea.", true},
-		// One without the other, or the two far apart.
+		// The voice of selling, or a word that addresses the reader, anywhere
+		// in a sentence with an effect or an outcome: a promise is built so.
+		{"Our nurses run the clinic on Mondays and Thursdays, and in the summer holidays they help children who need to recover.", true},
+		{"We clear acne where creams and pills have failed.", true},
+		// One without the other.
 		{"Our clinic is open on Saturdays.", false},
 		{"Antibiotics clear most ear infections.", false},
-		{"Our nurses run the clinic on Mondays and Thursdays, and in the summer holidays they help children who need to recover.", false},
+		{"You can book a flu jab at the front desk.", false},
 		{"If you produce more than 100 milliliters (3 ounces) of urine per day, you will also collect your urine.", false},
 	} {
 		toks := prose.Tokens(tt.in)

@@ -2,11 +2,15 @@ package claims
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"testing"
 )
 
-var crossValidate = flag.Bool("cv", false, "measure the promise model on testdata/dev.tsv by cross-validation")
+var (
+	crossValidate = flag.Bool("cv", false, "measure the promise model on testdata/dev.tsv by cross-validation")
+	cvMisses      = flag.Bool("misses", false, "with -cv, list the sentences of dev.tsv the promise model gets wrong out of fold")
+)
 
 // TestPromiseCrossValidation measures the promise model as training
 // chooses it, on dev.tsv alone: each sentence scored by a model trained
@@ -23,7 +27,8 @@ func TestPromiseCrossValidation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := promiseData(d, readSet(t, "dev.tsv"))
+	set := readSet(t, "dev.tsv")
+	ts := promiseData(d, set)
 	tr := promiseTrainer
 	scores := tr.crossScores(ts.xs, ts.y)
 	for i := range scores {
@@ -32,12 +37,15 @@ func TestPromiseCrossValidation(t *testing.T) {
 		}
 	}
 	threshold := max(shareAbove(scores, ts.real, tr.maxReal), shareAbove(scores, ts.plain, tr.maxPlain))
+	t.Logf("thresholds: real pages %.3f, claims and service text %.3f", shareAbove(scores, ts.real, tr.maxReal), shareAbove(scores, ts.plain, tr.maxPlain))
 	var pos, caught, unweighed, honest, flagged int
+	var misses []string
 	for i, y := range ts.y {
+		above := scores[i] >= threshold
 		switch {
 		case y:
 			pos++
-			if scores[i] >= threshold {
+			if above {
 				caught++
 			}
 			if !ts.weighed[i] {
@@ -45,10 +53,21 @@ func TestPromiseCrossValidation(t *testing.T) {
 			}
 		case !ts.real[i] && !ts.plain[i]:
 			honest++
-			if scores[i] >= threshold {
+			if above {
 				flagged++
 			}
 		}
+		if *cvMisses && above != y {
+			s := ts.samples[i]
+			why := fmt.Sprintf("%.2f", scores[i])
+			if !ts.weighed[i] {
+				why = "never weighed"
+			}
+			misses = append(misses, fmt.Sprintf("dev.tsv:%d: %s/%s (%s): %s", s.line, s.label, s.kind, why, s.text))
+		}
+	}
+	for _, m := range misses {
+		t.Log(m)
 	}
 	t.Logf("dev.tsv, %d folds: promises caught %.1f%% (%d of %d; %d never weighed), honest sentences flagged %.1f%% (%d of %d), threshold %.3f",
 		folds, 100*float64(caught)/float64(pos), caught, pos, unweighed, 100*float64(flagged)/float64(honest), flagged, honest, threshold)

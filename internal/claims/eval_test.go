@@ -199,6 +199,6 @@ var heldOut = []struct {
 	file                                                 string
 	recall, falseAlarms, promises, honest, corpus, plain float64
 }{
-	{"test.tsv", 0.965, 0.03, 0.84, 0.015, 0.001, 0.002},
+	{"test.tsv", 0.965, 0.03, 0.86, 0.015, 0.001, 0.002},
 	{"exam.tsv", 0.97, 0.03, 0.92, 0.01, 0, 0.005},
 }

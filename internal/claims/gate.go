@@ -15,14 +15,23 @@ import (
 // "capsule") near what a promise promises, or near an effect or an
 // outcome of the claim lists (plainPromised: "Our ear drops clear an ear
 // infection"); or what a promise promises before a list ("treats
-// arthritis, asthma, eczema and gout"). Others are not weighed for
+// arthritis, asthma, eczema and gout"); or, anywhere in the sentence,
+// the voice of selling or a word that addresses the reader or speaks for
+// a seller (addressWords: "you", "your", "we") with what a promise
+// promises or an effect or an outcome of the claim lists ("We clear acne
+// where creams failed", "Your arteries are unblocked from the inside"):
+// a promise made in plain words is built so. Others are not weighed for
 // promises at all.
 func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
 	// Most sentences have none of the gate's words: tell them by a look-up
 	// of each word, and match phrases only where one starts.
 	var common, outcomes, selling, plain []prose.Match
+	address := false
 	for i, t := range stems {
 		bits := d.gateWords[t.Norm]
+		if addressWords[t.Norm] {
+			address = true
+		}
 		if bits == 0 {
 			continue
 		}
@@ -51,7 +60,10 @@ func (d *Detector) mayPromise(sentence string, stems []prose.Token) bool {
 			return true
 		}
 	}
-	return nearAny(common, outcomes) || nearAny(selling, outcomes) || nearAny(selling, plain)
+	if (address || len(selling) > 0) && len(outcomes)+len(plain) > 0 {
+		return true
+	}
+	return nearAny(common, outcomes)
 }
 
 // nearAny reports whether a match of one stands within gateNear words of
@@ -85,10 +97,14 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 	if !some {
 		return false
 	}
-	lastCommon, lastEffect, lastSelling, lastPlain := -100, -100, -100, -100
+	lastCommon, lastEffect := -100, -100
+	address, promised := false, false // see mayPromise
 	near := func(a, b int) bool { return a >= 0 && b >= 0 && max(a, b)-min(a, b) <= gateNear+d.gateSpan }
 	for i, t := range toks {
 		n := t.Norm
+		if addressWords[n] {
+			address = true
+		}
 		if n == "" || d.gateFirst[n[0]]&(1<<(len(n)&63)) == 0 {
 			continue
 		}
@@ -111,10 +127,10 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 				lastCommon = i
 			}
 			if bits&gateSelling != 0 {
-				lastSelling = i
+				address = true
 			}
-			if bits&gatePlain != 0 {
-				lastPlain = i
+			if bits&(gatePlain|gateEffect) != 0 {
+				promised = true
 			}
 			if bits&gateEffect != 0 {
 				lastEffect = i
@@ -122,12 +138,12 @@ func (d *Detector) mayHaveGateWord(sentence string, toks []prose.Token) bool {
 					return true
 				}
 			}
-			if near(lastCommon, lastEffect) || near(lastSelling, lastEffect) || near(lastSelling, lastPlain) {
+			if near(lastCommon, lastEffect) || address && promised {
 				return true
 			}
 		}
 	}
-	return false
+	return address && promised
 }
 
 // listAfter reports whether a list of three or more things follows the

@@ -31,8 +31,8 @@ func (d *Detector) ProhibitedIn(sentence string, toks []prose.Token) []Match {
 }
 
 // promising reports whether the sentence may hold a promise: it has the
-// words of one (see Detector.mayPromise) or a pattern of one (see
-// patterns).
+// words of one, or is built as one (see Detector.mayPromise), or holds a
+// pattern of one (see patterns).
 func (a *analysis) promising(d *Detector, sentence string) bool {
 	return d.mayPromise(sentence, a.stems) || a.patterned(sentence)
 }
@@ -154,6 +154,22 @@ func (a *analysis) promiseFeatures(sentence string) {
 		a.set("exclamation", all)
 	}
 	a.voiceFeatures(sentence)
+	a.classes = a.classify()
+	a.pids = a.ids
+	cloned := false
+	for i, c := range a.classes {
+		if c == "" {
+			continue
+		}
+		if !cloned {
+			a.pids, cloned = slices.Clone(a.ids), true
+		}
+		id, ok := a.d.vocab[c]
+		if !ok {
+			id = -1
+		}
+		a.pids[i] = id
+	}
 	for i, t := range a.toks {
 		if len(t.Norm) >= 3 && t.Kind == prose.Word && strings.ToUpper(sentence[t.Start:t.End]) == sentence[t.Start:t.End] {
 			a.set("capitals", prose.Match{First: i, Last: i})

@@ -104,15 +104,38 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 			why = reason{denseNames[i], a.why[i], w, s.rank[i]}
 		}
 	}
-	for i, id := range a.ids {
+	ids := a.ids
+	// The promise model weighs a word, two words, a phrase or a health
+	// word once however often the sentence holds it, as it was trained
+	// (see analysis.names).
+	var once map[any]bool
+	if promise {
+		ids = a.pids // health words by their class; see classify
+		once = map[any]bool{}
+	}
+	first := func(k any) bool {
+		if once == nil {
+			return true
+		}
+		if once[k] {
+			return false
+		}
+		once[k] = true
+		return true
+	}
+	for i, id := range ids {
 		var w float64
 		if promise && a.promised[i] {
 			continue
 		}
 		if id >= 0 {
-			w = s.words[id]
-			if i > 0 && a.ids[i-1] >= 0 && !(promise && a.promised[i-1]) {
-				w += s.bigrams[uint64(a.ids[i-1])<<32|uint64(id)]
+			if first(id) {
+				w = s.words[id]
+			}
+			if i > 0 && ids[i-1] >= 0 && !(promise && a.promised[i-1]) {
+				if b := uint64(ids[i-1])<<32 | uint64(id); first(b) {
+					w += s.bigrams[b]
+				}
 			}
 		}
 		sum += w
@@ -122,6 +145,9 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 	}
 	for _, list := range ListNames { // in order, so that the sum is the same every time
 		for _, p := range a.found[list] {
+			if !first(p.Phrase) {
+				continue
+			}
 			w := s.phrases[p.Phrase]
 			sum += w
 			if rank := s.listRank[p.Phrase]; why.better(w, rank) {
@@ -134,6 +160,9 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 	}
 	if weights := s.m.phrases["health"]; weights != nil {
 		for _, h := range a.health {
+			if !first("health=" + h.Phrase.Text) {
+				continue
+			}
 			w := weights[h.Phrase.Text]
 			sum += w
 			if why.better(w, 1) {

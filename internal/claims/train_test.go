@@ -80,7 +80,7 @@ const folds = 5 // for the threshold, found on the scores of sentences each fold
 // The trainers of the two models.
 var (
 	claimTrainer   = trainer{l2: 0.5, posWeight: 2, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.975, always: featureNames, explained: explainedClaim}
-	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.001, maxPlain: 0.001, always: promiseFeatureNames,
+	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.0005, maxPlain: 0.0015, always: promiseFeatureNames,
 		explained: explainedPromise}
 )
 
@@ -300,6 +300,7 @@ type trainingSet struct {
 	real    []bool
 	plain   []bool // labelled claim or none
 	weighed []bool // nil when all are
+	samples []sample
 }
 
 // claimData returns the features and labels the claim model trains on:
@@ -343,6 +344,7 @@ func promiseData(d *Detector, set []sample) trainingSet {
 		ts.y = append(ts.y, s.label == "promise")
 		ts.real = append(ts.real, s.kind == "corpus")
 		ts.plain = append(ts.plain, s.label == "claim" || s.label == "none")
+		ts.samples = append(ts.samples, s)
 	}
 	return ts
 }
@@ -399,6 +401,32 @@ func TestTrain(t *testing.T) {
 		}
 		if text != m.have {
 			t.Errorf("%s is not the model testdata/dev.tsv trains with these lists; run go test ./internal/claims -run TestTrain -train", m.file)
+		}
+	}
+}
+
+// TestPromiseScore checks that the promise model scores a sentence as it
+// was trained to: by the weights of the features training reads (see
+// analysis.names), each once.
+func TestPromiseScore(t *testing.T) {
+	d, err := New(Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := builtinPromiseModel.weights()
+	n := 0
+	for _, s := range readSet(t, "dev.tsv") {
+		a := d.analyze(s.text, prose.Tokens(s.text))
+		if !a.promising(d, s.text) {
+			continue
+		}
+		a.promiseFeatures(s.text)
+		got, _ := d.promises.score(a, true)
+		if want := scoreNames(builtinPromiseModel.bias, w, a.names(true)); math.Abs(got-want) > 1e-6 {
+			t.Errorf("dev.tsv:%d: scored %.4f, trained as %.4f: %s", s.line, got, want, s.text)
+			if n++; n == 10 {
+				break
+			}
 		}
 	}
 }
