@@ -236,23 +236,32 @@ const (
 // with its time: "pamphlet: 38ms: content/articles/flu.md: ...".
 var pamphletBuilt = regexp.MustCompile(`^pamphlet: ([0-9.hmµns]+)( \(and [^)]*\))?: .*(reloaded|build failed)`)
 
+// editSetup returns the file of the article a preview of s edits, the
+// address of its page and the file's bytes, to write back afterwards,
+// and a free address for the server.
+func editSetup(s site) (path, page string, orig []byte, addr string, err error) {
+	file, page := editedArticle(s.articles)
+	path = filepath.Join(s.pamphlet(), filepath.FromSlash(file))
+	if orig, err = os.ReadFile(path); err != nil {
+		return "", "", nil, "", err
+	}
+	if addr, err = freeAddr(); err != nil {
+		return "", "", nil, "", err
+	}
+	return path, page, orig, addr, nil
+}
+
 // previewPamphlet measures pamphlet serve on s: its first build, then an
 // edit untimed (it unsigns the article, which its lists show), then
 // edits timed to the page's reload event, each save writerPause after
 // the server has finished the one before.
 func previewPamphlet(ctx context.Context, s site, bin string, edits int, log io.Writer) (previewed, error) {
 	var m previewed
-	file, page := editedArticle(s.articles)
-	path := filepath.Join(s.pamphlet(), filepath.FromSlash(file))
-	orig, err := os.ReadFile(path)
+	path, page, orig, addr, err := editSetup(s)
 	if err != nil {
 		return m, err
 	}
 	defer os.WriteFile(path, orig, 0o644)
-	addr, err := freeAddr()
-	if err != nil {
-		return m, err
-	}
 	srv, err := startServer(ctx, addr, bin, "serve", "-source", s.pamphlet(), "-addr", addr, "-date", sitegen.Today.Format(time.DateOnly))
 	if err != nil {
 		return m, err
@@ -373,17 +382,11 @@ var hugoReady = regexp.MustCompile(`Web Server is available at`)
 // the last edit took if longer, after the page showed the last.
 func previewHugo(ctx context.Context, s site, hugo string, edits int, log io.Writer) (previewed, error) {
 	var m previewed
-	file, page := editedArticle(s.articles)
-	path := filepath.Join(s.pamphlet(), filepath.FromSlash(file))
-	orig, err := os.ReadFile(path)
+	path, page, orig, addr, err := editSetup(s)
 	if err != nil {
 		return m, err
 	}
 	defer os.WriteFile(path, orig, 0o644)
-	addr, err := freeAddr()
-	if err != nil {
-		return m, err
-	}
 	_, port, _ := net.SplitHostPort(addr)
 	for _, d := range s.hugoCaches(themed) {
 		if err := os.RemoveAll(d); err != nil {
