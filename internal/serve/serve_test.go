@@ -249,12 +249,13 @@ func TestFinishAfterReload(t *testing.T) {
 			defer ev.Body.Close()
 			buf := make([]byte, 4096)
 			var seen string
+			told := false // that the stream opened
 			for {
 				n, err := ev.Body.Read(buf)
 				seen += string(buf[:n])
-				if strings.Contains(seen, "retry:") && opened != nil {
+				if strings.Contains(seen, "retry:") && !told {
 					close(opened)
-					opened = nil
+					told = true
 				}
 				if strings.Contains(seen, "event: reload") {
 					got <- struct{}{}
