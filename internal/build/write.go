@@ -39,9 +39,14 @@ func Write(dest string, files map[string][]byte) (err error) {
 }
 
 // writer replaces a folder with new files atomically: it writes them into
-// a new folder beside the destination through an os.Root, so that no path
-// can escape it, and only when all of them are written does commit put the
-// new folder in the destination's place. Until then, and after abort, the
+// a new folder beside the destination, and only when all of them are
+// written does commit put the new folder in the destination's place. The
+// new folder is the build's own: made afresh, writable by its user alone,
+// and holding only the folders and files the writer makes, never a link,
+// so a path inside it (fs.ValidPath) cannot lead out of it. Each file is
+// opened by its path, in one system call, rather than through an os.Root,
+// which opens each folder of the path in turn: three opens for each page
+// rather than one, on disks where each costs a tenth of a millisecond. Until then, and after abort, the
 // destination is as it was. Files may be written from several goroutines
 // at once, as they are made, so a build need not hold them all.
 //
@@ -50,7 +55,6 @@ func Write(dest string, files map[string][]byte) (err error) {
 // removes it (see removeLeftovers).
 type writer struct {
 	dest, tmp string
-	root      *os.Root
 	lock      *os.File // tmp, open and locked
 	mu        sync.Mutex
 	dirs      map[string]*made // the folders of tmp, by slash path
@@ -95,11 +99,7 @@ func newWriter(dest string) (_ *writer, err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		return nil, err
-	}
-	return &writer{dest: dest, tmp: tmp, root: root, lock: lock, dirs: map[string]*made{}}, nil
+	return &writer{dest: dest, tmp: tmp, lock: lock, dirs: map[string]*made{}}, nil
 }
 
 // removeLeftovers removes what builds of dest that were killed before they
@@ -135,7 +135,12 @@ func (w *writer) file(name string, data []byte) error {
 	if err := w.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	return w.root.WriteFile(name, data, 0o644)
+	return os.WriteFile(w.path(name), data, 0o644)
+}
+
+// path returns where a file of the new folder is, by its slash path.
+func (w *writer) path(name string) string {
+	return filepath.Join(w.tmp, filepath.FromSlash(name))
 }
 
 // mkdir makes a folder, after its parent, once however many files of it
@@ -153,7 +158,7 @@ func (w *writer) mkdir(dir string) error {
 	w.mu.Unlock()
 	d.once.Do(func() {
 		if d.err = w.mkdir(path.Dir(dir)); d.err == nil {
-			d.err = w.root.Mkdir(dir, 0o755)
+			d.err = os.Mkdir(w.path(dir), 0o755)
 		}
 	})
 	return d.err
@@ -168,10 +173,6 @@ type made struct {
 // commit puts the new folder in the destination's place.
 func (w *writer) commit() error {
 	defer w.lock.Close()
-	if err := w.root.Close(); err != nil {
-		os.RemoveAll(w.tmp)
-		return err
-	}
 	if err := swap(w.tmp, w.dest); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
@@ -181,7 +182,6 @@ func (w *writer) commit() error {
 
 // abort removes the new folder, leaving the destination as it was.
 func (w *writer) abort() {
-	w.root.Close()
 	os.RemoveAll(w.tmp)
 	w.lock.Close()
 }
