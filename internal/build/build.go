@@ -160,7 +160,7 @@ func Read(opts Options) (*Project, error) {
 	if opts.Today.IsZero() {
 		return nil, errors.New("build: Options.Today is not set")
 	}
-	gate, words, cfgFindings, err := loadConfig(opts)
+	gate, wait, err := startConfig(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +170,10 @@ func Read(opts Options) (*Project, error) {
 	// and is read again a batch at a time to be parsed: the site's whole
 	// text is never held at once.
 	site, found, err := content.LoadWith(siteFS, cfg, content.LoadOptions{Count: opts.Progress.counter(), ReleaseText: opts.lean})
+	words, cfgFindings, cfgErr := wait() // an error in pamphlet.yaml is told first
+	if cfgErr != nil {
+		return nil, cfgErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -367,31 +371,54 @@ func (e *NoConfigError) Unwrap() error { return fs.ErrNotExist }
 // loadConfig reads pamphlet.yaml into the review gate and the word lists
 // of the checks, and returns the warnings about it.
 func loadConfig(opts Options) (*review.Gate, *check.Words, []finding.Finding, error) {
+	gate, wait, err := startConfig(opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	words, found, err := wait()
+	return gate, words, found, err
+}
+
+// startConfig reads pamphlet.yaml into the review gate, and starts making
+// the word lists of the checks from it; wait returns them, with the
+// warnings about pamphlet.yaml, or the *ConfigError of its errors. The
+// claim detectors the lists hold take a tenth of a second to make, which
+// a build spends reading the site's files meanwhile.
+func startConfig(opts Options) (gate *review.Gate, wait func() (*check.Words, []finding.Finding, error), err error) {
 	source := cmp.Or(opts.Source, ".")
 	cfg, cfgFindings, err := content.LoadConfig(opts.siteFS())
 	if errors.Is(err, fs.ErrNotExist) {
 		abs, _ := filepath.Abs(source)
-		return nil, nil, nil, &NoConfigError{Dir: abs}
+		return nil, nil, &NoConfigError{Dir: abs}
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if cfg == nil { // pamphlet.yaml cannot be read at all
-		return nil, nil, nil, &ConfigError{Findings: cfgFindings}
+		return nil, nil, &ConfigError{Findings: cfgFindings}
 	}
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, nil, nil, fmt.Errorf("-base-url: %w", err)
+			return nil, nil, fmt.Errorf("-base-url: %w", err)
 		}
 		cfgFindings = dropRule(cfgFindings, cfg.Keys["base_url"], "config.value")
 	}
 	gate, keyFindings := review.NewGate(cfg, opts.Today)
-	words, wordFindings := check.LoadWords(cfg)
-	cfgFindings = finding.Sort(append(append(cfgFindings, keyFindings...), wordFindings...))
-	if finding.HasErrors(cfgFindings) {
-		return nil, nil, nil, &ConfigError{Findings: cfgFindings}
-	}
-	return gate, words, cfgFindings, nil
+	var words *check.Words
+	var wordFindings []finding.Finding
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		words, wordFindings = check.LoadWords(cfg)
+	}()
+	return gate, func() (*check.Words, []finding.Finding, error) {
+		<-done
+		found := finding.Sort(append(append(cfgFindings, keyFindings...), wordFindings...))
+		if finding.HasErrors(found) {
+			return nil, nil, &ConfigError{Findings: found}
+		}
+		return words, found, nil
+	}, nil
 }
 
 // dropRule removes the finding of a rule at a position (a base_url the
