@@ -64,7 +64,7 @@ func (o Options) siteFS() fs.FS {
 	if o.FS != nil {
 		return o.FS
 	}
-	return os.DirFS(cmp.Or(o.Source, "."))
+	return newDirFS(cmp.Or(o.Source, "."))
 }
 
 // DefaultImageCache is where, in the site folder, the smaller copies of

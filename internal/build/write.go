@@ -135,7 +135,7 @@ func (w *writer) file(name string, data []byte) error {
 	if err := w.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	return os.WriteFile(w.path(name), data, 0o644)
+	return writeFile(w.path(name), data, 0o644)
 }
 
 // path returns where a file of the new folder is, by its slash path.
