@@ -71,8 +71,9 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s: %s (%s)", f.Position, f.Severity, f.Message, f.Rule)
 }
 
-// Compare orders findings by file, line, column, rule and message, so that
-// every output is deterministic.
+// Compare orders findings by file, line, column, rule, message, severity
+// and reason, so that every output is deterministic and Sort drops every
+// duplicate.
 func Compare(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.File, b.File),
@@ -80,6 +81,8 @@ func Compare(a, b Finding) int {
 		cmp.Compare(a.Col, b.Col),
 		cmp.Compare(a.Rule, b.Rule),
 		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Reason, b.Reason),
 	)
 }
 

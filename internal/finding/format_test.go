@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -273,6 +274,24 @@ func TestURIPath(t *testing.T) {
 	} {
 		if got := URIPath(in); got != want {
 			t.Errorf("URIPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSortTies orders findings that differ only in severity or reason the
+// same whatever order they come in, and drops every duplicate.
+func TestSortTies(t *testing.T) {
+	p := Position{File: "content/a.md", Line: 3, Col: 1}
+	a := Finding{Position: p, Rule: "r", Severity: Warning, Message: "m"}
+	b := Finding{Position: p, Rule: "r", Severity: Error, Message: "m"}
+	c := Finding{Position: p, Rule: "r", Severity: Warning, Message: "m", Reason: "why"}
+	want := Sort([]Finding{a, b, c})
+	if len(want) != 3 {
+		t.Fatalf("%d findings, want 3", len(want))
+	}
+	for _, in := range [][]Finding{{c, b, a, b}, {b, a, c, a, c}, {a, c, b}} {
+		if got := Sort(in); !slices.Equal(got, want) {
+			t.Errorf("Sort(%v) = %v, want %v", in, got, want)
 		}
 	}
 }
