@@ -66,6 +66,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if made, reused := res.Copies.Made(), res.Copies.Reused(); made+reused > 0 {
 		msg(stderr, "smaller copies of images: %d made, %d from the cache", made, reused)
 	}
+	if n := res.Copies.Pruned(); n > 0 {
+		msg(stderr, "removed %s no page uses from the image cache", count(n, "copy", "copies"))
+	}
 	msg(stderr, "built %s (%s) into %s in %s", count(res.Pages, "page", "pages"), count(res.Files, "file", "files"), rel, time.Since(start).Round(time.Millisecond))
 	return exitOK
 }

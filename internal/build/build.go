@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -105,9 +106,39 @@ type Project struct {
 }
 
 // CopyStats count the smaller copies of images a build made and those it
-// took from the cache.
+// took from the cache, and the copies of the cache it removed as unused.
 type CopyStats struct {
-	made, reused atomic.Int64
+	made, reused, pruned atomic.Int64
+	used                 sync.Map // the keys of the copies the build made or took
+}
+
+// use counts a copy the build made or took from the cache.
+func (s *CopyStats) use(key string, made bool) {
+	if made {
+		s.made.Add(1)
+	} else {
+		s.reused.Add(1)
+	}
+	s.used.Store(key, true)
+}
+
+// Pruned is how many copies no longer used were removed from the cache.
+func (s *CopyStats) Pruned() int { return int(s.pruned.Load()) }
+
+// pruneGrace is how long a copy of the cache that a build did not use is
+// kept: another build that shares the cache, of another branch or still
+// running, may need it.
+const pruneGrace = 7 * 24 * time.Hour
+
+// prune removes from the cache the copies of images that the build, which
+// published every page, did not use and that no build has written for
+// pruneGrace. A copy that cannot be removed is left for next time.
+func (p *Project) prune() {
+	n, _ := p.imageCache.Prune(func(key string) bool {
+		_, ok := p.imageStats.used.Load(key)
+		return ok
+	}, pruneGrace, time.Now())
+	p.imageStats.pruned.Add(int64(n))
 }
 
 // Made is how many copies were made.
@@ -505,6 +536,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := w.commit(); err != nil {
 		return nil, err
+	}
+	if len(res.Withheld) == 0 {
+		p.prune()
 	}
 	res.Findings = p.Findings // with what rendering found
 	res.Files = int(files.Load())

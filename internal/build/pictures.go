@@ -145,16 +145,14 @@ func (p *Project) makeCopies(pic *picture) {
 				got, err := images.Size(name, bytes.NewReader(data))
 				ok = err == nil && got.Width == w && got.Format == pic.info.Format
 			}
-			if ok {
-				p.imageStats.reused.Add(1)
-			} else {
+			if !ok {
 				if data, err = images.Resize(src, pic.info, w); err != nil {
 					pic.copies, pic.copyErr = nil, fmt.Errorf("it cannot be decoded: %w", err)
 					return
 				}
 				_ = p.imageCache.Put(key, data) // a copy not kept is made again next time
-				p.imageStats.made.Add(1)
 			}
+			p.imageStats.use(key, !ok)
 			if len(data) >= len(src) {
 				continue // no smaller to fetch than the image itself
 			}

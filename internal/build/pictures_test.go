@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
+	"github.com/pamphlet-health/pamphlet/internal/images"
 	"github.com/pamphlet-health/pamphlet/internal/review"
 )
 
@@ -134,4 +136,27 @@ func TestCopyCache(t *testing.T) {
 			}
 		}
 	}
+	// A copy no page uses goes once no build has written it for a while;
+	// one written lately stays, as another build may be using it.
+	stale, recent := images.Key([]byte("an image no page shows"), 480), images.Key([]byte("another"), 480)
+	c := images.Cache{Dir: cache}
+	for _, k := range []string{stale, recent} {
+		if err := c.Put(k, []byte("copy")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-pruneGrace - time.Hour)
+	if err := os.Chtimes(filepath.Join(cache, stale[:2], stale), old, old); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(t.TempDir(), "out"), Today: today, Theme: pamphlet.Theme, ImageCache: cache})
+	if err != nil || res.Copies.Pruned() != 1 || res.Copies.Reused() != 2 {
+		t.Fatalf("pruned %d, reused %d, %v; want 1 and 2", res.Copies.Pruned(), res.Copies.Reused(), err)
+	}
+	for k, want := range map[string]bool{stale: false, recent: true} {
+		if _, ok := c.Get(k); ok != want {
+			t.Errorf("after the build, the cache has %s…: %v, want %v", k[:8], ok, want)
+		}
+	}
+	build(0, 2) // the copies the pages use stayed
 }

@@ -9,9 +9,12 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"time"
 
 	"golang.org/x/image/draw"
 )
@@ -137,4 +140,59 @@ func (c Cache) Put(key string, data []byte) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// Prune removes the copies of the cache whose keys used does not hold,
+// and the temporary files that writes left behind, once they are older
+// than grace: a build that started earlier, or another that shares the
+// cache, may be writing or reading them still, and a copy removed too
+// soon costs only the time of making it again. It returns how many files
+// it removed.
+func (c Cache) Prune(used func(key string) bool, grace time.Duration, now time.Time) (int, error) {
+	if c.Dir == "" {
+		return 0, nil
+	}
+	dirs, err := os.ReadDir(c.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, d := range dirs {
+		if !d.IsDir() || len(d.Name()) != 2 {
+			continue // not a folder of the cache's
+		}
+		dir := filepath.Join(c.Dir, d.Name())
+		files, err := os.ReadDir(dir)
+		if err != nil {
+			return removed, err
+		}
+		for _, f := range files {
+			name := f.Name()
+			isKey := len(name) == 2*sha256.Size && strings.HasPrefix(name, d.Name()) && isHex(name)
+			if !f.Type().IsRegular() || !isKey && !strings.HasPrefix(name, ".new-") || isKey && used(name) {
+				continue
+			}
+			info, err := f.Info()
+			if err != nil || now.Sub(info.ModTime()) < grace {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, name)); err == nil {
+				removed++
+			}
+		}
+	}
+	return removed, nil
+}
+
+// isHex reports whether s is lowercase hexadecimal.
+func isHex(s string) bool {
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
+			return false
+		}
+	}
+	return true
 }

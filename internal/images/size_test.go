@@ -8,8 +8,10 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // sample is a small image with a gradient, so that scaling has work to do.
@@ -193,5 +195,48 @@ func TestCache(t *testing.T) {
 	}
 	if _, ok := (Cache{}).Get(key); ok {
 		t.Error("a cache with no folder has a copy")
+	}
+}
+
+// TestCachePrune removes the copies no build used and the leftovers of
+// writes, once older than the grace time, and nothing else.
+func TestCachePrune(t *testing.T) {
+	c := Cache{Dir: t.TempDir()}
+	used, unused, fresh := Key([]byte("a"), 480), Key([]byte("b"), 480), Key([]byte("c"), 480)
+	for _, k := range []string{used, unused, fresh} {
+		if err := c.Put(k, []byte("copy")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	old := now.Add(-48 * time.Hour)
+	leftover := filepath.Join(c.Dir, used[:2], ".new-123")
+	stranger := filepath.Join(c.Dir, used[:2], "notes.txt")
+	for _, p := range []string{leftover, stranger} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{filepath.Join(c.Dir, used[:2], used), filepath.Join(c.Dir, unused[:2], unused), leftover, stranger} {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := c.Prune(func(k string) bool { return k == used }, 24*time.Hour, now)
+	if err != nil || n != 2 {
+		t.Fatalf("Prune = %d, %v; want 2 (the unused copy and the leftover)", n, err)
+	}
+	for k, want := range map[string]bool{used: true, unused: false, fresh: true} {
+		if _, ok := c.Get(k); ok != want {
+			t.Errorf("after Prune, Get(%s…) = %v, want %v", k[:8], ok, want)
+		}
+	}
+	for p, want := range map[string]bool{leftover: false, stranger: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s kept: %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+	if n, err := (Cache{}).Prune(func(string) bool { return false }, 0, now); n != 0 || err != nil {
+		t.Errorf("a cache with no folder: %d, %v", n, err)
 	}
 }
