@@ -198,4 +198,41 @@ func (a *analysis) featurize() {
 	if len(a.toks) < 6 {
 		a.set("short", all)
 	}
+	a.stateTold()
+}
+
+// treatmentKinds are the kinds of health word that name what is done
+// for health, and stateKinds those that name what a person has.
+var (
+	treatmentKinds = []string{"medicines", "treatments", "lifestyle"}
+	stateKinds     = []string{"conditions", "body", "terms"}
+)
+
+// changeLists are the lists of what changes health, or credits a cause
+// with a change.
+var changeLists = []string{"effects", "weak-effects", "outcomes", "weak-outcomes", "credits"}
+
+// stateTold sets "state-told": a person's state told with nothing done for
+// it and nothing changing it ("My throat was so sore", "Grandad Bill had
+// shingles down his left side"), as patients' stories tell of symptoms,
+// where a testimonial tells of a treatment and what it changed.
+func (a *analysis) stateTold() {
+	var state *healthWord
+	for i, h := range a.health {
+		switch {
+		case contains(treatmentKinds, h.kind):
+			return
+		case state == nil && contains(stateKinds, h.kind):
+			state = &a.health[i]
+		}
+	}
+	if state == nil || !(a.isOn("first-person") || a.isOn("name-first") || a.isOn("name's")) {
+		return
+	}
+	for _, l := range changeLists {
+		if len(a.found[l]) > 0 {
+			return
+		}
+	}
+	a.set("state-told", state.Match)
 }
