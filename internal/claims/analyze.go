@@ -264,7 +264,7 @@ var featureNames = func() []string {
 		"agent", "agent-first", "service", "service-2", "logistics", "logistics-2", "service-first",
 		"question", "first-person", "you", "modal", "negation", "number", "names-2", "short",
 		"past", "past-2", "name's", "said", "health-first", "health-first+said", "narrative", "agent-will",
-		"name-first", "name-narrative", "state-told")
+		"name-first", "name-narrative", "state-told", "told-dose")
 }()
 
 // denseNames are the features the lists set, of claims then of promises.

@@ -198,7 +198,7 @@ func (a *analysis) featurize() {
 	if len(a.toks) < 6 {
 		a.set("short", all)
 	}
-	a.stateTold()
+	a.told()
 }
 
 // treatmentKinds are the kinds of health word that name what is done
@@ -212,11 +212,28 @@ var (
 // with a change.
 var changeLists = []string{"effects", "weak-effects", "outcomes", "weak-outcomes", "credits"}
 
-// stateTold sets "state-told": a person's state told with nothing done for
-// it and nothing changing it ("My throat was so sore", "Grandad Bill had
-// shingles down his left side"), as patients' stories tell of symptoms,
-// where a testimonial tells of a treatment and what it changed.
-func (a *analysis) stateTold() {
+// told sets the features of a person telling of their health with
+// nothing changing it: "told-dose", what they take or use and when ("I
+// take eleven tablets a day now", "Rachel has used a ventilator at night
+// since she was six"), and "state-told", their state with nothing done
+// for it ("My throat was so sore", "Grandad Bill had shingles down his
+// left side"), as patients' stories tell of symptoms and care, where a
+// testimonial tells of a treatment and what it changed.
+func (a *analysis) told() {
+	if !(a.isOn("first-person") || a.isOn("name-first") || a.isOn("name's")) {
+		return
+	}
+	for _, l := range changeLists {
+		if len(a.found[l]) > 0 {
+			return
+		}
+	}
+	for _, f := range []string{"dose", "schedule"} {
+		if i := denseIndex[f]; a.on[i] {
+			a.set("told-dose", a.why[i])
+			break
+		}
+	}
 	var state *healthWord
 	for i, h := range a.health {
 		switch {
@@ -226,13 +243,7 @@ func (a *analysis) stateTold() {
 			state = &a.health[i]
 		}
 	}
-	if state == nil || !(a.isOn("first-person") || a.isOn("name-first") || a.isOn("name's")) {
-		return
+	if state != nil {
+		a.set("state-told", state.Match)
 	}
-	for _, l := range changeLists {
-		if len(a.found[l]) > 0 {
-			return
-		}
-	}
-	a.set("state-told", state.Match)
 }
