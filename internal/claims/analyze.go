@@ -264,7 +264,7 @@ var featureNames = func() []string {
 		"agent", "agent-first", "service", "service-2", "logistics", "logistics-2", "service-first",
 		"question", "first-person", "you", "modal", "negation", "number", "names-2", "short",
 		"past", "past-2", "name's", "said", "health-first", "health-first+said", "narrative", "agent-will",
-		"name-first", "name-narrative")
+		"name-first", "name-narrative", "state-told", "told-dose")
 }()
 
 // denseNames are the features the lists set, of claims then of promises.
@@ -494,7 +494,7 @@ func kindOf(feature string) Kind {
 		kind   Kind
 	}{
 		{"effect", Effect}, {"risk", Risk}, {"dos", Dose}, {"schedule", Dose}, {"safety", Safety}, {"outcome", Outcome},
-		{"comparison", Comparison}, {"than", Comparison}, {"screening", Screening}, {"statistic", Statistic},
+		{"comparison", Comparison}, {"than", Comparison}, {"screening", Screening}, {"statistic", Statistic}, {"credit", Outcome},
 	} {
 		if strings.HasPrefix(name, k.prefix) {
 			return k.kind

@@ -198,4 +198,52 @@ func (a *analysis) featurize() {
 	if len(a.toks) < 6 {
 		a.set("short", all)
 	}
+	a.told()
+}
+
+// treatmentKinds are the kinds of health word that name what is done
+// for health, and stateKinds those that name what a person has.
+var (
+	treatmentKinds = []string{"medicines", "treatments", "lifestyle"}
+	stateKinds     = []string{"conditions", "body", "terms"}
+)
+
+// changeLists are the lists of what changes health, or credits a cause
+// with a change.
+var changeLists = []string{"effects", "weak-effects", "outcomes", "weak-outcomes", "credits"}
+
+// told sets the features of a person telling of their health with
+// nothing changing it: "told-dose", what they take or use and when ("I
+// take eleven tablets a day now", "Rachel has used a ventilator at night
+// since she was six"), and "state-told", their state with nothing done
+// for it ("My throat was so sore", "Grandad Bill had shingles down his
+// left side"), as patients' stories tell of symptoms and care, where a
+// testimonial tells of a treatment and what it changed.
+func (a *analysis) told() {
+	if !(a.isOn("first-person") || a.isOn("name-first") || a.isOn("name's")) {
+		return
+	}
+	for _, l := range changeLists {
+		if len(a.found[l]) > 0 {
+			return
+		}
+	}
+	for _, f := range []string{"dose", "schedule"} {
+		if i := denseIndex[f]; a.on[i] {
+			a.set("told-dose", a.why[i])
+			break
+		}
+	}
+	var state *healthWord
+	for i, h := range a.health {
+		switch {
+		case contains(treatmentKinds, h.kind):
+			return
+		case state == nil && contains(stateKinds, h.kind):
+			state = &a.health[i]
+		}
+	}
+	if state != nil {
+		a.set("state-told", state.Match)
+	}
 }

@@ -79,7 +79,7 @@ const folds = 5 // for the threshold, found on the scores of sentences each fold
 
 // The trainers of the two models.
 var (
-	claimTrainer   = trainer{l2: 0.5, posWeight: 2, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.975, always: featureNames, explained: explainedClaim}
+	claimTrainer   = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, recall: 0.98, always: featureNames, explained: explainedClaim}
 	promiseTrainer = trainer{l2: 0.5, posWeight: 4, minCount: 2, epochs: 400, rate: 0.1, nb: 0.5, maxReal: 0.0005, maxPlain: 0.0015, always: promiseFeatureNames,
 		explained: explainedPromise}
 )
