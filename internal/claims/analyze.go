@@ -53,11 +53,6 @@ type analysis struct {
 	// as ids; both set by promiseFeatures.
 	classes []string
 	pids    []int32
-	// wclasses are the classes of the words the promise model weighs by
-	// their stems, and wcids their numbers, as ids (see setWordClasses);
-	// nil when none has one.
-	wclasses []string
-	wcids    []int32
 }
 
 // analyze finds the signals of a sentence, split into toks, and works out
@@ -344,9 +339,6 @@ func (a *analysis) names(promise bool) []string {
 		if i > 0 && !(promise && a.promised[i-1]) {
 			add("b=" + word(i-1) + "_" + word(i))
 		}
-	}
-	if promise {
-		a.addWordClasses(add)
 	}
 	for _, list := range slices.Sorted(maps.Keys(a.found)) {
 		if !promise && (slices.Contains(promiseOnly, list) || slices.Contains(promiseVoice, list)) {

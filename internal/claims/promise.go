@@ -170,7 +170,6 @@ func (a *analysis) promiseFeatures(sentence string) {
 		}
 		a.pids[i] = id
 	}
-	a.setWordClasses()
 	for i, t := range a.toks {
 		if len(t.Norm) >= 3 && t.Kind == prose.Word && strings.ToUpper(sentence[t.Start:t.End]) == sentence[t.Start:t.End] {
 			a.set("capitals", prose.Match{First: i, Last: i})

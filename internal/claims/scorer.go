@@ -143,24 +143,6 @@ func (s *scorer) score(a *analysis, promise bool) (float64, reason) {
 			why = reason{"w", prose.Match{First: i, Last: i}, w, 0}
 		}
 	}
-	for i, c := range a.wcids { // the classes of words; see setWordClasses
-		if !promise || a.wclasses[i] == "" {
-			continue
-		}
-		var w float64
-		if c >= 0 && first(c) {
-			w = s.words[c]
-		}
-		if i > 0 && a.wclasses[i-1] != "" && a.wcids[i-1] >= 0 && c >= 0 {
-			if b := uint64(a.wcids[i-1])<<32 | uint64(c); first(b) {
-				w += s.bigrams[b]
-			}
-		}
-		sum += w
-		if why.better(w, 0) {
-			why = reason{"w", prose.Match{First: i, Last: i}, w, 0}
-		}
-	}
 	for _, list := range ListNames { // in order, so that the sum is the same every time
 		for _, p := range a.found[list] {
 			if !first(p.Phrase) {
