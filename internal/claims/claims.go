@@ -292,23 +292,24 @@ func New(l Lists) (*Detector, error) {
 		}
 	}
 	d.setPatternForms(l)
-	d.setModels(builtinClaimModel, builtinPromiseModel)
+	// The models that ship with pamphlet are read for each detector, and
+	// what its scorers hold in their place let go: a third of what a
+	// small site's build holds.
+	d.setModels(builtinModel(builtinModelText), builtinModel(builtinPromiseModelText))
 	return d, nil
 }
 
-// The models that ship with pamphlet.
-var (
-	builtinClaimModel   = builtinModel(builtinModelText)
-	builtinPromiseModel = builtinModel(builtinPromiseModelText)
-)
-
-// setModels makes the detector weigh sentences with the given models.
+// setModels makes the detector weigh sentences with the given models,
+// which it keeps only as far as its scorers need them (see
+// model.release).
 func (d *Detector) setModels(claims, promises *model) {
 	d.vocab = vocabulary{}
 	d.vocab.add(claims)
 	d.vocab.add(promises)
 	sets := map[*prose.Set][]string{d.stemmed: stemmedLists, d.raw: rawLists, d.patterns: patternLists, d.reports: {"promise-reports"}}
 	d.model, d.promises = newScorer(claims, d.vocab, sets, false), newScorer(promises, d.vocab, sets, true)
+	claims.release()
+	promises.release()
 }
 
 // Kind says why a sentence is a claim.

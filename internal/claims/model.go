@@ -45,6 +45,14 @@ func builtinModel(text string) *model {
 	return m
 }
 
+// release lets go of the weights a scorer made from the model holds in
+// its own form (see newScorer): those of words, pairs of words and
+// classes, and of the lists' phrases, but for health words.
+func (m *model) release() {
+	m.words, m.bigrams, m.pairs, m.classes = nil, nil, nil, nil
+	m.phrases = map[string]map[string]float64{"health": m.phrases["health"]}
+}
+
 func newModel() *model {
 	return &model{dense: make([]float64, len(denseNames)), words: map[string]float64{},
 		bigrams: map[[2]string]float64{}, pairs: map[[2]string]float64{}, classes: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}

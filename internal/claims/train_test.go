@@ -413,6 +413,7 @@ func TestPromiseScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	builtinPromiseModel := builtinModel(builtinPromiseModelText)
 	w := builtinPromiseModel.weights()
 	n := 0
 	for _, s := range readSet(t, "dev.tsv") {
