@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/pamphlet-health/pamphlet/bench/loopback"
 	"github.com/pamphlet-health/pamphlet/internal/sitegen"
 )
 
@@ -274,6 +274,10 @@ func searches(ctx context.Context, s site, browser string, runs int) (pam, pf [2
 		return pam, pf, err
 	}
 	defer srv.close()
+	// The search page is served before a browser opens it.
+	if _, err := loopback.Wait(ctx, srv.base+"/search/", 10*time.Millisecond, 10*time.Second, nil, func(code int, _ []byte) bool { return code == http.StatusOK }); err != nil {
+		return pam, pf, err
+	}
 	for _, t := range []struct {
 		page, setup, match string
 		into               *[2]search
@@ -445,14 +449,11 @@ func (s *server) served(parts []string) int64 {
 // JavaScript, JSON and WebAssembly compressed with gzip for browsers that
 // take it, other files (images, Pagefind's compressed index) as they are.
 func serveGzip(dir string) (*server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	s := &server{base: "http://" + ln.Addr().String(), sent: map[string]int64{}}
+	s := &server{sent: map[string]int64{}}
 	files := http.FileServer(http.Dir(dir))
 	var zipped sync.Map // path → gzipped
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var err error
+	s.base, s.close, err = loopback.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c := &counter{ResponseWriter: w}
 		defer func() {
 			s.mu.Lock()
@@ -492,9 +493,10 @@ func serveGzip(dir string) (*server, error) {
 		c.Header().Set("Vary", "Accept-Encoding")
 		c.Header().Set("Content-Length", strconv.Itoa(len(z.body)))
 		c.Write(z.body)
-	})}
-	go srv.Serve(ln)
-	s.close = srv.Close
+	}))
+	if err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
