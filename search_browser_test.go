@@ -2,13 +2,17 @@ package pamphlet_test
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	pamphlet "github.com/pamphlet-health/pamphlet"
@@ -138,6 +142,57 @@ func TestSearch(t *testing.T) {
 	}
 	if more.Results <= 10 || more.Focus != "eleventh" || more.Hidden != (more.Results < 20) {
 		t.Errorf("after More results: %+v", more)
+	}
+	// The search box of another page, once it has the focus, fetches the
+	// search page's script and its index's first file, and no more of
+	// the index, before the reader has typed.
+	var mu sync.Mutex
+	var fetched []string
+	err = chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			if u, err := url.Parse(e.Request.URL); err == nil {
+				mu.Lock()
+				fetched = append(fetched, u.Path)
+				mu.Unlock()
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A headless tab has no focus of its own, and its page no focus
+	// events, unless it is told it has.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/articles/dehydration/"), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	before := len(fetched)
+	mu.Unlock()
+	err = chromedp.Do(ctx, chromedp.Focus("#site-search-q"),
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll('link[rel=prefetch]').length === 2`, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Sleep(500*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	onFocus := slices.Clone(fetched[before:])
+	mu.Unlock()
+	var script, meta bool
+	for _, p := range onFocus {
+		switch {
+		case p == "/search/index/meta.json":
+			meta = true
+		case strings.HasPrefix(p, "/js/search") && strings.HasSuffix(p, ".js"):
+			script = true
+		case strings.HasPrefix(p, "/search/"):
+			t.Errorf("the focus fetched %s, more of the search than its first file", p)
+		}
+	}
+	if !script || !meta {
+		t.Errorf("the focus on the header's box fetched %q, want the search script and /search/index/meta.json", onFocus)
 	}
 	// The search box of another page leads here with its words.
 	err = chromedp.Do(ctx,

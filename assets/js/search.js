@@ -602,6 +602,10 @@
     excerpt([index.parse('Warm-up: café, 1.5 mg').map(function (q) { return q.term; }).join(' ')], function (w) { return w === 'cafe'; }, 30);
   }).catch(function () {});
   document.getElementById('search-live').hidden = false;
+  // The index's first file is fetched as the page opens; should that
+  // have failed (a connection lost a moment), the box's focus asks again,
+  // before the first query needs it.
+  input.addEventListener('focus', function () { index.load().catch(function () {}); });
   form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
   input.addEventListener('input', run);
   Object.keys(selects).forEach(function (k) { if (selects[k]) { selects[k].addEventListener('change', run); } });

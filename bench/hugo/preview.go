@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pamphlet-health/pamphlet/bench/loopback"
 	"github.com/pamphlet-health/pamphlet/internal/sitegen"
 )
 
@@ -60,16 +61,6 @@ func editedArticle(n int) (file, page string) {
 func edited(orig []byte, k int) ([]byte, string) {
 	mark := fmt.Sprintf("Edit %d: most people get better", k)
 	return bytes.Replace(orig, []byte(editMarker), []byte(mark), 1), mark
-}
-
-// freeAddr returns an address on 127.0.0.1 that nothing listens on now.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
 }
 
 // A server is a preview running as a process, with what it logs.
@@ -154,40 +145,22 @@ func (s *server) waitLog(ctx context.Context, re *regexp.Regexp, n int, limit ti
 
 // get fetches a page of the server.
 func (s *server) get(ctx context.Context, page string) (int, []byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.base+page, nil)
-	if err != nil {
-		return 0, nil, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, body, err
+	return loopback.Get(ctx, s.base+page)
 }
 
 // waitPage fetches a page until it answers 200 and holds want, and
 // returns when it first did.
 func (s *server) waitPage(ctx context.Context, page, want string, every, limit time.Duration) (time.Time, error) {
-	stop := time.Now().Add(limit)
-	for {
-		code, body, err := s.get(ctx, page)
-		if err == nil && code == http.StatusOK && bytes.Contains(body, []byte(want)) {
-			return time.Now(), nil
-		}
-		select {
-		case <-s.done:
-			return time.Time{}, fmt.Errorf("the preview stopped:\n%s", s.log())
-		case <-ctx.Done():
-			return time.Time{}, ctx.Err()
-		default:
-		}
-		if time.Now().After(stop) {
-			return time.Time{}, fmt.Errorf("%s did not show %q after %s (last: %d %v)\n%s", page, want, limit, code, err, s.log())
-		}
-		time.Sleep(every)
+	at, err := loopback.Wait(ctx, s.base+page, every, limit, s.done, func(code int, body []byte) bool {
+		return code == http.StatusOK && bytes.Contains(body, []byte(want))
+	})
+	if errors.Is(err, loopback.ErrStopped) {
+		return at, fmt.Errorf("the preview stopped:\n%s", s.log())
 	}
+	if err != nil && ctx.Err() == nil {
+		return at, fmt.Errorf("%s did not show %q: %w\n%s", page, want, err, s.log())
+	}
+	return at, err
 }
 
 // peak reads the largest resident set of the running server, from
@@ -245,7 +218,7 @@ func editSetup(s site) (path, page string, orig []byte, addr string, err error) 
 	if orig, err = os.ReadFile(path); err != nil {
 		return "", "", nil, "", err
 	}
-	if addr, err = freeAddr(); err != nil {
+	if addr, err = loopback.FreeAddr(); err != nil {
 		return "", "", nil, "", err
 	}
 	return path, page, orig, addr, nil

@@ -23,10 +23,13 @@
 // first query's the median of several on a page opened afresh, its cache
 // emptied; then the median of several warm runs), giving up on a query
 // after a minute, the index's size on disk, and what the index adds to pamphlet's
-// build: wall and CPU time of builds with build.search on and off,
-// alternating, and with -instructions the instructions of one build each
-// way under valgrind's callgrind, which other work on the machine does
-// not change as it changes times.
+// build: wall and CPU (user and system) time of builds with build.search
+// on and off, in pairs run one after the other (on then off, then off
+// then on), what search adds being the median of the pairs' ratios, which
+// a busy machine moves less than it moves any one build, with a summary
+// line against the goal of 15%; and with -instructions the instructions
+// of one build each way under valgrind's callgrind, which other work on
+// the machine does not change as it changes times.
 package main
 
 import (
@@ -64,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("compare-pagefind", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sizes := fl.String("sizes", "1000,10000", "comma-separated numbers of articles")
-	runs := fl.Int("runs", 3, "timed pamphlet builds with search on and off at each size, and warm runs of each query")
+	runs := fl.Int("runs", 3, "pairs of timed pamphlet builds, with search and without, at each size, and warm runs of each query")
 	work := fl.String("work", "", "folder for the sites and binaries (default: a new temporary folder, removed afterwards)")
 	pagefind := fl.String("pagefind", "pagefind", "the pagefind command")
 	chromium := fl.String("chromium", "chromium", "the browser")

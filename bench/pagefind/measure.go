@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/pamphlet-health/pamphlet/bench/loopback"
 	"github.com/pamphlet-health/pamphlet/internal/sitegen"
 )
 
@@ -58,7 +58,10 @@ type result struct {
 	pamphlet, pagefind     [2]search
 	indexBytes, indexFiles [2]int64      // on disk: pamphlet's, Pagefind's
 	buildOn, buildOff      time.Duration // wall time, medians
-	cpuOn, cpuOff          time.Duration // CPU time, medians
+	cpuOn, cpuOff          time.Duration // CPU time (user and system), medians
+	wallAdds, cpuAdds      float64       // what search adds to a build, the median of the pairs' ratios less 1
+	pairs                  int           // pairs of builds timed
+	load                   [2]string     // the load average before and after the timed builds
 	instrOn, instrOff      int64         // instructions, under callgrind (with -instructions)
 	pagefindTime           time.Duration
 }
@@ -79,28 +82,34 @@ func measureSite(ctx context.Context, s site, bin, pagefind, browser string, run
 	if err != nil {
 		return r, err
 	}
-	// The build's time with search on and off, alternating.
+	// The build's time with search on and off: after a warm-up, pairs of
+	// builds one after the other, on then off and off then on in turn,
+	// so that each pair meets about the same load from the machine's
+	// other work; what search adds is the median of the pairs' ratios.
 	var on, off, cpuOn, cpuOff []time.Duration
-	for i := range 2*runs + 1 {
-		if quick {
-			break
-		}
-		search := i%2 == 0
-		b, err := buildSite(ctx, s, bin, search, "")
-		if err != nil {
+	if !quick {
+		if _, err := buildSite(ctx, s, bin, true, ""); err != nil {
 			return r, err
 		}
-		if i == 0 {
-			continue // the warm-up
+		r.load[0] = loadAverage()
+		for k := range runs {
+			for _, search := range [][2]bool{{true, false}, {false, true}}[k%2] {
+				b, err := buildSite(ctx, s, bin, search, "")
+				if err != nil {
+					return r, err
+				}
+				if search {
+					on, cpuOn = append(on, b.wall), append(cpuOn, b.cpu)
+				} else {
+					off, cpuOff = append(off, b.wall), append(cpuOff, b.cpu)
+				}
+			}
 		}
-		if search {
-			on, cpuOn = append(on, b.wall), append(cpuOn, b.cpu)
-		} else {
-			off, cpuOff = append(off, b.wall), append(cpuOff, b.cpu)
-		}
+		r.load[1] = loadAverage()
 	}
 	r.buildOn, r.buildOff = median(on), median(off)
 	r.cpuOn, r.cpuOff = median(cpuOn), median(cpuOff)
+	r.wallAdds, r.cpuAdds, r.pairs = pairAdds(on, off), pairAdds(cpuOn, cpuOff), len(on)
 	if valgrind != "" && !quick {
 		// Instructions do not vary with the other work on the machine
 		// as times do: one build each way under callgrind, both at once,
@@ -274,6 +283,10 @@ func searches(ctx context.Context, s site, browser string, runs int) (pam, pf [2
 		return pam, pf, err
 	}
 	defer srv.close()
+	// The search page is served before a browser opens it.
+	if _, err := loopback.Wait(ctx, srv.base+"/search/", 10*time.Millisecond, 10*time.Second, nil, func(code int, _ []byte) bool { return code == http.StatusOK }); err != nil {
+		return pam, pf, err
+	}
 	for _, t := range []struct {
 		page, setup, match string
 		into               *[2]search
@@ -445,14 +458,11 @@ func (s *server) served(parts []string) int64 {
 // JavaScript, JSON and WebAssembly compressed with gzip for browsers that
 // take it, other files (images, Pagefind's compressed index) as they are.
 func serveGzip(dir string) (*server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	s := &server{base: "http://" + ln.Addr().String(), sent: map[string]int64{}}
+	s := &server{sent: map[string]int64{}}
 	files := http.FileServer(http.Dir(dir))
 	var zipped sync.Map // path → gzipped
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var err error
+	s.base, s.close, err = loopback.Serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c := &counter{ResponseWriter: w}
 		defer func() {
 			s.mu.Lock()
@@ -492,9 +502,10 @@ func serveGzip(dir string) (*server, error) {
 		c.Header().Set("Vary", "Accept-Encoding")
 		c.Header().Set("Content-Length", strconv.Itoa(len(z.body)))
 		c.Write(z.body)
-	})}
-	go srv.Serve(ln)
-	s.close = srv.Close
+	}))
+	if err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -545,6 +556,49 @@ func htmlFiles(dir string) (int, error) {
 	return n, err
 }
 
+// pairAdds is what the builds with search add to those without, pair by
+// pair: the median of on[i]/off[i], less 1.
+func pairAdds(on, off []time.Duration) float64 {
+	var ratios []float64
+	for i := range min(len(on), len(off)) {
+		if off[i] > 0 {
+			ratios = append(ratios, float64(on[i])/float64(off[i]))
+		}
+	}
+	if len(ratios) == 0 {
+		return 0
+	}
+	slices.Sort(ratios)
+	m := ratios[len(ratios)/2]
+	if len(ratios)%2 == 0 {
+		m = (ratios[len(ratios)/2-1] + m) / 2
+	}
+	return m - 1
+}
+
+// loadAverage is the system's load average over the last minute, from
+// /proc; "?" where the system does not say.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// buildGoal is the most that building the index may add to a build.
+const buildGoal = 0.15
+
+// summary says what the index adds to a build against buildGoal.
+func summary(r result) string {
+	verdict := "within"
+	if r.wallAdds > buildGoal || r.cpuAdds > buildGoal {
+		verdict = "over"
+	}
+	return fmt.Sprintf("%s: the index adds %+.1f%% to the build's wall time and %+.1f%% to its CPU time (the medians of %d pairs' ratios; load average %s to %s): %s the %.0f%% goal",
+		r.site.name, 100*r.wallAdds, 100*r.cpuAdds, r.pairs, r.load[0], r.load[1], verdict, 100*buildGoal)
+}
+
 func median(ds []time.Duration) time.Duration {
 	if len(ds) == 0 {
 		return 0
@@ -591,7 +645,7 @@ func report(w io.Writer, results []result) {
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| site | HTML pages | pamphlet's index | Pagefind's index | pamphlet build wall, search off → on | CPU, off → on | instructions, off → on | Pagefind's indexing |")
+	fmt.Fprintln(w, "| site | HTML pages | pamphlet's index | Pagefind's index | pamphlet build wall, search off → on (pairs) | CPU (user+sys), off → on (pairs) | instructions, off → on | Pagefind's indexing |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range results {
 		instr := "not counted"
@@ -600,8 +654,15 @@ func report(w io.Writer, results []result) {
 		}
 		fmt.Fprintf(w, "| %s | %d | %s in %d files | %s in %d files | %s → %s (%s) | %s → %s (%s) | %s | %s |\n", r.site.name, r.pages,
 			mb(r.indexBytes[0]), r.indexFiles[0], mb(r.indexBytes[1]), r.indexFiles[1],
-			secs(r.buildOff), secs(r.buildOn), adds(float64(r.buildOn), float64(r.buildOff)),
-			secs(r.cpuOff), secs(r.cpuOn), adds(float64(r.cpuOn), float64(r.cpuOff)), instr, secs(r.pagefindTime))
+			secs(r.buildOff), secs(r.buildOn), fmt.Sprintf("%+.1f%%", 100*r.wallAdds),
+			secs(r.cpuOff), secs(r.cpuOn), fmt.Sprintf("%+.1f%%", 100*r.cpuAdds), instr, secs(r.pagefindTime))
+	}
+	if quick {
+		return
+	}
+	fmt.Fprintln(w)
+	for _, r := range results {
+		fmt.Fprintln(w, summary(r))
 	}
 }
 

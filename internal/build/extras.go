@@ -43,15 +43,25 @@ func (r *Renderer) shadowed() []finding.Finding {
 
 // extras adds to the output the files made from the views: each event's
 // calendar file, the search indexes, the sitemap, robots.txt and the
-// feed, the _redirects file, and the marker.
-func (r *Renderer) extras(files map[string][]byte) error {
+// feed, the _redirects file, and the marker, each winning over the files
+// before it. indexes waits for the search indexes that startIndexes
+// began; when nil, they are made here, beside the other files.
+func (r *Renderer) extras(files map[string][]byte, indexes func() (map[string][]byte, error)) error {
+	if indexes == nil {
+		indexes = r.startIndexes()
+	}
 	maps.Copy(files, r.p.calendars(r.views))
-	if err := r.searchIndexes(files); err != nil {
+	generated := map[string][]byte{}
+	err := r.p.searchFiles(generated, r.jobs, r.views, r.absURL, r.min, r.words)
+	index, indexErr := indexes()
+	if indexErr != nil {
+		return indexErr
+	}
+	if err != nil {
 		return err
 	}
-	if err := r.p.searchFiles(files, r.jobs, r.views, r.absURL, r.min, r.words); err != nil {
-		return err
-	}
+	maps.Copy(files, index)
+	maps.Copy(files, generated)
 	if data := r.redirects(files[RedirectsFile]); data != nil {
 		files[RedirectsFile] = data
 	}

@@ -134,7 +134,7 @@ func (r *Renderer) Files() (map[string][]byte, error) {
 			files[name] = data
 		}
 	}
-	err := r.extras(files)
+	err := r.extras(files, nil)
 	return files, err
 }
 

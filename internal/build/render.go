@@ -75,8 +75,15 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	r.plan()
 	p.Findings = finding.Sort(append(p.Findings, r.shadowed()...))
 	p.release()
-	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) })
+	// The search indexes are made as soon as every page has its entry,
+	// beside the FAQ hubs, which are rendered last: a CPU that one hub,
+	// the larger, leaves idle makes them.
+	var indexes func() (map[string][]byte, error)
+	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) }, func() { indexes = r.startIndexes() })
 	if err != nil {
+		if indexes != nil {
+			indexes() // not left running
+		}
 		return 0, err
 	}
 	// The rest: an HTML page wins over a file of content/ at its path,
@@ -90,13 +97,13 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	for _, j := range r.jobs {
 		delete(files, j.out)
 	}
-	if err := r.extras(files); err != nil {
+	if err := r.extras(files, indexes); err != nil {
 		return 0, err
 	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := emit(name, files[name]); err != nil {
-			return 0, err
-		}
+	// Written on every CPU, as the pages were.
+	names := slices.Sorted(maps.Keys(files))
+	if err := parallel.For(ctx, len(names), p.Options.Workers, func(i int) error { return emit(names[i], files[names[i]]) }); err != nil {
+		return 0, err
 	}
 	return len(r.jobs), nil
 }
@@ -247,7 +254,7 @@ func (r *Renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 	err := r.renderEach(ctx, which, func(i int, data []byte) error {
 		rendered[i] = data // each job is rendered by one goroutine
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -256,8 +263,10 @@ func (r *Renderer) render(ctx context.Context, which []int) ([][]byte, error) {
 
 // renderEach renders the jobs numbered in which, or every job when which
 // is nil, and hands the HTML of each to emit with the job's number, from
-// several goroutines at once.
-func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int, data []byte) error) error {
+// several goroutines at once. When set, pagesDone is called once every
+// page but the FAQ hubs is rendered, and has its search entry, before
+// the hubs are.
+func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int, data []byte) error, pagesDone func()) error {
 	p := r.p
 	if which == nil {
 		which = make([]int, len(r.jobs))
@@ -336,6 +345,9 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	})
 	if err != nil {
 		return err
+	}
+	if pagesDone != nil {
+		pagesDone()
 	}
 	for _, hub := range r.hubs {
 		if slices.Contains(which, hub) {

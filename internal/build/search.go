@@ -1,14 +1,17 @@
 package build
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
+	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/search"
 )
 
@@ -88,24 +91,46 @@ func (r *Renderer) searchEntry(i int, pg check.Page) *search.Entry {
 	return r.analyzers[pg.Lang].Analyze(sp)
 }
 
+// startIndexes starts making the search indexes (see searchIndexes) on
+// a goroutine of their own and returns the function that waits for their
+// files.
+func (r *Renderer) startIndexes() func() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	done := make(chan error, 1)
+	go func() { done <- r.searchIndexes(files) }()
+	return sync.OnceValues(func() (map[string][]byte, error) {
+		if err := <-done; err != nil {
+			return nil, err
+		}
+		return files, nil
+	})
+}
+
 // searchIndexes adds each language's search index to the output, in
 // index/ below its search page: the entries of its pages in the order of
 // the jobs (the site's order), its plain-language list and the site's
-// synonyms.
+// synonyms. The languages are indexed at once, each on its own.
 func (r *Renderer) searchIndexes(files map[string][]byte) error {
 	if r.entries == nil {
 		return nil
 	}
 	cfg := r.p.Site.Config
-	for _, lang := range cfg.Langs() {
+	langs := cfg.Langs()
+	indexes := make([]search.Files, len(langs))
+	err := parallel.For(context.Background(), len(langs), 0, func(k int) error {
+		lang := langs[k]
 		var entries []*search.Entry
-		for i, e := range r.entries {
+		for i := range r.entries {
+			if j := r.jobs[i]; j.page == nil || j.page.Lang != lang {
+				continue // another language's, which another goroutine may set
+			}
+			e := r.entries[i]
 			if e == nil && r.searchable(i) && !r.spend {
 				// The preview planned again and kept this page's HTML.
 				e = r.searchEntry(i, r.jobs[i].page.Whole(r.p.md))
 				r.entries[i] = e
 			}
-			if e != nil && r.jobs[i].page.Lang == lang {
+			if e != nil {
 				entries = append(entries, e)
 			}
 		}
@@ -120,12 +145,16 @@ func (r *Renderer) searchIndexes(files map[string][]byte) error {
 		if r.spend {
 			build = search.Spend // a build indexes once; the preview again after each edit
 		}
-		index, err := build(r.analyzers[lang], entries, syn)
-		if err != nil {
-			return err
-		}
+		var err error
+		indexes[k], err = build(r.analyzers[lang], entries, syn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for k, lang := range langs {
 		dir := r.searchDir(lang)
-		for name, data := range index {
+		for name, data := range indexes[k] {
 			files[dir+name] = data
 		}
 	}
