@@ -60,6 +60,10 @@ type Options struct {
 	lean bool
 }
 
+// SiteFS returns the files of a site folder as a build reads them: as
+// os.DirFS does, in fewer system calls where the system allows.
+func SiteFS(dir string) fs.FS { return newDirFS(dir) }
+
 // siteFS returns the site folder the options read.
 func (o Options) siteFS() fs.FS {
 	if o.FS != nil {

@@ -25,9 +25,17 @@ func TestSiteFS(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fsys := newDirFS(dir)
-	if err := fstest.TestFS(fsys, "pamphlet.yaml", "content/a.md", "content/empty.md"); err != nil {
+	if err := os.Symlink("a.md", filepath.Join(dir, "content", "linked.md")); err != nil {
 		t.Fatal(err)
+	}
+	fsys := newDirFS(dir)
+	if err := fstest.TestFS(fsys, "pamphlet.yaml", "content/a.md", "content/empty.md", "content/linked.md"); err != nil {
+		t.Fatal(err)
+	}
+	// The site's files are read as os.DirFS reads them: a symlink, which
+	// content refuses, is told from the file it leads to.
+	if info, err := fs.Lstat(fsys, "content/linked.md"); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("fs.Lstat(content/linked.md) = %v, %v; want a symlink", info, err)
 	}
 	got, err := fs.ReadFile(fsys, "content/a.md")
 	if err != nil || !bytes.Equal(got, big) {

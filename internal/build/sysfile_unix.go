@@ -89,6 +89,7 @@ type dirFS struct {
 type dirFSMethods interface {
 	fs.StatFS
 	fs.ReadDirFS
+	fs.ReadLinkFS // so that fs.Lstat tells a symlink, which content refuses
 }
 
 // newDirFS returns the files of the folder dir, as os.DirFS does.
@@ -103,6 +104,8 @@ func newDirFS(dir string) fs.FS {
 func (d dirFS) Open(name string) (fs.File, error)          { return d.os.Open(name) }
 func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return d.os.Stat(name) }
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return d.os.ReadDir(name) }
+func (d dirFS) Lstat(name string) (fs.FileInfo, error)     { return d.os.Lstat(name) }
+func (d dirFS) ReadLink(name string) (string, error)       { return d.os.ReadLink(name) }
 
 // ReadFile reads a whole file, as os.DirFS does: its errors name the
 // file by its slash path in the folder.

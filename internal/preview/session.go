@@ -13,7 +13,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -116,7 +115,7 @@ func NewSession(opts build.Options) (*Session, error) {
 	if opts.Today.IsZero() {
 		return nil, errors.New("preview: Options.Today is not set")
 	}
-	return &Session{opts: opts, siteFS: os.DirFS(opts.Source), broken: true}, nil
+	return &Session{opts: opts, siteFS: build.SiteFS(opts.Source), broken: true}, nil
 }
 
 // Update brings the site up to date after the files named in changed
