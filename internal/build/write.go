@@ -46,9 +46,10 @@ func Write(dest string, files map[string][]byte) (err error) {
 // so a path inside it (fs.ValidPath) cannot lead out of it. Each file is
 // opened by its path, in one system call, rather than through an os.Root,
 // which opens each folder of the path in turn: three opens for each page
-// rather than one, on disks where each costs a tenth of a millisecond. Until then, and after abort, the
-// destination is as it was. Files may be written from several goroutines
-// at once, as they are made, so a build need not hold them all.
+// rather than one, on disks where each costs a tenth of a millisecond.
+// Until then, and after abort, the destination is as it was. Files may
+// be written from several goroutines at once, as they are made, so a
+// build need not hold them all.
 //
 // The new folder is named .DEST.new-* and locked while the build runs; a
 // build killed before it finishes leaves it behind, and the next build
