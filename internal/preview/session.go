@@ -244,13 +244,14 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	resigned := map[string]bool{}      // pages whose sign-off changed, or that came or went
 	var files []string                 // other files read again, which sign-offs may cover
 	removed := false
-	for _, f := range dirty {
-		kind, why, err := content.Classify(s.siteFS, f)
-		if err != nil {
-			return nil, err
-		}
+	reads, err := s.readDirty(ctx, dirty)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range dirty {
+		r := reads[i]
 		delete(s.strays, f)
-		if kind != content.PageFile {
+		if r.kind != content.PageFile {
 			if s.pages[f] != nil {
 				delete(s.pages, f)
 				removed = true
@@ -258,29 +259,18 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 			}
 			files = append(files, f)
 			delete(s.static, content.StaticURL(f))
-			switch kind {
+			switch r.kind {
 			case content.StaticFile:
 				s.static[content.StaticURL(f)] = f
 			case content.StrayFile:
-				s.strays[f] = why
+				s.strays[f] = r.why
 			}
 			continue
 		}
-		src, err := fs.ReadFile(s.siteFS, f)
-		if err != nil {
-			return nil, err
-		}
-		key, err := hashstructure.Hash(struct {
-			File, Source string
-			Settings     uint64
-		}{f, string(src), s.settings}, nil)
-		if err != nil {
-			return nil, err
-		}
-		if e := s.pages[f]; e != nil && e.key == key {
+		if r.page == nil { // the same bytes as before
 			continue
 		}
-		pg, found := content.ParsePage(f, src)
+		pg := r.page
 		old := s.pages[f]
 		if old == nil || reviewSum(old.page) != reviewSum(pg) {
 			resigned[f] = true
@@ -288,7 +278,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 		if old == nil || !sameFront(old.page, pg) {
 			keep = false
 		}
-		s.pages[f] = &entry{key: key, page: pg, found: found}
+		s.pages[f] = &entry{key: r.key, page: pg, found: r.found}
 		if old != nil {
 			kept[f] = old.page
 		}
@@ -343,6 +333,54 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	pv.Checked = len(checked)
 	pv.Findings = finding.Sort(slices.Concat(pv.Findings, s.shadowed))
 	return pv, nil
+}
+
+// A dirtyFile is what readDirty found of one file under content/ that
+// an update reads again.
+type dirtyFile struct {
+	kind  content.FileKind
+	why   string // a stray's reason
+	key   uint64 // of a page file's path, bytes and the settings
+	page  *content.Page
+	found []finding.Finding // parsing its front matter
+}
+
+// readDirty classifies each file, reads each page file, and parses the
+// front matter of those whose bytes or settings changed since the session
+// last read them (the others get no page), on every CPU: the first update
+// reads every page of the site, as a build does. It reads s.pages and
+// changes nothing.
+func (s *Session) readDirty(ctx context.Context, dirty []string) ([]dirtyFile, error) {
+	reads := make([]dirtyFile, len(dirty))
+	err := parallel.For(ctx, len(dirty), 0, func(i int) error {
+		f := dirty[i]
+		kind, why, err := content.Classify(s.siteFS, f)
+		if err != nil {
+			return err
+		}
+		reads[i] = dirtyFile{kind: kind, why: why}
+		if kind != content.PageFile {
+			return nil
+		}
+		src, err := fs.ReadFile(s.siteFS, f)
+		if err != nil {
+			return err
+		}
+		key, err := hashstructure.Hash(struct {
+			File, Source string
+			Settings     uint64
+		}{f, string(src), s.settings}, nil)
+		if err != nil {
+			return err
+		}
+		reads[i].key = key
+		if e := s.pages[f]; e != nil && e.key == key {
+			return nil
+		}
+		reads[i].page, reads[i].found = content.ParsePage(f, src)
+		return nil
+	})
+	return reads, err
 }
 
 // filesChanged adds to the pages read again those whose sign-offs cover
