@@ -259,6 +259,7 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 	p.Pages = make([]check.Page, len(p.Site.Pages))
 	n := (len(p.Pages) + parseBatch - 1) / parseBatch
 	found := make([][]finding.Finding, n)
+	contacts := check.NewContacts(p.Site) // of every page: the same for each batch
 	err := parallel.For(ctx, n, p.Options.Workers, func(b int) error {
 		pages := p.Pages[b*parseBatch : min(len(p.Pages), (b+1)*parseBatch)]
 		for k := range pages {
@@ -272,7 +273,7 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 			}
 		}
 		if local {
-			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Checked: p.Options.Progress.checked()})
+			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Contacts: contacts, Checked: p.Options.Progress.checked()})
 		}
 		for k := range pages {
 			pages[k] = pages[k].Outline()

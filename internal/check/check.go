@@ -135,6 +135,11 @@ type Input struct {
 	// Pages is every page.
 	All []Page
 
+	// Contacts are the contact details the site may publish (see
+	// NewContacts), which Identifiers allows; nil: worked out from Site
+	// by each call of the rule.
+	Contacts *Contacts
+
 	// Checked, when set, is told the number of pages in each batch the
 	// local rules have checked, from any goroutine: for a progress line.
 	Checked func(pages int)
@@ -258,10 +263,14 @@ func RunLocal(in *Input) []finding.Finding {
 		in.Words, _ = LoadWords(content.DefaultConfig())
 	}
 	all := in.all()
+	contacts := in.Contacts
+	if contacts == nil {
+		contacts = NewContacts(in.Site)
+	}
 	n := (len(in.Pages) + batch - 1) / batch
 	results := make([][]finding.Finding, n)
 	parallel.Each(n, func(b int) {
-		sub := &Input{Site: in.Site, Pages: in.Pages[b*batch : min(len(in.Pages), (b+1)*batch)], Today: in.Today, Words: in.Words, All: all}
+		sub := &Input{Site: in.Site, Pages: in.Pages[b*batch : min(len(in.Pages), (b+1)*batch)], Today: in.Today, Words: in.Words, All: all, Contacts: contacts}
 		sub.prepare()
 		for _, rule := range local {
 			results[b] = append(results[b], rule(sub)...)

@@ -227,3 +227,32 @@ func TestTrustStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestContactsPerBatch: the local rules run a few pages at a time, as a
+// build runs them, find on each page what they find over the whole site,
+// with the site's contact details worked out once (Input.Contacts) or by
+// each call: an event's address on one page is allowed on every other.
+func TestContactsPerBatch(t *testing.T) {
+	a, err := txtar.ParseFile("testdata/rules/privacy.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range a.Files {
+		files[f.Name] = f.Data
+	}
+	in := load(t, files)
+	want := finding.Sort(RunLocal(in))
+	if !slices.ContainsFunc(want, func(f finding.Finding) bool { return f.Rule == "privacy.identifier" }) {
+		t.Fatal("privacy.txtar has no identifiers to find")
+	}
+	for _, contacts := range []*Contacts{NewContacts(in.Site), nil} {
+		var got []finding.Finding
+		for _, p := range in.Pages {
+			got = append(got, RunLocal(&Input{Site: in.Site, Pages: []Page{p}, Today: in.Today, Words: in.Words, Contacts: contacts})...)
+		}
+		if got = finding.Sort(got); !slices.EqualFunc(got, want, func(a, b finding.Finding) bool { return a.String() == b.String() }) {
+			t.Errorf("contacts %v: page by page\n%v\nwhole site\n%v", contacts != nil, got, want)
+		}
+	}
+}

@@ -78,20 +78,20 @@ type identifier struct {
 	digits  int  // the fewest digits a match has
 	// allowed reports matches that are not identifiers, given the text
 	// they are in and whether the page is a patient's story; nil for none.
-	allowed func(a allowList, match, text string, story bool) bool
+	allowed func(a Contacts, match, text string, story bool) bool
 }
 
 var identifiers = []identifier{
-	{"an e-mail address", emailPattern, true, 0, func(a allowList, m, _ string, story bool) bool {
+	{"an e-mail address", emailPattern, true, 0, func(a Contacts, m, _ string, story bool) bool {
 		return a.email(m) || !story && publicEmail(m)
 	}},
 	{"a medical record number", recordPattern, false, 1, nil},
 	{"a social security number", ssnPattern, false, 9, nil},
 	{"a national insurance number", ninoPattern, false, 6, nil},
-	{"a street address", streetPattern, false, 1, func(a allowList, m, text string, story bool) bool {
+	{"a street address", streetPattern, false, 1, func(a Contacts, m, text string, story bool) bool {
 		return a.address(m) || !story && directory.MatchString(text)
 	}},
-	{"a phone number", phonePattern, false, 9, func(a allowList, m, text string, story bool) bool {
+	{"a phone number", phonePattern, false, 9, func(a Contacts, m, text string, story bool) bool {
 		n := countDigits(m)
 		return n < 9 || n > 15 || a.phone(m) || numberTable(m) || !story && (publicNumber(m) || serviceLine.MatchString(text) || directory.MatchString(text))
 	}},
@@ -204,7 +204,7 @@ func Identifiers(in *Input) []finding.Finding {
 
 const identifierAdvice = "take out anything that could identify a patient, or use the organisation's own contact details from pamphlet.yaml"
 
-func identifiersIn(t Text, allow allowList, story bool) []finding.Finding {
+func identifiersIn(t Text, allow Contacts, story bool) []finding.Finding {
 	text := t.TextBlock.Text
 	// Most text has no @ and few digits, which every pattern needs.
 	at := strings.IndexByte(text, '@') >= 0
@@ -247,16 +247,20 @@ func identifiersIn(t Text, allow allowList, story bool) []finding.Finding {
 	return out
 }
 
-// allowList holds the contact details a site may publish.
-type allowList struct {
+// Contacts holds the contact details a site may publish: the
+// organisation's, and the addresses of its events' locations.
+type Contacts struct {
 	emails    []string
 	phones    []string // digits only
 	addresses []string // lower case, single spaces
 }
 
-func allowed(in *Input) allowList {
-	var a allowList
-	org := in.Site.Config.Organization
+// NewContacts returns the contact details the pages of site may publish,
+// for Input.Contacts: worked out once for a site, rather than for each
+// batch of pages checked.
+func NewContacts(site *content.Site) *Contacts {
+	var a Contacts
+	org := site.Config.Organization
 	if org.Email != "" {
 		a.emails = append(a.emails, strings.ToLower(org.Email))
 	}
@@ -268,15 +272,23 @@ func allowed(in *Input) allowList {
 	if !org.Address.IsZero() {
 		a.addresses = append(a.addresses, normalSpace(org.Address.String()))
 	}
-	for _, p := range in.Site.Pages { // an event's address may be written on any page
+	for _, p := range site.Pages { // an event's address may be written on any page
 		if l := p.Meta.Location; l != nil && !l.Address.IsZero() {
 			a.addresses = append(a.addresses, normalSpace(l.Address.String()))
 		}
 	}
-	return a
+	return &a
 }
 
-func (a allowList) email(s string) bool {
+// allowed returns in.Contacts, worked out from in.Site when not set.
+func allowed(in *Input) Contacts {
+	if in.Contacts != nil {
+		return *in.Contacts
+	}
+	return *NewContacts(in.Site)
+}
+
+func (a Contacts) email(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, e := range a.emails {
 		if s == e {
@@ -286,7 +298,7 @@ func (a allowList) email(s string) bool {
 	return false
 }
 
-func (a allowList) phone(s string) bool {
+func (a Contacts) phone(s string) bool {
 	d := digits(s)
 	for _, p := range a.phones {
 		// Allow the number written with or without a country code.
@@ -297,7 +309,7 @@ func (a allowList) phone(s string) bool {
 	return false
 }
 
-func (a allowList) address(s string) bool {
+func (a Contacts) address(s string) bool {
 	s = normalSpace(s)
 	for _, addr := range a.addresses {
 		if strings.Contains(addr, s) {
