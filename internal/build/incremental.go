@@ -17,6 +17,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
+	"github.com/pamphlet-health/pamphlet/internal/search"
 	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
@@ -142,6 +143,34 @@ func (r *Renderer) Files() (map[string][]byte, error) {
 // path: after an edit that renders only some pages, those their images
 // may have added.
 func (r *Renderer) ImageCopies() map[string][]byte { return r.p.imageCopies() }
+
+// Entries returns the search entries the renderer holds, by the output
+// path of their HTML files, for KeepEntries once it plans again.
+func (r *Renderer) Entries() map[string]*search.Entry {
+	out := map[string]*search.Entry{}
+	for i, e := range r.entries {
+		if e != nil {
+			out[r.jobs[i].out] = e
+		}
+	}
+	return out
+}
+
+// KeepEntries gives the HTML files numbered in same, whose keys (see
+// Keys) are those they had, the search entries they had (entries, of
+// Entries before the renderer planned again): a file made from the same
+// view and text is indexed as it was, and the index is made again
+// without parsing every page.
+func (r *Renderer) KeepEntries(entries map[string]*search.Entry, same []int) {
+	if r.entries == nil {
+		return
+	}
+	for _, i := range same {
+		if e := entries[r.jobs[i].out]; e != nil && r.searchable(i) {
+			r.entries[i] = e
+		}
+	}
+}
 
 // SearchFiles returns the files of the search indexes, made again from
 // each page as last rendered, and the folders they go in, which hold no

@@ -313,6 +313,7 @@ func (s *Session) update(ctx context.Context, changed []string) (*Preview, error
 	}
 	s.local = lk
 	s.checkLocal(p)
+	s.outline(p, checked)
 
 	// Did anything other pages show change?
 	same := !shape && !theme && !settings && s.r != nil
@@ -381,6 +382,23 @@ func (s *Session) readDirty(ctx context.Context, dirty []string) ([]dirtyFile, e
 		return nil
 	})
 	return reads, err
+}
+
+// outline keeps the pages read again as outlines, once checked, as a
+// build does (see check.Page.Outline): their syntax trees, most of the
+// memory a page holds, go, and rendering parses each page again as it
+// comes to it. The session holds no page's tree between updates.
+func (s *Session) outline(p *build.Project, checked []string) {
+	again := make(map[string]bool, len(checked))
+	for _, f := range checked {
+		again[f] = true
+	}
+	for i := range p.Pages {
+		if f := p.Pages[i].File; again[f] {
+			p.Pages[i] = p.Pages[i].Outline()
+			s.pages[f].parsed = p.Pages[i]
+		}
+	}
 }
 
 // filesChanged adds to the pages read again those whose sign-offs cover

@@ -10,6 +10,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
+	"github.com/pamphlet-health/pamphlet/internal/search"
 )
 
 // renderPages renders again the pages read again, when nothing other
@@ -100,6 +101,10 @@ func (s *Session) renderSite(ctx context.Context, p *build.Project, again, stati
 	if s.r == nil || again {
 		s.keys = map[string]uint64{} // the templates changed
 	}
+	var entries map[string]*search.Entry // of the pages as last indexed
+	if s.r != nil && !again {
+		entries = s.r.Entries()
+	}
 	s.shadowed = r.Plan(p)
 	banners := p.Banners()
 	keys, err := r.Keys(ctx, func(file string) uint64 {
@@ -111,12 +116,15 @@ func (s *Session) renderSite(ctx context.Context, p *build.Project, again, stati
 	if err != nil {
 		return nil, err
 	}
-	var which []int
+	var which, same []int
 	for i := range r.Jobs() {
 		if k, ok := s.keys[r.Out(i)]; !ok || k != keys[i] || s.files[r.Out(i)] == nil {
 			which = append(which, i)
+		} else {
+			same = append(same, i)
 		}
 	}
+	r.KeepEntries(entries, same)
 	rendered, err := r.Render(ctx, which)
 	if err != nil {
 		return nil, err
