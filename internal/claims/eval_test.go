@@ -201,6 +201,6 @@ var heldOut = []struct {
 	file                                                 string
 	recall, falseAlarms, promises, honest, corpus, plain float64
 }{
-	{"test.tsv", 0.97, 0.03, 0.86, 0.015, 0.001, 0.002},
-	{"exam.tsv", 0.97, 0.032, 0.92, 0.01, 0, 0.005},
+	{"test.tsv", 0.97, 0.03, 0.77, 0.015, 0.001, 0.002},
+	{"exam.tsv", 0.97, 0.032, 0.94, 0.01, 0, 0.005},
 }
