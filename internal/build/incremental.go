@@ -144,10 +144,14 @@ func (r *Renderer) Files() (map[string][]byte, error) {
 // may have added.
 func (r *Renderer) ImageCopies() map[string][]byte { return r.p.imageCopies() }
 
-// Entries returns the search entries the renderer holds, by the output
-// path of their HTML files, for KeepEntries once it plans again.
-func (r *Renderer) Entries() map[string]*search.Entry {
-	out := map[string]*search.Entry{}
+// SearchEntries are the search entries of a renderer's HTML files, by
+// their output paths (see Renderer.Entries).
+type SearchEntries map[string]*search.Entry
+
+// Entries returns the search entries the renderer holds, for KeepEntries
+// once it plans again.
+func (r *Renderer) Entries() SearchEntries {
+	out := SearchEntries{}
 	for i, e := range r.entries {
 		if e != nil {
 			out[r.jobs[i].out] = e
@@ -161,7 +165,7 @@ func (r *Renderer) Entries() map[string]*search.Entry {
 // Entries before the renderer planned again): a file made from the same
 // view and text is indexed as it was, and the index is made again
 // without parsing every page.
-func (r *Renderer) KeepEntries(entries map[string]*search.Entry, same []int) {
+func (r *Renderer) KeepEntries(entries SearchEntries, same []int) {
 	if r.entries == nil {
 		return
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
-	"github.com/pamphlet-health/pamphlet/internal/search"
 )
 
 // renderPages renders again the pages read again, when nothing other
@@ -101,7 +100,7 @@ func (s *Session) renderSite(ctx context.Context, p *build.Project, again, stati
 	if s.r == nil || again {
 		s.keys = map[string]uint64{} // the templates changed
 	}
-	var entries map[string]*search.Entry // of the pages as last indexed
+	var entries build.SearchEntries // of the pages as last indexed
 	if s.r != nil && !again {
 		entries = s.r.Entries()
 	}
