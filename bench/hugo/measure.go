@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,6 +118,7 @@ func (t tool) build(ctx context.Context) (measure, error) {
 	// The file system finishes removing the last build's files now, not
 	// during this one.
 	syscall.Sync()
+	forgetPeak()
 	cmd := exec.CommandContext(ctx, t.args[0], t.args[1:]...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -134,6 +136,22 @@ func (t tool) build(ctx context.Context) (measure, error) {
 		}
 	}
 	return m, nil
+}
+
+// forgetPeak lowers this process's peak resident memory to what it now
+// holds. On Linux a child started by os/exec (vfork, sharing this
+// process's memory until it runs its program) inherits the parent's peak
+// as its own: a child's rusage would report, as its peak, this program's
+// own when that was the larger, such as after writing a site of 100,000
+// articles. The memory this program no longer uses is returned first,
+// and the peak cleared (/proc/self/clear_refs, Linux 4.0 on); elsewhere
+// it does nothing.
+func forgetPeak() {
+	if runtime.GOOS != "linux" {
+		return
+	}
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
 // htmlFiles counts the HTML files under dir.
