@@ -32,7 +32,12 @@ func TestPromiseCrossValidation(t *testing.T) {
 	set := readSet(t, "dev.tsv")
 	ts := promiseData(d, set)
 	tr := promiseTrainer
-	scores := tr.crossScores(ts.xs, ts.y)
+	var scores []float64
+	if *network {
+		scores = netFromFlags().crossScores(ts.xs, ts.y, *netSeeds, *netPlain)
+	} else {
+		scores = tr.crossScores(ts.xs, ts.y)
+	}
 	for i := range scores {
 		if !ts.weighed[i] {
 			scores[i] = math.Inf(-1)
