@@ -32,12 +32,7 @@ func TestPromiseCrossValidation(t *testing.T) {
 	set := readSet(t, "dev.tsv")
 	ts := promiseData(d, set)
 	tr := promiseTrainer
-	var scores []float64
-	if *network {
-		scores = netFromFlags().crossScores(ts.xs, ts.y, *netSeeds, *netPlain)
-	} else {
-		scores = tr.crossScores(ts.xs, ts.y)
-	}
+	scores := tr.crossScores(ts.xs, ts.y)
 	for i := range scores {
 		if !ts.weighed[i] {
 			scores[i] = math.Inf(-1)
