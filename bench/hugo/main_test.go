@@ -77,4 +77,3 @@ func TestCompare(t *testing.T) {
 		t.Errorf("the edit goal judged at 20 articles:\n%s", out.String())
 	}
 }
-
