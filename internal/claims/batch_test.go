@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -88,28 +87,9 @@ func TestSplitBatch(t *testing.T) {
 // promises and honest sentences only.
 func readBatch(t *testing.T, name string) []sample {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		p := strings.Split(line, "\t")
-		if len(p) != 4 || p[0] != "promise" && p[0] != "honest" || !strings.HasPrefix(p[2], "written:") {
-			t.Fatalf("%s:%d: want promise or honest<TAB>kind<TAB>written:GENRE<TAB>sentence", name, n)
-		}
-		out = append(out, sample{n, p[0], p[1], p[2], p[3]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return readSamples(t, name, func(p []string) bool {
+		return (p[0] == "promise" || p[0] == "honest") && strings.HasPrefix(p[2], "written:")
+	}, "promise or honest<TAB>kind<TAB>written:GENRE<TAB>sentence")
 }
 
 // appendFile adds text to the end of a file, on a line of its own,

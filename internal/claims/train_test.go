@@ -26,7 +26,18 @@ type sample struct {
 // separated by tabs, one a line.
 func readSet(t testing.TB, name string) []sample {
 	t.Helper()
-	f, err := os.Open("testdata/" + name)
+	return readSamples(t, "testdata/"+name, func(p []string) bool {
+		return strings.Contains(" claim none info promise honest ", " "+p[0]+" ")
+	}, "label<TAB>kind<TAB>source<TAB>sentence, label claim, none, info, promise or honest")
+}
+
+// readSamples reads the labelled sentences of the file at path, written
+// as the sets are: four fields separated by tabs, one sentence a line,
+// blank lines and lines starting with # passed over. A line whose fields
+// valid refuses fails the test, saying what is wanted.
+func readSamples(t testing.TB, path string, valid func(fields []string) bool, want string) []sample {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,10 +50,13 @@ func readSet(t testing.TB, name string) []sample {
 			continue
 		}
 		p := strings.Split(line, "\t")
-		if len(p) != 4 || !strings.Contains(" claim none info promise honest ", " "+p[0]+" ") {
-			t.Fatalf("%s:%d: want label<TAB>kind<TAB>source<TAB>sentence, label claim, none, info, promise or honest", name, n)
+		if len(p) != 4 || !valid(p) {
+			t.Fatalf("%s:%d: want %s", path, n, want)
 		}
 		out = append(out, sample{n, p[0], p[1], p[2], p[3]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
