@@ -353,7 +353,7 @@ type dirtyFile struct {
 // changes nothing.
 func (s *Session) readDirty(ctx context.Context, dirty []string) ([]dirtyFile, error) {
 	reads := make([]dirtyFile, len(dirty))
-	err := parallel.For(ctx, len(dirty), 0, func(i int) error {
+	err := parallel.For(ctx, len(dirty), s.opts.Workers, func(i int) error {
 		f := dirty[i]
 		kind, why, err := content.Classify(s.siteFS, f)
 		if err != nil {
