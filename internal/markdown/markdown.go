@@ -49,7 +49,7 @@ type Markdown struct {
 func New(opts Options) *Markdown {
 	gm := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			gfm, // extension.GFM
 			extension.Footnote,
 			extension.Typographer,
 			callouts{emergency: opts.EmergencyNumber},
