@@ -88,6 +88,9 @@ func parseYAML(src []byte, firstLine int) (*node, error) {
 // paragraph separator. Findings after one would point at the wrong line.
 func oddLineEnd(src []byte) (int, string) {
 	for i := 0; i < len(src); i++ {
+		if c := src[i]; c != '\r' && c != 0xc2 && c != 0xe2 {
+			continue // not the first byte of any of them: most bytes
+		}
 		switch {
 		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
 			return i, "carriage return on its own"
