@@ -122,23 +122,63 @@ func listPlaces(places []string) string {
 // placeholders, in one pass, so that a value is never read as a word;
 // it returns the first placeholder that has no value, left as written.
 func fill(text string, args []string) (string, string) {
-	if !strings.Contains(text, "{") {
+	i := strings.IndexByte(text, '{')
+	if i < 0 {
 		return text, ""
 	}
-	missing := ""
-	out := placeholder.ReplaceAllStringFunc(text, func(m string) string {
-		name := m[1 : len(m)-1]
-		for i := 0; i+1 < len(args); i += 2 {
-			if args[i] == name {
-				return args[i+1]
+	// As placeholder.ReplaceAllStringFunc would, without its cost on
+	// every word of every page.
+	var b strings.Builder
+	missing, done := "", 0
+	for i >= 0 {
+		next := i + 1
+		if name, ok := placeholderAt(text[i:]); ok {
+			next = i + len(name) + 2
+			value, found := "", false
+			for k := 0; k+1 < len(args); k += 2 {
+				if args[k] == name {
+					value, found = args[k+1], true
+					break
+				}
+			}
+			switch {
+			case found:
+				b.WriteString(text[done:i])
+				b.WriteString(value)
+				done = next
+			case missing == "":
+				missing = name
 			}
 		}
-		if missing == "" {
-			missing = name
+		if k := strings.IndexByte(text[next:], '{'); k >= 0 {
+			i = next + k
+		} else {
+			i = -1
 		}
-		return m
-	})
-	return out, missing
+	}
+	if done == 0 {
+		return text, missing
+	}
+	b.WriteString(text[done:])
+	return b.String(), missing
+}
+
+// placeholderAt returns the name of the placeholder that text begins
+// with, as the placeholder pattern reads one: {name}.
+func placeholderAt(text string) (string, bool) {
+	if len(text) < 3 || text[0] != '{' || text[1] < 'a' || text[1] > 'z' {
+		return "", false
+	}
+	for j := 2; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == '}':
+			return text[1:j], true
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-':
+		default:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // Time writes a time with the time format of the key, a format.* word:
