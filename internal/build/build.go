@@ -550,29 +550,43 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// A build of a large site holds a large heap, which Go's collector lets
-// grow to twice what is live before it collects (GOGC=100): about a
-// gigabyte more at 100,000 articles. From largeSite pages on, a build
-// sets a soft limit on the memory it uses instead (largeSiteBase, and
-// largeSitePage for each page, some half as much again as a build holds
-// per page at most): the collector works as usual while little is live,
-// and harder only as the heap nears the limit, at the end of the build,
-// rather than trading CPU time for memory throughout. A $GOGC or
-// $GOMEMLIMIT the user set is left alone.
+// The collector. Go's lets the heap grow to twice what is live before it
+// collects (GOGC=100), so that a build collects most often while little
+// is live, early, and the peak follows the site's size with a gigabyte
+// more at 100,000 articles. A build lets the heap grow to three times
+// what is live instead (heapGrowth), within a soft limit on the memory
+// it uses, which follows what a build holds of each page: heapBase, and
+// heapPage for each of the first heapPages pages, some three times what a
+// build holds per page at most, then heapPageLarge for each page after,
+// so that 100,000 pages stay within 2 GB. The collector then runs less
+// often while little is live, and harder only as the heap nears the
+// limit, at the end of a large build. A $GOGC or $GOMEMLIMIT the user
+// set is left alone.
 const (
-	largeSite     = 20000
-	largeSiteBase = 128 << 20
-	largeSitePage = 14 << 10
+	heapGrowth    = 200 // GOGC
+	heapBase      = 24 << 20
+	heapPage      = 28 << 10
+	heapPages     = 20000
+	heapPageLarge = 12 << 10
 )
+
+// heapLimit is the soft limit on the memory of a build of n pages.
+func heapLimit(n int) int64 {
+	return heapBase + int64(min(n, heapPages))*heapPage + int64(max(n-heapPages, 0))*heapPageLarge
+}
 
 // boundHeap sets the collector for a build of n pages and returns the
 // function that sets it back.
 func boundHeap(n int) (restore func()) {
-	if n < largeSite || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetMemoryLimit(int64(largeSiteBase) + int64(n)*largeSitePage)
-	return func() { debug.SetMemoryLimit(old) }
+	oldLimit := debug.SetMemoryLimit(heapLimit(n))
+	oldGrowth := debug.SetGCPercent(heapGrowth)
+	return func() {
+		debug.SetGCPercent(oldGrowth)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // Withhold leaves every single page with an error-level finding out of

@@ -390,9 +390,9 @@ func TestPageChangedDuringBuild(t *testing.T) {
 	}
 }
 
-// TestBoundHeap: a build of a large site sets a soft memory limit for
-// its size and sets it back after; a small site, or a $GOGC or
-// $GOMEMLIMIT the user set, is left alone.
+// TestBoundHeap: a build sets the collector's growth and a soft memory
+// limit for its size, within 2 GB at 100,000 pages, and sets them back
+// after; a $GOGC or $GOMEMLIMIT the user set is left alone.
 func TestBoundHeap(t *testing.T) {
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
 		t.Setenv(v, "")
@@ -401,29 +401,53 @@ func TestBoundHeap(t *testing.T) {
 	const none = math.MaxInt64
 	before := debug.SetMemoryLimit(none)
 	defer debug.SetMemoryLimit(before)
+	growth := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(growth)
 	limit := func() int64 { return debug.SetMemoryLimit(-1) } // a negative limit only reads it
-	restore := boundHeap(largeSite - 1)
-	if got := limit(); got != none {
-		t.Errorf("a small site set the memory limit to %d", got)
+	gcPercent := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
 	}
-	restore()
-	restore = boundHeap(100000)
-	if got, want := limit(), int64(largeSiteBase)+100000*largeSitePage; got != want {
-		t.Errorf("100,000 pages: memory limit %d, want %d", got, want)
+	for _, c := range []struct {
+		pages int
+		want  int64
+	}{
+		{100, heapBase + 100*heapPage},
+		{1000, heapBase + 1000*heapPage},
+		{heapPages, heapBase + heapPages*heapPage},
+		{100000, heapBase + heapPages*heapPage + (100000-heapPages)*heapPageLarge},
+	} {
+		restore := boundHeap(c.pages)
+		if got := limit(); got != c.want {
+			t.Errorf("%d pages: memory limit %d, want %d", c.pages, got, c.want)
+		}
+		if got := gcPercent(); got != heapGrowth {
+			t.Errorf("%d pages: GOGC %d, want %d", c.pages, got, heapGrowth)
+		}
+		restore()
 	}
-	if got := limit(); got > 2<<30 {
+	if got := heapLimit(100000); got > 2<<30 {
 		t.Errorf("100,000 pages: memory limit %d, over 2 GB", got)
 	}
-	restore()
+	if a, b := heapLimit(heapPages), heapLimit(heapPages+1); b-a != heapPageLarge {
+		t.Errorf("the limit grows by %d at %d pages, want %d", b-a, heapPages, heapPageLarge)
+	}
 	if got := limit(); got != none {
 		t.Errorf("after the build: memory limit %d, want it set back", got)
 	}
+	if got := gcPercent(); got != 100 {
+		t.Errorf("after the build: GOGC %d, want it set back", got)
+	}
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
 		t.Run(v, func(t *testing.T) {
-			t.Setenv(v, "200")
-			restore := boundHeap(largeSite * 2)
+			t.Setenv(v, "300")
+			restore := boundHeap(heapPages * 2)
 			if got := limit(); got != none {
-				t.Errorf("with $%s set, a large site set the memory limit to %d", v, got)
+				t.Errorf("with $%s set, a build set the memory limit to %d", v, got)
+			}
+			if got := gcPercent(); got != 100 {
+				t.Errorf("with $%s set, a build set GOGC to %d", v, got)
 			}
 			restore()
 		})
