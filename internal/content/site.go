@@ -384,14 +384,27 @@ func SortPages(ps []*Page) {
 		}
 		return p.Meta.Weight
 	}
-	slices.SortStableFunc(ps, func(a, b *Page) int {
-		return cmp.Or(
-			cmp.Compare(weight(a), weight(b)),
-			b.Meta.Date.Compare(a.Meta.Date.Time),
-			cmp.Compare(strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title)),
-			cmp.Compare(a.URL, b.URL),
-		)
+	// Each title is lowered once, not at each of the n log n comparisons.
+	type keyed struct {
+		p     *Page
+		title string
+	}
+	ks := make([]keyed, len(ps))
+	for i, p := range ps {
+		ks[i] = keyed{p, strings.ToLower(p.Meta.Title)}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := cmp.Compare(weight(a.p), weight(b.p)); c != 0 {
+			return c
+		}
+		if c := b.p.Meta.Date.Compare(a.p.Meta.Date.Time); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.title, b.title), cmp.Compare(a.p.URL, b.p.URL))
 	})
+	for i, k := range ks {
+		ps[i] = k.p
+	}
 }
 
 // Target is what an internal link leads to.
