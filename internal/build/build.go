@@ -30,6 +30,7 @@ import (
 	"github.com/pamphlet-health/pamphlet/internal/markdown"
 	"github.com/pamphlet-health/pamphlet/internal/parallel"
 	"github.com/pamphlet-health/pamphlet/internal/review"
+	"github.com/pamphlet-health/pamphlet/internal/view"
 )
 
 // Options configure a build. The zero value of each field is its default.
@@ -101,9 +102,10 @@ type Project struct {
 	Words    *check.Words
 	md       *markdown.Markdown
 	siteFS   fs.FS
-	assets   map[string]fs.FS  // asset path → the layer (site or theme) it comes from
-	sums     *FileSums         // of the files pages show or link
-	local    []finding.Finding // what the local rules found as the pages were parsed, until check
+	assets   map[string]fs.FS       // asset path → the layer (site or theme) it comes from
+	sums     *FileSums              // of the files pages show or link
+	local    []finding.Finding      // what the local rules found as the pages were parsed, until check
+	planned  map[*content.Page]bool // whether each page is published, as planned before the pages were checked (see buildAsChecked); nil otherwise
 
 	imageCache images.Cache // where the smaller copies of images are kept
 	imageStats *CopyStats
@@ -256,7 +258,17 @@ func Read(opts Options) (*Project, error) {
 // of the memory its pages would hold, are never held at once: rendering
 // parses each page again as it comes to it.
 func (p *Project) parse(ctx context.Context, local bool) error {
-	p.Pages = make([]check.Page, len(p.Site.Pages))
+	return p.parseEach(ctx, local, nil)
+}
+
+// parseEach is parse, and hands each page's number to each once the page
+// is parsed, judged and checked, with its syntax trees still whole in
+// p.Pages, from several goroutines at once. The pages of p.Pages, when
+// it holds every page already, are parsed in place.
+func (p *Project) parseEach(ctx context.Context, local bool, each func(k int) error) error {
+	if len(p.Pages) != len(p.Site.Pages) {
+		p.Pages = make([]check.Page, len(p.Site.Pages))
+	}
 	n := (len(p.Pages) + parseBatch - 1) / parseBatch
 	found := make([][]finding.Finding, n)
 	contacts := check.NewContacts(p.Site) // of every page: the same for each batch
@@ -274,6 +286,13 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 		}
 		if local {
 			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Contacts: contacts, Checked: p.Options.Progress.checked()})
+		}
+		if each != nil {
+			for k := range pages {
+				if err := each(b*parseBatch + k); err != nil {
+					return err
+				}
+			}
 		}
 		for k := range pages {
 			pages[k] = pages[k].Outline()
@@ -498,6 +517,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer boundHeap(len(p.Site.Pages))() // Load, with the collector set for the site's size
+	if !opts.Withhold {
+		return p.buildAsChecked(ctx, dest)
+	}
 	if err := p.parseAndCheck(ctx); err != nil {
 		return nil, err
 	}
@@ -506,11 +528,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
 	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
 	if finding.HasErrors(p.Findings) {
-		if !opts.Withhold {
-			_, res.Blocking = p.refused()
-			res.Refused = true
-			return res, nil
-		}
 		res.Withheld, res.Blocking = p.Withhold()
 		if len(res.Blocking) > 0 {
 			res.Refused = true
@@ -525,16 +542,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	var files atomic.Int64
-	res.Pages, err = p.RenderTo(ctx, func(name string, data []byte) error {
-		files.Add(1)
-		if err := w.file(name, data); err != nil {
-			return err
-		}
-		if pr := opts.Progress; pr != nil {
-			pr.Written.Add(1)
-		}
-		return nil
-	})
+	res.Pages, err = p.RenderTo(ctx, p.emitter(w, &files))
 	if err != nil {
 		w.abort()
 		return nil, err
@@ -546,6 +554,132 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		p.prune()
 	}
 	res.Findings = p.Findings // with what rendering found
+	res.Files = int(files.Load())
+	return res, nil
+}
+
+// emitter returns the function that writes each file of the site as it
+// is made, counting them.
+func (p *Project) emitter(w *writer, files *atomic.Int64) func(name string, data []byte) error {
+	return func(name string, data []byte) error {
+		files.Add(1)
+		if err := w.file(name, data); err != nil {
+			return err
+		}
+		if pr := p.Options.Progress; pr != nil {
+			pr.Written.Add(1)
+		}
+		return nil
+	}
+}
+
+// buildAsChecked is Build for a site published whole, with no page
+// withheld: it renders each page as soon as it is parsed, judged and
+// checked, from the syntax trees the checks read, rather than reading
+// and parsing every page again once the whole site is checked. The plan
+// of the site (every page's view, the lists and links between them) is
+// made first, from the pages' front matter, leaving out the pages
+// scheduled for later as Schedule will; what a view shows of its page's
+// review is filled in as the gate judges the page. The pages that show
+// what others' reviews or bodies hold (the home pages' A to Z, the FAQ
+// hubs), and those without a body, are rendered once every page is
+// checked, with the lists, feeds and the rest. Files go into a new
+// folder, which takes dest's place only once the whole site is written:
+// a site with an error gets its findings, as ever, and no output.
+func (p *Project) buildAsChecked(ctx context.Context, dest string) (*Result, error) {
+	p.Pages = make([]check.Page, len(p.Site.Pages))
+	for i, pg := range p.Site.Pages {
+		p.Pages[i] = check.Page{Page: pg}
+	}
+	// The checks read the scheduled pages as published; the plan, and the
+	// links rendered, read them as Schedule will leave them.
+	later := p.scheduled()
+	for _, pg := range later {
+		pg.Scheduled = true
+	}
+	r, err := p.newRenderer()
+	if err != nil {
+		return nil, err
+	}
+	r.spend = true
+	r.plan()
+	shadowed := r.shadowed()
+	p.planned = make(map[*content.Page]bool, len(p.Site.Pages))
+	for _, pg := range p.Site.Pages {
+		p.planned[pg] = pg.Published()
+	}
+	for _, pg := range later {
+		pg.Scheduled = false
+	}
+	jobOf := make(map[*content.Page]int, len(r.jobs))
+	for i, j := range r.jobs {
+		if j.page != nil {
+			jobOf[j.page.Page] = i
+		}
+	}
+	w, err := newWriter(dest)
+	if err != nil {
+		return nil, err
+	}
+	var files atomic.Int64
+	emit := p.emitter(w, &files)
+	emitJob := func(i int, data []byte) error { return emit(r.jobs[i].out, data) }
+	rendered := make([]bool, len(r.jobs))
+	failed := make([]error, len(r.jobs)) // told only when the site has no error to tell
+	err = p.parseEach(ctx, true, func(k int) error {
+		i, ok := jobOf[p.Site.Pages[k]]
+		if !ok {
+			return nil // not published
+		}
+		pg := &p.Pages[k]
+		view.SetReview(r.jobs[i].view, pg)
+		if pg.Doc == nil || pg.Kind == content.Home || slices.Contains(r.hubs, i) {
+			return nil // rendered once every page is checked
+		}
+		rendered[i] = true
+		failed[i] = r.renderPage(i, func() (check.Page, error) { return *pg, nil }, emitJob)
+		return nil
+	})
+	if err != nil {
+		w.abort()
+		return nil, err
+	}
+	p.check(ctx)
+	// Making the copies of large images decodes them whole, which may
+	// find them broken: that refuses the build as any error does.
+	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
+	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
+	if finding.HasErrors(p.Findings) {
+		w.abort()
+		_, res.Blocking = p.refused()
+		res.Refused = true
+		return res, nil
+	}
+	for _, err := range failed {
+		if err != nil {
+			w.abort()
+			return nil, err
+		}
+	}
+	res.Scheduled = p.Schedule()
+	p.Findings = finding.Sort(append(p.Findings, shadowed...))
+	p.release()
+	r.refreshAZ()
+	rest := []int{} // not nil, which renders every job
+	for i := range r.jobs {
+		if !rendered[i] {
+			rest = append(rest, i)
+		}
+	}
+	if res.Pages, err = r.renderRest(ctx, rest, emit); err != nil {
+		w.abort()
+		return nil, err
+	}
+	if err := w.commit(); err != nil {
+		return nil, err
+	}
+	p.prune()
+	res.Findings = p.Findings
 	res.Files = int(files.Load())
 	return res, nil
 }
@@ -611,14 +745,24 @@ func (p *Project) Withhold() (withheld, blocking []string) {
 // out. The preview does not call it, and shows them.
 func (p *Project) Schedule() []string {
 	var files []string
-	for _, pg := range p.Site.Pages {
-		if pg.Published() && pg.ScheduledAfter(p.Options.Today) {
-			pg.Scheduled = true
-			files = append(files, pg.File)
-		}
+	for _, pg := range p.scheduled() {
+		pg.Scheduled = true
+		files = append(files, pg.File)
 	}
 	slices.Sort(files)
 	return files
+}
+
+// scheduled lists the published pages that Schedule leaves for a later
+// build.
+func (p *Project) scheduled() []*content.Page {
+	var out []*content.Page
+	for _, pg := range p.Site.Pages {
+		if pg.Published() && pg.ScheduledAfter(p.Options.Today) {
+			out = append(out, pg)
+		}
+	}
+	return out
 }
 
 // refused returns the published single pages with error-level findings,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pamphlet-health/pamphlet/internal/check"
 	"github.com/pamphlet-health/pamphlet/internal/content"
 	"github.com/pamphlet-health/pamphlet/internal/layout"
 	"github.com/pamphlet-health/pamphlet/internal/search"
@@ -57,7 +58,26 @@ func (r *Renderer) plan() {
 			site.FeedURL = r.relURL(p.feedPath(lang))
 		}
 	}
-	r.site, r.views, r.jobs = vs.Site, vs.Pages, jobs
+	r.site, r.views, r.published, r.jobs = vs.Site, vs.Pages, vs.Published, jobs
+}
+
+// refreshAZ makes each home page's A to Z of health topics again, from
+// what the review gate found of each page (see view.AZ), for a plan made
+// before the pages were judged.
+func (r *Renderer) refreshAZ() {
+	for _, lang := range r.p.Site.Config.Langs() {
+		home := r.views[r.p.Site.Language(lang).Home()]
+		if home == nil {
+			continue
+		}
+		var pages []check.Page
+		for _, pg := range r.published {
+			if pg.Lang == lang {
+				pages = append(pages, *pg)
+			}
+		}
+		home.AZ = view.AZ(pages, r.views)
+	}
 }
 
 // listingTemplates are the templates of the pages that list others, by

@@ -75,11 +75,19 @@ func (p *Project) RenderTo(ctx context.Context, emit func(name string, data []by
 	r.plan()
 	p.Findings = finding.Sort(append(p.Findings, r.shadowed()...))
 	p.release()
+	return r.renderRest(ctx, nil, emit)
+}
+
+// renderRest renders the jobs numbered in which, or every job when which
+// is nil, and the files beside the pages: the rest of RenderTo once the
+// renderer is planned, where the jobs not in which are rendered already.
+func (r *Renderer) renderRest(ctx context.Context, which []int, emit func(name string, data []byte) error) (int, error) {
+	p := r.p
 	// The search indexes are made as soon as every page has its entry,
 	// beside the FAQ hubs, which are rendered last: a CPU that one hub,
 	// the larger, leaves idle makes them.
 	var indexes func() (map[string][]byte, error)
-	err = r.renderEach(ctx, nil, func(i int, data []byte) error { return emit(r.jobs[i].out, data) }, func() { indexes = r.startIndexes() })
+	err := r.renderEach(ctx, which, func(i int, data []byte) error { return emit(r.jobs[i].out, data) }, func() { indexes = r.startIndexes() })
 	if err != nil {
 		if indexes != nil {
 			indexes() // not left running
@@ -125,9 +133,10 @@ type Renderer struct {
 	relURL, absURL func(string) string
 	static         map[string][]byte // the assets and content/'s other files, by output path
 
-	views map[*content.Page]*layout.Page // of every published page
-	jobs  []job
-	hubs  []int // the jobs of the FAQ hubs, one for each language that has one
+	views     map[*content.Page]*layout.Page // of every published page
+	published []*check.Page                  // the published pages, in the site's order
+	jobs      []job
+	hubs      []int // the jobs of the FAQ hubs, one for each language that has one
 
 	// spend marks a renderer that renders every page once, as a build
 	// does: each page's search entry is made as it is rendered. A renderer
@@ -278,70 +287,9 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 	// on its own.
 	err := parallel.For(ctx, len(which), p.Options.Workers, func(k int) error {
 		i := which[k]
-		j := r.jobs[i]
-		words := r.words[j.site.Language]
-		d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view, words), Lang: j.site.Language}
-		if j.page != nil && j.page.Doc != nil {
-			// The page's syntax trees, parsed again from its outline, are
-			// let go once its HTML is made.
-			pg, err := p.whole(j.page)
-			if err != nil {
-				return err
-			}
-			if pg.Kind == content.Single {
-				j.view.Contents = view.Contents(pg.Doc, len(pg.Meta.FAQ) > 0, words)
-			}
-			resolve := p.resolver(pg.Page, r.relURL, "")
-			var seen pageImages
-			body, err := p.md.RenderWith(pg.Doc, resolve, r.pictures(pg.Page, pg.Doc, &seen))
-			if err != nil {
-				return err
-			}
-			seen.done(pg.Doc)
-			j.view.Body = r.backlinks(body, pg.Lang)
-			j.view.FAQ = nil
-			for k, qa := range pg.Meta.FAQ {
-				doc := pg.Answers[k]
-				a, err := p.md.RenderWith(doc, resolve, r.pictures(pg.Page, doc, &seen))
-				if err != nil {
-					return err
-				}
-				seen.done(doc)
-				j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
-			}
-			if r.searchable(i) {
-				r.entries[i] = r.searchEntry(i, pg)
-			}
-			if check.IsFAQPage(pg.Page) {
-				if d.FAQ, err = p.pageQuestions(&pg, j.view.Permalink, r.absURL); err != nil {
-					return err
-				}
-			}
-		}
-		if j.page != nil {
-			if j.view.Image = r.shareImage(j.page); j.view.Image != nil {
-				j.view.TwitterCard = view.TwitterCard(*j.view.Image)
-			}
-		}
-		if slices.Contains(r.hubs, i) {
-			return nil // phase two: its questions come from every page
-		}
-		if !j.view.NoIndex {
-			if err := r.sd.SetJSONLD(d); err != nil {
-				return err
-			}
-		}
-		if !r.spend {
-			return nil // phase two: the preview's renderer keeps every view whole
-		}
-		// A template reads only its own page's HTML and JSON-LD, and
-		// other pages' titles, addresses and summaries: the page is
-		// written now, and its HTML let go.
-		if err := r.execute(i, emit); err != nil {
-			return err
-		}
-		letGo(j.view)
-		return nil
+		// The page's syntax trees, parsed again from its outline, are let
+		// go once its HTML is made.
+		return r.renderPage(i, func() (check.Page, error) { return p.whole(r.jobs[i].page) }, emit)
 	})
 	if err != nil {
 		return err
@@ -371,6 +319,77 @@ func (r *Renderer) renderEach(ctx context.Context, which []int, emit func(i int,
 		}
 		return nil
 	})
+}
+
+// renderPage renders job i on its own: a page's Markdown body and
+// answers, its search entry and its JSON-LD, then, as a build renders
+// every page once (spend), its template, handing its HTML to emit. whole
+// returns the job's page parsed whole, for a job of a page with a body.
+// The FAQ hubs wait for every page's questions (see faqHub).
+func (r *Renderer) renderPage(i int, whole func() (check.Page, error), emit func(i int, data []byte) error) error {
+	p := r.p
+	j := r.jobs[i]
+	words := r.words[j.site.Language]
+	d := view.PageData{View: j.view, Page: j.page, Trail: view.Trail(p.Site.Config, j.view, words), Lang: j.site.Language}
+	if j.page != nil && j.page.Doc != nil {
+		pg, err := whole()
+		if err != nil {
+			return err
+		}
+		if pg.Kind == content.Single {
+			j.view.Contents = view.Contents(pg.Doc, len(pg.Meta.FAQ) > 0, words)
+		}
+		resolve := p.resolver(pg.Page, r.relURL, "")
+		var seen pageImages
+		body, err := p.md.RenderWith(pg.Doc, resolve, r.pictures(pg.Page, pg.Doc, &seen))
+		if err != nil {
+			return err
+		}
+		seen.done(pg.Doc)
+		j.view.Body = r.backlinks(body, pg.Lang)
+		j.view.FAQ = nil
+		for k, qa := range pg.Meta.FAQ {
+			doc := pg.Answers[k]
+			a, err := p.md.RenderWith(doc, resolve, r.pictures(pg.Page, doc, &seen))
+			if err != nil {
+				return err
+			}
+			seen.done(doc)
+			j.view.FAQ = append(j.view.FAQ, layout.QA{ID: layout.FAQAnchor(k), Question: qa.Q, Answer: a})
+		}
+		if r.searchable(i) {
+			r.entries[i] = r.searchEntry(i, pg)
+		}
+		if check.IsFAQPage(pg.Page) {
+			if d.FAQ, err = p.pageQuestions(&pg, j.view.Permalink, r.absURL); err != nil {
+				return err
+			}
+		}
+	}
+	if j.page != nil {
+		if j.view.Image = r.shareImage(j.page); j.view.Image != nil {
+			j.view.TwitterCard = view.TwitterCard(*j.view.Image)
+		}
+	}
+	if slices.Contains(r.hubs, i) {
+		return nil // phase two: its questions come from every page
+	}
+	if !j.view.NoIndex {
+		if err := r.sd.SetJSONLD(d); err != nil {
+			return err
+		}
+	}
+	if !r.spend {
+		return nil // phase two: the preview's renderer keeps every view whole
+	}
+	// A template reads only its own page's HTML and JSON-LD, and
+	// other pages' titles, addresses and summaries: the page is
+	// written now, and its HTML let go.
+	if err := r.execute(i, emit); err != nil {
+		return err
+	}
+	letGo(j.view)
+	return nil
 }
 
 // letGo lets a written page's view go of what only its own page shows:
@@ -462,7 +481,7 @@ func (p *Project) resolver(from *content.Page, toURL func(string) string, anchor
 		if !internal || !t.Found() {
 			return "", false
 		}
-		if t.Page != nil && !t.Page.Published() {
+		if t.Page != nil && !p.published(t.Page) {
 			return "", true // withheld: the link becomes plain text
 		}
 		if strings.HasPrefix(dest, "#") {
@@ -470,6 +489,16 @@ func (p *Project) resolver(from *content.Page, toURL func(string) string, anchor
 		}
 		return toURL(t.URL()), true
 	}
+}
+
+// published reports whether a page is published, as the links to it are
+// rendered: as planned, for a build that renders pages as it checks them
+// (see buildAsChecked), else as it stands.
+func (p *Project) published(pg *content.Page) bool {
+	if p.planned != nil {
+		return p.planned[pg]
+	}
+	return pg.Published()
 }
 
 // absPath writes a site path for an absolute URL: letters outside ASCII

@@ -54,14 +54,8 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 		Updated:   m.Updated.Time,
 		Audience:  m.Audience,
 		About:     m.About,
-		Clinical:  cp.Review.Clinical,
 	}
-	if st := cp.Review; st.Valid && st.Reviewer != nil {
-		v.Review = &layout.Review{
-			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,
-			Date: st.Review.Date.Time, Next: st.Next, Signed: st.Signed,
-		}
-	}
+	SetReview(v, cp)
 	if v.Title == "" {
 		v.Title = content.Humanize(path.Base(pg.Dir))
 	}
@@ -72,6 +66,19 @@ func Page(cfg *content.Config, cp *check.Page, relURL, absURL func(string) strin
 		v.Sources = append(v.Sources, layout.Source{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date.Time})
 	}
 	return v
+}
+
+// SetReview sets what a page's view shows of its review, from the review
+// gate's judgement of the page: whether it is clinical, and its sign-off
+// when it holds.
+func SetReview(v *layout.Page, cp *check.Page) {
+	v.Clinical, v.Review = cp.Review.Clinical, nil
+	if st := cp.Review; st.Valid && st.Reviewer != nil {
+		v.Review = &layout.Review{
+			Reviewer: st.Reviewer.Name, Credentials: st.Reviewer.Credentials, Role: st.Reviewer.Role,
+			Date: st.Review.Date.Time, Next: st.Next, Signed: st.Signed,
+		}
+	}
 }
 
 // Say fills in what a page's view says in the theme's words w of its
