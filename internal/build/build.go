@@ -261,10 +261,11 @@ func (p *Project) parse(ctx context.Context, local bool) error {
 	return p.parseEach(ctx, local, nil)
 }
 
-// parseEach is parse, and hands each page's number to each once the page
-// is parsed, judged and checked, with its syntax trees still whole in
-// p.Pages, from several goroutines at once. The pages of p.Pages, when
-// it holds every page already, are parsed in place.
+// parseEach is parse, and hands each page's number to each as soon as
+// the page is parsed and judged by the review gate, its syntax trees
+// whole in p.Pages (and still in the CPU's caches), before the local
+// rules read its batch; from several goroutines at once. The pages of
+// p.Pages, when it holds every page already, are parsed in place.
 func (p *Project) parseEach(ctx context.Context, local bool, each func(k int) error) error {
 	if len(p.Pages) != len(p.Site.Pages) {
 		p.Pages = make([]check.Page, len(p.Site.Pages))
@@ -283,16 +284,14 @@ func (p *Project) parseEach(ctx context.Context, local bool, each func(k int) er
 			if pr := p.Options.Progress; pr != nil {
 				pr.Parsed.Add(1)
 			}
-		}
-		if local {
-			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Contacts: contacts, Checked: p.Options.Progress.checked()})
-		}
-		if each != nil {
-			for k := range pages {
+			if each != nil {
 				if err := each(b*parseBatch + k); err != nil {
 					return err
 				}
 			}
+		}
+		if local {
+			found[b] = check.RunLocal(&check.Input{Site: p.Site, Pages: pages, Today: p.Options.Today, Words: p.Words, Contacts: contacts, Checked: p.Options.Progress.checked()})
 		}
 		for k := range pages {
 			pages[k] = pages[k].Outline()
@@ -574,9 +573,9 @@ func (p *Project) emitter(w *writer, files *atomic.Int64) func(name string, data
 }
 
 // buildAsChecked is Build for a site published whole, with no page
-// withheld: it renders each page as soon as it is parsed, judged and
-// checked, from the syntax trees the checks read, rather than reading
-// and parsing every page again once the whole site is checked. The plan
+// withheld: it renders each page as soon as it is parsed and judged,
+// from the syntax trees the checks then read, rather than reading and
+// parsing every page again once the whole site is checked. The plan
 // of the site (every page's view, the lists and links between them) is
 // made first, from the pages' front matter, leaving out the pages
 // scheduled for later as Schedule will; what a view shows of its page's
