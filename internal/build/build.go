@@ -522,10 +522,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := p.parseAndCheck(ctx); err != nil {
 		return nil, err
 	}
-	// Making the copies of large images decodes them whole, which may
-	// find them broken: that refuses the build as any error does.
-	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
-	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
+	res := p.checked(ctx, dest)
 	if finding.HasErrors(p.Findings) {
 		res.Withheld, res.Blocking = p.Withhold()
 		if len(res.Blocking) > 0 {
@@ -555,6 +552,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Findings = p.Findings // with what rendering found
 	res.Files = int(files.Load())
 	return res, nil
+}
+
+// checked adds what making the copies of large images finds to the
+// findings of the checked pages, and returns the build's result so far.
+// Making the copies decodes the images whole, which may find them
+// broken: that refuses the build as any error does.
+func (p *Project) checked(ctx context.Context, dest string) *Result {
+	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
+	return &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
 }
 
 // emitter returns the function that writes each file of the site as it
@@ -644,10 +650,7 @@ func (p *Project) buildAsChecked(ctx context.Context, dest string) (*Result, err
 		return nil, err
 	}
 	p.check(ctx)
-	// Making the copies of large images decodes them whole, which may
-	// find them broken: that refuses the build as any error does.
-	p.Findings = finding.Sort(append(p.Findings, p.CopyFindings(ctx)...))
-	res := &Result{Findings: p.Findings, Silenced: p.Silenced, Dest: dest, Copies: p.imageStats}
+	res := p.checked(ctx, dest)
 	if finding.HasErrors(p.Findings) {
 		w.abort()
 		_, res.Blocking = p.refused()

@@ -70,10 +70,10 @@ func (r *Renderer) refreshAZ() {
 		if home == nil {
 			continue
 		}
-		var pages []check.Page
+		var pages []*check.Page
 		for _, pg := range r.published {
 			if pg.Lang == lang {
-				pages = append(pages, *pg)
+				pages = append(pages, pg)
 			}
 		}
 		home.AZ = view.AZ(pages, r.views)

@@ -164,10 +164,9 @@ func Related(pages []*content.Page, views map[*content.Page]*layout.Page) {
 
 // AZ is the A to Z of health topics: every published clinical
 // page, by its topic (about, else its title), grouped by first letter.
-func AZ(pages []check.Page, views map[*content.Page]*layout.Page) []layout.Letter {
+func AZ(pages []*check.Page, views map[*content.Page]*layout.Page) []layout.Letter {
 	byName := map[string]*layout.AZTopic{}
-	for i := range pages {
-		cp := &pages[i]
+	for _, cp := range pages {
 		v := views[cp.Page]
 		if v == nil || cp.Kind != content.Single || !cp.Review.Clinical {
 			continue

@@ -109,11 +109,7 @@ func makeLanguage(s *content.Site, published []*check.Page, today time.Time, sit
 	Related(s.Pages, views)
 	TimeBoxed(s, today, site, views, w, relURL)
 	if home := views[s.Home()]; home != nil {
-		pages := make([]check.Page, len(published))
-		for i, pg := range published {
-			pages[i] = *pg
-		}
-		home.AZ = AZ(pages, views)
+		home.AZ = AZ(published, views)
 	}
 	vs.Listings = append(vs.Listings, Tags(s, views, w, relURL, absURL)...)
 	vs.Listings = append(vs.Listings, Audiences(s, views, w, relURL, absURL)...)
