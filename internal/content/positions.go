@@ -10,12 +10,16 @@ import (
 
 // positions records where each key of a page's front matter is written,
 // and where its value starts when it is a scalar, by dotted path such as
-// "review" or "faq.0.a": sorted by path, in a few slices rather than
-// maps, since a large site holds them for every page.
+// "review" or "faq.0.a". A large site holds them for every page, so they
+// are kept in three blocks the collector has no need to look into: the
+// paths, sorted, written one after another in names, where path i ends at
+// ends[i], and two places for each path in at, where its key is written
+// (at[2i]) and where its scalar value starts (at[2i+1]), zero when there
+// is none.
 type positions struct {
-	paths  []string
-	keys   []lineCol // where the key is written; zero when it is not
-	values []lineCol // where the scalar value starts; zero when there is none
+	names string
+	ends  []uint32
+	at    []lineCol
 }
 
 // lineCol is a 1-based line and column; the zero value is none.
@@ -24,25 +28,42 @@ type lineCol struct{ line, col int32 }
 // newPositions gathers the positions a decoder recorded.
 func newPositions(keys, values map[string]finding.Position) *positions {
 	paths := make([]string, 0, len(keys)+len(values))
+	size := 0
 	for k := range keys {
 		paths = append(paths, k)
+		size += len(k)
 	}
 	for k := range values {
 		if _, ok := keys[k]; !ok {
 			paths = append(paths, k)
+			size += len(k)
 		}
 	}
 	slices.Sort(paths)
-	ps := &positions{paths: paths, keys: make([]lineCol, len(paths)), values: make([]lineCol, len(paths))}
+	var names strings.Builder
+	names.Grow(size)
+	ps := &positions{ends: make([]uint32, len(paths)), at: make([]lineCol, 2*len(paths))}
 	for i, k := range paths {
+		names.WriteString(k)
+		ps.ends[i] = uint32(names.Len())
 		if p, ok := keys[k]; ok {
-			ps.keys[i] = lineCol{int32(p.Line), int32(p.Col)}
+			ps.at[2*i] = lineCol{int32(p.Line), int32(p.Col)}
 		}
 		if p, ok := values[k]; ok {
-			ps.values[i] = lineCol{int32(p.Line), int32(p.Col)}
+			ps.at[2*i+1] = lineCol{int32(p.Line), int32(p.Col)}
 		}
 	}
+	ps.names = names.String()
 	return ps
+}
+
+// path returns the path i.
+func (ps *positions) path(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = ps.ends[i-1]
+	}
+	return ps.names[start:ps.ends[i]]
 }
 
 // find returns where path is in ps, or -1.
@@ -50,29 +71,35 @@ func (ps *positions) find(path string) int {
 	if ps == nil {
 		return -1
 	}
-	if i, ok := slices.BinarySearchFunc(ps.paths, path, strings.Compare); ok {
-		return i
+	lo, hi := 0, len(ps.ends)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ps.path(m) < path {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ps.ends) && ps.path(lo) == path {
+		return lo
 	}
 	return -1
 }
 
 // KeyAt returns where the front matter key at the dotted path is written,
 // such as "review" or "faq.0".
-func (p *Page) KeyAt(path string) (finding.Position, bool) {
-	return p.at(path, func(ps *positions) []lineCol { return ps.keys })
-}
+func (p *Page) KeyAt(path string) (finding.Position, bool) { return p.at(path, 0) }
 
 // ValueAt returns where the scalar value at the dotted path starts.
-func (p *Page) ValueAt(path string) (finding.Position, bool) {
-	return p.at(path, func(ps *positions) []lineCol { return ps.values })
-}
+func (p *Page) ValueAt(path string) (finding.Position, bool) { return p.at(path, 1) }
 
-func (p *Page) at(path string, of func(*positions) []lineCol) (finding.Position, bool) {
+// at returns place of path (0 its key, 1 its value).
+func (p *Page) at(path string, place int) (finding.Position, bool) {
 	i := p.places.find(path)
 	if i < 0 {
 		return finding.Position{}, false
 	}
-	lc := of(p.places)[i]
+	lc := p.places.at[2*i+place]
 	if lc.line == 0 {
 		return finding.Position{}, false
 	}
@@ -86,8 +113,8 @@ func (p *Page) KeyPositions() iter.Seq2[string, finding.Position] {
 		if p.places == nil {
 			return
 		}
-		for i, path := range p.places.paths {
-			if lc := p.places.keys[i]; lc.line != 0 && !yield(path, finding.Position{File: p.File, Line: int(lc.line), Col: int(lc.col)}) {
+		for i := range p.places.ends {
+			if lc := p.places.at[2*i]; lc.line != 0 && !yield(p.places.path(i), finding.Position{File: p.File, Line: int(lc.line), Col: int(lc.col)}) {
 				return
 			}
 		}
