@@ -303,7 +303,7 @@ func New(l Lists) (*Detector, error) {
 // which it keeps only as far as its scorers need them (see
 // model.release).
 func (d *Detector) setModels(claims, promises *model) {
-	d.vocab = vocabulary{}
+	d.vocab = make(vocabulary, len(claims.words)+len(promises.words)) // room for the words of both
 	d.vocab.add(claims)
 	d.vocab.add(promises)
 	sets := map[*prose.Set][]string{d.stemmed: stemmedLists, d.raw: rawLists, d.patterns: patternLists, d.reports: {"promise-reports"}}

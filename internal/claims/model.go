@@ -53,15 +53,24 @@ func (m *model) release() {
 	m.phrases = map[string]map[string]float64{"health": m.phrases["health"]}
 }
 
-func newModel() *model {
-	return &model{dense: make([]float64, len(denseNames)), words: map[string]float64{},
-		bigrams: map[[2]string]float64{}, pairs: map[[2]string]float64{}, classes: map[[2]string]float64{}, phrases: map[string]map[string]float64{}}
+func newModel() *model { return newModelFor("") }
+
+// newModelFor returns an empty model whose maps have room for the
+// features of text, a model's text (see parseModel), so that reading the
+// model that ships, some 60,000 features, does not grow them step by step.
+func newModelFor(text string) *model {
+	count := func(family string) int { return strings.Count(text, "\n"+family+"=") }
+	return &model{dense: make([]float64, len(denseNames)), words: make(map[string]float64, count("w")),
+		bigrams: make(map[[2]string]float64, count("b")), pairs: make(map[[2]string]float64, count("s")),
+		classes: make(map[[2]string]float64, count("c")), phrases: map[string]map[string]float64{}}
 }
 
 // parseModel reads a model written by (*model).text.
 func parseModel(text string) (*model, error) {
-	m := newModel()
-	for n, line := range strings.Split(text, "\n") {
+	m := newModelFor(text)
+	n := -1
+	for line := range strings.SplitSeq(text, "\n") {
+		n++
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -56,7 +56,7 @@ func newScorer(m *model, vocab vocabulary, sets map[*prose.Set][]string, promise
 		explains = explainsPromise
 	}
 	s := &scorer{m: m, rank: make([]int, len(denseNames)), words: make([]float64, len(vocab)),
-		bigrams: map[uint64]float64{}, pairs: map[uint64]float64{}, classes: map[string]int32{}, cooccur: map[uint64]float64{}, phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
+		bigrams: make(map[uint64]float64, len(m.bigrams)), pairs: make(map[uint64]float64, len(m.pairs)), classes: map[string]int32{}, cooccur: make(map[uint64]float64, len(m.classes)), phrases: map[*prose.Phrase]float64{}, listRank: map[*prose.Phrase]int{}, list: map[*prose.Phrase]string{}}
 	for i, n := range denseNames {
 		s.rank[i] = explains(n)
 	}

@@ -111,3 +111,14 @@ func BenchmarkJudge(b *testing.B) {
 		d.Judge(texts[j], toks[j], true)
 	}
 }
+
+// BenchmarkNew measures making the detector that ships, which every
+// build and check does once: reading its lists and its two models.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(Builtin()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
