@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,6 +48,11 @@ func TestBuildAsChecked(t *testing.T) {
 				if !res.Refused {
 					t.Fatalf("built a site with errors: %v", p.Findings)
 				}
+				// The same findings, at the same places, though the build
+				// let go of each page's positions once it was checked.
+				if got, want := findingLines(res.Findings), findingLines(p.Findings); got != want {
+					t.Errorf("the build found\n%s\nloading found\n%s", got, want)
+				}
 				return
 			}
 			p.Schedule()
@@ -69,4 +75,13 @@ func TestBuildAsChecked(t *testing.T) {
 	if built < 5 {
 		t.Errorf("only %d sites built to compare", built)
 	}
+}
+
+// findingLines writes findings one to a line, with their positions.
+func findingLines(fs []finding.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s: %s: %s (%s)\n", f.Position, f.Severity, f.Message, f.Rule)
+	}
+	return b.String()
 }

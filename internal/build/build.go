@@ -323,15 +323,17 @@ func (p *Project) check(ctx context.Context) {
 	p.Silenced = silenced
 }
 
-// releaseText lets go of the text of a checked page's file, but for the
-// positions of its front matter, which the rules that compare pages may
-// point at: the outline keeps where its links are written. A page with a
+// releaseText lets go of the text of a checked page's file and of the
+// positions of its front matter, which the page reads again should the
+// rules that compare pages point at it (see content.Page.ReleasePositions):
+// the outline keeps where its links are written. A page with a
 // pamphlet-ignore comment keeps its text, which Silence reads.
 func (p *Project) releaseText(pg *check.Page) {
 	if pg.File == "" || bytes.Contains(pg.Source, []byte("pamphlet-ignore")) {
 		return
 	}
 	pg.Page.ReleaseText()
+	pg.Page.ReleasePositions(p.siteFS)
 	dropOutlineText(pg)
 }
 

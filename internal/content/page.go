@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -62,6 +63,9 @@ type Page struct {
 	// each scalar value starts, by dotted path such as "review" or
 	// "faq.0"; see KeyAt and ValueAt.
 	places *positions
+	// regain, once ReleasePositions let places go, reads them again from
+	// the file when first asked.
+	regain *regain
 
 	// Withheld marks a page that `build -withhold` leaves out of the site
 	// because checks refused it.
@@ -105,7 +109,48 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // Positions (Pos, KeyPos, TextPos) are not asked of a released page.
 func (p *Page) Release() {
 	p.ReleaseText()
-	p.places = nil
+	p.places, p.regain = nil, nil
+}
+
+// ReleasePositions lets go of the positions of the front matter's keys
+// and values of a page whose text was let go (see ReleaseText), which a
+// build holds for every page until the rules that compare pages have run,
+// though only the few pages they report on are asked: asked again (KeyAt,
+// ValueAt, KeyPos, KeyPositions), the page reads its file from fsys
+// again, as Reread does, and parses its front matter again for them, once.
+// A file changed since it was read has none to give (KeyPos then gives
+// the first line). A page that keeps its text keeps its positions.
+func (p *Page) ReleasePositions(fsys fs.FS) {
+	if p.Source != nil || p.released == nil || p.places == nil {
+		return
+	}
+	p.places, p.regain = nil, &regain{fsys: fsys}
+}
+
+// regain is how a page gets back the positions ReleasePositions let go.
+type regain struct {
+	once   sync.Once
+	fsys   fs.FS
+	places *positions
+}
+
+// positions returns the page's positions, read again if they were let
+// go; nil for none. Several goroutines may ask at once.
+func (p *Page) positions() *positions {
+	if p.places != nil || p.regain == nil {
+		return p.places
+	}
+	r := p.regain
+	r.once.Do(func() {
+		data, err := p.Reread(r.fsys)
+		if err != nil {
+			return
+		}
+		if again, _ := ParsePage(p.File, data); again != nil {
+			r.places = again.places
+		}
+	})
+	return r.places
 }
 
 // ReleaseText lets go of Source and the index of its lines, as Release

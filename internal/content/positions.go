@@ -95,11 +95,12 @@ func (p *Page) ValueAt(path string) (finding.Position, bool) { return p.at(path,
 
 // at returns place of path (0 its key, 1 its value).
 func (p *Page) at(path string, place int) (finding.Position, bool) {
-	i := p.places.find(path)
+	ps := p.positions()
+	i := ps.find(path)
 	if i < 0 {
 		return finding.Position{}, false
 	}
-	lc := p.places.at[2*i+place]
+	lc := ps.at[2*i+place]
 	if lc.line == 0 {
 		return finding.Position{}, false
 	}
@@ -110,11 +111,12 @@ func (p *Page) at(path string, place int) (finding.Position, bool) {
 // written, in the order of the paths.
 func (p *Page) KeyPositions() iter.Seq2[string, finding.Position] {
 	return func(yield func(string, finding.Position) bool) {
-		if p.places == nil {
+		ps := p.positions()
+		if ps == nil {
 			return
 		}
-		for i := range p.places.ends {
-			if lc := p.places.at[2*i]; lc.line != 0 && !yield(p.places.path(i), finding.Position{File: p.File, Line: int(lc.line), Col: int(lc.col)}) {
+		for i := range ps.ends {
+			if lc := ps.at[2*i]; lc.line != 0 && !yield(ps.path(i), finding.Position{File: p.File, Line: int(lc.line), Col: int(lc.col)}) {
 				return
 			}
 		}

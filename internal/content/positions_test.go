@@ -5,7 +5,10 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
 )
@@ -75,5 +78,49 @@ func TestPositions(t *testing.T) {
 		if want := slices.Sorted(maps.Keys(keys)); fmt.Sprint(order) != fmt.Sprint(want) {
 			t.Fatalf("round %d: KeyPositions gave %q; want %q", round, order, want)
 		}
+	}
+}
+
+// TestReleasePositions: a page whose positions were let go gives the same
+// ones again, read from its file, to several goroutines at once; from a
+// file changed since, none.
+func TestReleasePositions(t *testing.T) {
+	src := "---\ntitle: Flu vaccine\ndescription: Who should have it.\nfaq:\n  - q: Is it safe?\n    a: Yes.\n---\nBody.\n"
+	fsys := fstest.MapFS{"content/flu.md": {Data: []byte(src)}}
+	p, _ := ParsePage("content/flu.md", []byte(src))
+	want := maps.Collect(p.KeyPositions())
+	wantValue, _ := p.ValueAt("faq.0.q")
+	p.ReleaseText()
+	p.ReleasePositions(fsys)
+	if p.places != nil {
+		t.Fatal("the positions were kept")
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got := maps.Collect(p.KeyPositions()); !maps.Equal(got, want) {
+				t.Errorf("read again: %v; want %v", got, want)
+			}
+			if got, ok := p.ValueAt("faq.0.q"); !ok || got != wantValue {
+				t.Errorf("ValueAt(faq.0.q) read again: %v, %v; want %v", got, ok, wantValue)
+			}
+		})
+	}
+	wg.Wait()
+
+	changed, _ := ParsePage("content/flu.md", []byte(src))
+	changed.ReleaseText()
+	changed.ReleasePositions(fstest.MapFS{"content/flu.md": {Data: []byte(strings.Replace(src, "Flu", "Cold", 1))}})
+	if got, ok := changed.KeyAt("description"); ok {
+		t.Errorf("a changed file gave a position: %v", got)
+	}
+	if got := changed.KeyPos("description"); got.Line != 1 {
+		t.Errorf("KeyPos of a changed file = %v; want the first line", got)
+	}
+
+	kept, _ := ParsePage("content/flu.md", []byte(src))
+	kept.ReleasePositions(fsys) // its text is kept: so are its positions
+	if kept.places == nil {
+		t.Error("a page that keeps its text let its positions go")
 	}
 }
