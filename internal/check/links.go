@@ -16,18 +16,19 @@ import (
 func BrokenLinks(in *Input) []finding.Finding {
 	// The IDs of the pages linked to with an #anchor, worked out when
 	// first needed.
-	var byURL map[string]Page
+	var byURL map[string]*Page
 	anchors := map[string]map[string]bool{}
 	anchorsOf := func(u string) map[string]bool {
 		if byURL == nil {
-			byURL = make(map[string]Page, len(in.all()))
-			for _, p := range in.all() {
-				byURL[p.URL] = p
+			all := in.all()
+			byURL = make(map[string]*Page, len(all))
+			for i := range all {
+				byURL[all[i].URL] = &all[i]
 			}
 		}
 		a, ok := anchors[u]
 		if p, found := byURL[u]; !ok && found {
-			a = Anchors(p)
+			a = Anchors(*p)
 			anchors[u] = a
 		}
 		return a

@@ -66,18 +66,16 @@ func (s *Session) checkLocal(p *build.Project) {
 func (s *Session) findings(p *build.Project) {
 	all := slices.Clone(p.Findings)
 	all = append(all, s.sitewide...)
-	for _, pg := range p.Pages {
-		if e := s.pages[pg.File]; pg.File != "" && e != nil {
+	var commented []check.Page // Silence reads the comments of the pages that have any
+	for i := range p.Pages {
+		file := p.Pages[i].File
+		if e := s.pages[file]; file != "" && e != nil {
 			all = append(all, e.found...)
 			all = append(all, e.local...)
-			all = append(all, s.links[pg.File]...)
-		}
-	}
-	// Silence reads the comments of the pages that have any.
-	var commented []check.Page
-	for _, pg := range p.Pages {
-		if e := s.pages[pg.File]; pg.File != "" && e != nil && e.ignores {
-			commented = append(commented, pg)
+			all = append(all, s.links[file]...)
+			if e.ignores {
+				commented = append(commented, p.Pages[i])
+			}
 		}
 	}
 	in := &check.Input{Site: p.Site, Pages: commented, Today: s.opts.Today, Words: s.set.Words}

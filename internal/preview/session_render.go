@@ -20,9 +20,9 @@ func (s *Session) renderPages(ctx context.Context, p *build.Project, checked []s
 		again[f] = true
 	}
 	todo := make([]check.Page, 0, len(checked))
-	for _, pg := range p.Pages {
-		if again[pg.File] {
-			todo = append(todo, pg)
+	for i := range p.Pages {
+		if again[p.Pages[i].File] {
+			todo = append(todo, p.Pages[i])
 		}
 	}
 	found := byFile(check.BrokenLinks(&check.Input{Site: p.Site, Pages: todo, All: p.Pages, Today: s.opts.Today, Words: s.set.Words}))
