@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -254,5 +255,38 @@ func TestContactsPerBatch(t *testing.T) {
 		if got = finding.Sort(got); !slices.EqualFunc(got, want, func(a, b finding.Finding) bool { return a.String() == b.String() }) {
 			t.Errorf("contacts %v: page by page\n%v\nwhole site\n%v", contacts != nil, got, want)
 		}
+	}
+}
+
+// TestBrokenLinksByScanOrMap: the link check finds the pages that links
+// name headings of the same way whether it reads the site's pages for
+// them or makes a map by address, over the whole site and page by page,
+// as the preview checks the page an edit changed.
+func TestBrokenLinksByScanOrMap(t *testing.T) {
+	files := map[string][]byte{"pamphlet.yaml": []byte("title: Test clinic\nbase_url: https://clinic.example/\nclinical_sections: []\n")}
+	const n = 40
+	for i := range n {
+		next := (i + 1) % n
+		files[fmt.Sprintf("content/news/p%d.md", i)] = fmt.Appendf(nil, "---\ntitle: News item %d\ndescription: A page of the link tests, which links to the next page's headings.\ndate: 2026-11-01\n---\n\n## Times for item %d\n\nSee [the times](p%d.md#times-for-item-%d), [the fees](p%d.md#fees) and [the times here](#times-for-item-%d).\n", i, i, next, next, next, i)
+	}
+	in := load(t, files)
+	defer func(old int) { linkScans = old }(linkScans)
+	var got [2][]string
+	for k, scans := range []int{0, 1 << 30} {
+		linkScans = scans
+		for _, f := range BrokenLinks(in) {
+			got[k] = append(got[k], f.String())
+		}
+		for _, p := range in.Pages {
+			for _, f := range BrokenLinks(&Input{Site: in.Site, Pages: []Page{p}, All: in.Pages, Today: in.Today, Words: in.Words}) {
+				got[k] = append(got[k], f.String())
+			}
+		}
+	}
+	if len(got[0]) != 2*n {
+		t.Fatalf("found %d broken links; want %d, one a page twice:\n%s", len(got[0]), 2*n, strings.Join(got[0], "\n"))
+	}
+	if !slices.Equal(got[0], got[1]) {
+		t.Errorf("with a map:\n%s\nreading the pages:\n%s", strings.Join(got[0], "\n"), strings.Join(got[1], "\n"))
 	}
 }
