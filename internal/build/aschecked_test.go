@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,7 +80,7 @@ func TestBuildAsChecked(t *testing.T) {
 func findingLines(fs []finding.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s: %s: %s (%s)\n", f.Position, f.Severity, f.Message, f.Rule)
+		b.WriteString(f.String() + "\n")
 	}
 	return b.String()
 }

@@ -14,11 +14,10 @@ import (
 // file, links to a draft, and #anchors that are not on the page linked to
 // (links.broken, error).
 func BrokenLinks(in *Input) []finding.Finding {
-	// The IDs of the pages linked to with an #anchor, worked out when
-	// first needed.
-	// A few pages are found by reading the site's pages (as the preview
-	// does, checking the page an edit changed); more, through a map by
-	// address made once. Either finds the last page of an address.
+	// The pages linked to with an #anchor: a few are found by reading
+	// the site's pages (as the preview does, checking the page an edit
+	// changed); more, through a map by address made once. Either finds
+	// the last page of an address.
 	all := in.all()
 	var byURL map[string]*Page
 	scans := 0
@@ -40,6 +39,7 @@ func BrokenLinks(in *Input) []finding.Finding {
 		}
 		return byURL[u]
 	}
+	// Their IDs, worked out when first needed.
 	anchors := map[string]map[string]bool{}
 	anchorsOf := func(u string) map[string]bool {
 		a, ok := anchors[u]

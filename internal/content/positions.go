@@ -3,6 +3,7 @@ package content
 import (
 	"iter"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/pamphlet-health/pamphlet/internal/finding"
@@ -71,17 +72,8 @@ func (ps *positions) find(path string) int {
 	if ps == nil {
 		return -1
 	}
-	lo, hi := 0, len(ps.ends)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ps.path(m) < path {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(ps.ends) && ps.path(lo) == path {
-		return lo
+	if i := sort.Search(len(ps.ends), func(i int) bool { return ps.path(i) >= path }); i < len(ps.ends) && ps.path(i) == path {
+		return i
 	}
 	return -1
 }
